@@ -1,0 +1,267 @@
+// C API over crmkit::value summaries (include/crmkit/value/transactions.hpp) and the
+// transaction-log reader (include/crmkit/io/transaction_log.hpp).
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crmkit/io/time.hpp"
+#include "crmkit/io/transaction_log.hpp"
+#include "crmkit/value/transactions.hpp"
+#include "guard.hpp"
+
+using crmkit::Error;
+using crmkit::ErrorCode;
+using crmkit::capi::guarded;
+using crmkit::capi::require_pointer;
+using crmkit::capi::require_version;
+namespace value = crmkit::value;
+
+struct crm_summary {
+  value::SummaryTable table;
+  std::vector<std::string> keys;  // text keys (csv input); empty for numeric ids
+};
+
+struct crm_ledger {
+  explicit crm_ledger(const value::SummaryOptions& o) : ledger(o) {}
+  value::Ledger ledger;
+};
+
+namespace {
+
+value::TimeUnit unit_of(int unit) {
+  if (unit < CRM_UNIT_DAY || unit > CRM_UNIT_MONTH)
+    throw Error(ErrorCode::invalid_argument,
+                "unit is " + std::to_string(unit) + "; expected CRM_UNIT_DAY, _WEEK or _MONTH");
+  return static_cast<value::TimeUnit>(unit);
+}
+
+value::SummaryOptions summary_options(const crm_summary_options* opts) {
+  value::SummaryOptions o;
+  if (opts == nullptr) return o;
+  require_version(opts->version, CRM_SUMMARY_OPTIONS_VERSION, "crm_summary_options");
+  o.unit = unit_of(opts->unit);
+  o.merge_same_day = opts->merge_same_day != 0;
+  if (opts->has_end) o.end = opts->end;
+  if (opts->has_holdout_end) o.holdout_end = opts->holdout_end;
+  o.late = opts->drop_late ? value::LateSale::drop : value::LateSale::reject;
+  return o;
+}
+
+void require_out(void* out, const char* name) { require_pointer(out, name); }
+
+template <class T>
+void copy_column(T* dst, const std::vector<value::CustomerSummary>& rows,
+                 T value::CustomerSummary::*member) {
+  if (dst == nullptr) return;
+  for (std::size_t i = 0; i < rows.size(); ++i) dst[i] = rows[i].*member;
+}
+
+}  // namespace
+
+extern "C" {
+
+CRM_API int crm_parse_time(const char* text, const char* format, double* out_days) {
+  return guarded([&] {
+    require_pointer(text, "text");
+    require_pointer(out_days, "out_days");
+    *out_days = crmkit::io::parse_time(text, format ? format : "iso");
+  });
+}
+
+CRM_API int crm_summarize(crm_summary** out, const int64_t* customers, const double* times,
+                          const double* amounts, size_t n, const crm_summary_options* opts) {
+  return guarded([&] {
+    require_out(out, "out");
+    *out = nullptr;
+    if (n > 0) {
+      require_pointer(customers, "customers");
+      require_pointer(times, "times");
+      require_pointer(amounts, "amounts");
+    }
+    auto result = std::make_unique<crm_summary>();
+    result->table = value::summarize(customers, times, amounts, n, summary_options(opts));
+    *out = result.release();
+  });
+}
+
+CRM_API int crm_summarize_csv(crm_summary** out, const char* path, const crm_csv_options* csv,
+                              const crm_summary_options* opts) {
+  return guarded([&] {
+    require_out(out, "out");
+    *out = nullptr;
+    require_pointer(path, "path");
+    crmkit::io::CsvOptions reader;
+    crmkit::io::TransactionColumns columns;
+    if (csv != nullptr) {
+      require_version(csv->version, CRM_CSV_OPTIONS_VERSION, "crm_csv_options");
+      require_pointer(csv->customer_column, "csv->customer_column");
+      require_pointer(csv->time_column, "csv->time_column");
+      reader.delimiter = csv->delimiter;
+      reader.has_header = csv->has_header != 0;
+      columns.customer = csv->customer_column;
+      columns.time = csv->time_column;
+      columns.amount = csv->amount_column ? csv->amount_column : "";
+      columns.time_format = csv->time_format ? csv->time_format : "iso";
+    }
+    crmkit::io::KeyedSummary s =
+        crmkit::io::summarize_transaction_log(path, reader, columns, summary_options(opts));
+    auto result = std::make_unique<crm_summary>();
+    result->table = std::move(s.table);
+    result->keys = std::move(s.keys);
+    *out = result.release();
+  });
+}
+
+CRM_API void crm_summary_free(crm_summary* summary) { delete summary; }
+
+CRM_API int crm_summary_count(const crm_summary* summary, size_t* out_count) {
+  return guarded([&] {
+    require_pointer(summary, "summary");
+    require_pointer(out_count, "out_count");
+    *out_count = summary->table.customers.size();
+  });
+}
+
+CRM_API int crm_summary_get(const crm_summary* summary, const crm_summary_columns* columns,
+                            size_t capacity) {
+  return guarded([&] {
+    require_pointer(summary, "summary");
+    require_pointer(columns, "columns");
+    require_version(columns->version, CRM_SUMMARY_COLUMNS_VERSION, "crm_summary_columns");
+    const auto& rows = summary->table.customers;
+    if (capacity < rows.size())
+      throw crmkit::capi::BufferTooSmall(rows.size(), capacity);
+    using S = value::CustomerSummary;
+    static_assert(sizeof(int64_t) == sizeof(std::int64_t), "int64_t");
+    copy_column(columns->customer_id, rows, &S::customer);
+    copy_column(columns->first, rows, &S::first);
+    copy_column(columns->last, rows, &S::last);
+    copy_column(columns->purchases, rows, &S::purchases);
+    copy_column(columns->frequency, rows, &S::frequency);
+    copy_column(columns->recency, rows, &S::recency);
+    copy_column(columns->T, rows, &S::T);
+    copy_column(columns->total_value, rows, &S::total_value);
+    copy_column(columns->monetary_value, rows, &S::monetary_value);
+    copy_column(columns->holdout_frequency, rows, &S::holdout_frequency);
+    copy_column(columns->holdout_value, rows, &S::holdout_value);
+  });
+}
+
+CRM_API int crm_summary_get_info(const crm_summary* summary, crm_summary_info* info) {
+  return guarded([&] {
+    require_pointer(summary, "summary");
+    require_pointer(info, "info");
+    require_version(info->version, CRM_SUMMARY_INFO_VERSION, "crm_summary_info");
+    const value::SummaryTable& t = summary->table;
+    info->end = t.end;
+    info->holdout_end = t.holdout_end ? *t.holdout_end : std::nan("");
+    info->unit = static_cast<int>(t.unit);
+    info->sales = t.sales;
+    info->merged_sales = t.merged_sales;
+    info->dropped_sales = t.dropped_sales;
+    info->holdout_only_customers = t.holdout_only_customers;
+  });
+}
+
+CRM_API int crm_summary_key(const crm_summary* summary, size_t i, char* buf, size_t buf_len,
+                            size_t* out_len) {
+  return guarded([&] {
+    require_pointer(summary, "summary");
+    require_pointer(out_len, "out_len");
+    const auto& rows = summary->table.customers;
+    if (i >= rows.size())
+      throw Error(ErrorCode::invalid_argument, "row " + std::to_string(i) + " is out of range (" +
+                                                   std::to_string(rows.size()) + " customers)");
+    std::int64_t id = rows[i].customer;
+    std::string key = summary->keys.empty() ? std::to_string(id)
+                                            : summary->keys[static_cast<std::size_t>(id)];
+    *out_len = key.size();
+    if (buf == nullptr || buf_len <= key.size())
+      throw crmkit::capi::BufferTooSmall(key.size() + 1, buf_len);
+    std::memcpy(buf, key.c_str(), key.size() + 1);
+  });
+}
+
+CRM_API int crm_ledger_create(crm_ledger** out, const crm_summary_options* opts) {
+  return guarded([&] {
+    require_out(out, "out");
+    *out = nullptr;
+    *out = new crm_ledger(summary_options(opts));
+  });
+}
+
+CRM_API void crm_ledger_free(crm_ledger* ledger) { delete ledger; }
+
+CRM_API int crm_ledger_add_sale(crm_ledger* ledger, int64_t customer, double time,
+                                double amount) {
+  return guarded([&] {
+    require_pointer(ledger, "ledger");
+    ledger->ledger.add_sale(customer, time, amount);
+  });
+}
+
+CRM_API int crm_ledger_add_sales(crm_ledger* ledger, const int64_t* customers,
+                                 const double* times, const double* amounts, size_t n,
+                                 size_t* out_added) {
+  size_t added = 0;
+  int status = guarded([&] {
+    require_pointer(ledger, "ledger");
+    if (n > 0) {
+      require_pointer(customers, "customers");
+      require_pointer(times, "times");
+      require_pointer(amounts, "amounts");
+    }
+    for (; added < n; ++added) {
+      try {
+        ledger->ledger.add_sale(customers[added], times[added], amounts[added]);
+      } catch (const Error& e) {
+        throw Error(e.code(), "sale " + std::to_string(added) + ": " + e.what());
+      }
+    }
+  });
+  if (out_added != nullptr) *out_added = added;
+  return status;
+}
+
+CRM_API int crm_ledger_count(const crm_ledger* ledger, size_t* out_count) {
+  return guarded([&] {
+    require_pointer(ledger, "ledger");
+    require_pointer(out_count, "out_count");
+    *out_count = ledger->ledger.customer_count();
+  });
+}
+
+CRM_API int crm_ledger_summary(const crm_ledger* ledger, crm_summary** out) {
+  return guarded([&] {
+    require_out(out, "out");
+    *out = nullptr;
+    require_pointer(ledger, "ledger");
+    auto result = std::make_unique<crm_summary>();
+    result->table = ledger->ledger.summary();
+    *out = result.release();
+  });
+}
+
+CRM_API int crm_cumulative_repeat_transactions(const int64_t* customers, const double* times,
+                                               size_t n, double origin, int unit,
+                                               int merge_same_day, int64_t* out,
+                                               size_t periods) {
+  return guarded([&] {
+    if (n > 0) {
+      require_pointer(customers, "customers");
+      require_pointer(times, "times");
+    }
+    require_pointer(out, "out");
+    if (periods == 0 || periods > 1000000)
+      throw Error(ErrorCode::invalid_argument,
+                  "periods is " + std::to_string(periods) + "; expected 1..1000000");
+    std::vector<std::int64_t> curve = value::cumulative_repeat_transactions(
+        customers, times, n, origin, unit_of(unit), static_cast<int>(periods),
+        merge_same_day != 0);
+    std::memcpy(out, curve.data(), curve.size() * sizeof(std::int64_t));
+  });
+}
+
+}  // extern "C"

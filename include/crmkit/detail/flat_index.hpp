@@ -1,0 +1,116 @@
+// An open-addressing hash index from keys to dense ids 0..n-1, for the per-sale hot path
+// (a std::unordered_map costs a node allocation and a pointer chase per customer).
+// The keys themselves live with the caller (in a vector indexed by id, or a string arena):
+// the index stores only a 32-bit hash tag and the id, 8 bytes a slot.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "crmkit/error.hpp"
+
+namespace crmkit {
+inline namespace v0 {
+namespace detail {
+
+// splitmix64's finaliser: a full-avalanche mix of an integer key.
+inline std::uint64_t hash_int(std::uint64_t x) noexcept {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+// Hash of a byte string, 8 bytes a step (ids are short; this is not for hostile keys
+// beyond the table's own bounded probing).
+inline std::uint64_t hash_bytes(std::string_view s) noexcept {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = hash_int(h ^ w);
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  return hash_int(h ^ tail);
+}
+
+class FlatIndex {
+ public:
+  // Returns the id of the key with this hash for which `same(id)` is true; otherwise calls
+  // nothing, assigns the next id (= size()), and sets `inserted`. `rehash(id)` must return
+  // the hash of the key with that id (used when the table grows).
+  template <class Same, class Rehash>
+  std::uint32_t find_or_insert(std::uint64_t hash, Same same, Rehash rehash, bool& inserted) {
+    if ((size_ + 1) * 2 > slots_.size()) {
+      if (size_ >= kMaxKeys) throw Error(ErrorCode::out_of_memory, "more than 2^31 distinct keys");
+      grow(rehash);
+    }
+    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t pos = hash & mask;; pos = (pos + 1) & mask) {
+      Slot& slot = slots_[pos];
+      if (slot.id_plus_one == 0) {
+        slot.tag = tag;
+        slot.id_plus_one = static_cast<std::uint32_t>(size_ + 1);
+        inserted = true;
+        return static_cast<std::uint32_t>(size_++);
+      }
+      if (slot.tag == tag && same(slot.id_plus_one - 1)) {
+        inserted = false;
+        return slot.id_plus_one - 1;
+      }
+    }
+  }
+
+  // Like find_or_insert without inserting; returns size() when absent.
+  template <class Same>
+  std::uint32_t find(std::uint64_t hash, Same same) const {
+    if (slots_.empty()) return static_cast<std::uint32_t>(size_);
+    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t pos = hash & mask;; pos = (pos + 1) & mask) {
+      const Slot& slot = slots_[pos];
+      if (slot.id_plus_one == 0) return static_cast<std::uint32_t>(size_);
+      if (slot.tag == tag && same(slot.id_plus_one - 1)) return slot.id_plus_one - 1;
+    }
+  }
+
+  static constexpr std::size_t kMaxKeys = std::size_t{1} << 31;
+
+  std::size_t size() const noexcept { return size_; }
+  std::size_t memory_bytes() const noexcept { return slots_.capacity() * sizeof(Slot); }
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;
+    std::uint32_t id_plus_one = 0;  // 0 marks an empty slot
+  };
+
+  template <class Rehash>
+  void grow(Rehash rehash) {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.id_plus_one == 0) continue;
+      std::size_t pos = rehash(s.id_plus_one - 1) & mask;
+      while (slots_[pos].id_plus_one != 0) pos = (pos + 1) & mask;
+      slots_[pos] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace crmkit

@@ -1,0 +1,51 @@
+// Transaction logs in text files: reading them into columns, and summarising them per
+// customer in one streaming pass (memory proportional to customers, not rows).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crmkit/io/csv.hpp"
+#include "crmkit/value/transactions.hpp"
+
+namespace crmkit {
+inline namespace v0 {
+namespace io {
+
+// Which columns hold what: names with a header, 1-based numbers ("2") without one.
+struct TransactionColumns {
+  std::string customer = "customer_id";
+  std::string time = "date";
+  std::string amount = "amount";  // empty: the log has no amounts (all spend is 0)
+  std::string time_format = "iso";  // see TimeFormat
+};
+
+// A log held in memory. Customer keys are kept as text ("00042" stays "00042"); `customer`
+// holds each row's index into `keys`, in order of first appearance.
+struct TransactionLog {
+  std::vector<std::string> keys;
+  std::vector<std::int64_t> customer;
+  std::vector<double> time;    // day numbers
+  std::vector<double> amount;
+};
+
+TransactionLog read_transaction_log(const std::string& path, const CsvOptions& csv = {},
+                                    const TransactionColumns& columns = {});
+
+// A summary whose customers carry text keys: customers[i].customer indexes `keys`.
+struct KeyedSummary {
+  value::SummaryTable table;
+  std::vector<std::string> keys;
+};
+
+// Streams the file through the same accumulators as value::Ledger. If same-day merging
+// meets a customer whose sales are out of time order, the file is read again into memory
+// and summarised by value::summarize (memory then grows with rows; the answer is the same).
+KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions& csv = {},
+                                       const TransactionColumns& columns = {},
+                                       const value::SummaryOptions& options = {});
+
+}  // namespace io
+}  // namespace v0
+}  // namespace crmkit

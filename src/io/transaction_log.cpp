@@ -1,0 +1,144 @@
+#include "crmkit/io/transaction_log.hpp"
+
+#include <cmath>
+
+#include "crmkit/detail/flat_index.hpp"
+#include "crmkit/error.hpp"
+#include "crmkit/io/time.hpp"
+#include "value/accumulators.hpp"
+
+namespace crmkit {
+inline namespace v0 {
+namespace io {
+
+namespace {
+
+// The rows of a transaction log, decoded: customer key, time (day number), amount.
+class LogRows {
+ public:
+  LogRows(const std::string& path, const CsvOptions& csv, const TransactionColumns& columns)
+      : reader_(path, csv), format_(columns.time_format) {
+    customer_ = reader_.column_ref(columns.customer);
+    time_ = reader_.column_ref(columns.time);
+    has_amount_ = !columns.amount.empty();
+    if (has_amount_) amount_ = reader_.column_ref(columns.amount);
+  }
+
+  bool next() {
+    if (!reader_.next()) return false;
+    ++rows_;
+    key_ = reader_.field(customer_);
+    if (key_.empty()) reader_.fail(customer_, "customer id is empty");
+    try {
+      time = format_.parse(reader_.field(time_));
+    } catch (const Error& e) {
+      reader_.fail(time_, e.what());
+    }
+    amount = has_amount_ ? reader_.number(amount_) : 0.0;
+    return true;
+  }
+
+  std::string_view key() const { return key_; }
+  std::int64_t rows() const { return rows_; }
+
+  // Rethrows a validation error of the current row at the field it concerns.
+  [[noreturn]] void fail_value(const Error& e) const {
+    bool amount_bad = !std::isfinite(amount) || amount < 0;
+    reader_.fail(amount_bad && has_amount_ ? amount_ : time_, e.what());
+  }
+
+  [[noreturn]] void fail_row(const std::string& what) const { reader_.fail(customer_, what); }
+
+  void require_rows() const {
+    if (rows_ == 0) throw Error(ErrorCode::parse_error, reader_.name() + ": no transactions");
+  }
+
+  double time = 0;
+  double amount = 0;
+
+ private:
+  CsvReader reader_;
+  TimeFormat format_;
+  std::size_t customer_ = 0, time_ = 0, amount_ = 0;
+  bool has_amount_ = false;
+  std::string_view key_;
+  std::int64_t rows_ = 0;
+};
+
+// Text keys to dense ordinals, in order of first appearance.
+class KeyIndex {
+ public:
+  std::size_t ordinal(std::string_view key, bool& inserted) {
+    auto same = [&](std::uint32_t id) { return keys[id] == key; };
+    auto rehash = [&](std::uint32_t id) { return detail::hash_bytes(keys[id]); };
+    std::uint32_t id = index_.find_or_insert(detail::hash_bytes(key), same, rehash, inserted);
+    if (inserted) keys.emplace_back(key);
+    return id;
+  }
+  std::vector<std::string> keys;
+
+ private:
+  detail::FlatIndex index_;
+};
+
+}  // namespace
+
+TransactionLog read_transaction_log(const std::string& path, const CsvOptions& csv,
+                                    const TransactionColumns& columns) {
+  LogRows rows(path, csv, columns);
+  KeyIndex index;
+  TransactionLog log;
+  bool inserted = false;
+  while (rows.next()) {
+    log.customer.push_back(static_cast<std::int64_t>(index.ordinal(rows.key(), inserted)));
+    log.time.push_back(rows.time);
+    log.amount.push_back(rows.amount);
+  }
+  rows.require_rows();
+  log.keys = std::move(index.keys);
+  return log;
+}
+
+KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions& csv,
+                                       const TransactionColumns& columns,
+                                       const value::SummaryOptions& options) {
+  using value::AddResult;
+  using value::Placement;
+  value::Accumulators acc(options);
+  LogRows rows(path, csv, columns);
+  KeyIndex index;
+  bool inserted = false;
+  bool needs_sorting = false;  // once set, the rest of the file is only validated
+  while (rows.next()) {
+    Placement where;
+    try {
+      where = acc.place(rows.time, rows.amount);
+    } catch (const Error& e) {
+      rows.fail_value(e);
+    }
+    if (needs_sorting) continue;
+    if (where == Placement::dropped) {
+      acc.count_dropped();
+      continue;
+    }
+    std::size_t slot = index.ordinal(rows.key(), inserted);
+    if (inserted) acc.add_customer();
+    needs_sorting = acc.add(slot, where, rows.time, rows.amount) == AddResult::out_of_order;
+  }
+  rows.require_rows();
+  if (needs_sorting) {
+    // Same-day merging met sales out of time order: sorting needs the whole log in memory.
+    TransactionLog log = read_transaction_log(path, csv, columns);
+    return KeyedSummary{value::summarize(log.customer.data(), log.time.data(),
+                                         log.amount.data(), log.customer.size(), options),
+                        std::move(log.keys)};
+  }
+  rows.require_rows();
+  std::vector<std::int64_t> ordinals(index.keys.size());
+  for (std::size_t i = 0; i < ordinals.size(); ++i) ordinals[i] = static_cast<std::int64_t>(i);
+  return KeyedSummary{acc.table(ordinals), std::move(index.keys)};
+}
+
+}  // namespace io
+}  // namespace v0
+}  // namespace crmkit

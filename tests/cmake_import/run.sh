@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Install test: install the build into a temporary prefix, then build and run the consumers
+# a user would write: a C99 POS (pkg-config), a C++ app (find_package) and Python.
+# Usage: run.sh BUILD_DIR SOURCE_DIR PYTHON
+set -euo pipefail
+build=$1
+src=$2
+python=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+prefix="$tmp/prefix"
+
+cmake --install "$build" --prefix "$prefix" > "$tmp/install.log"
+libdir=$(dirname "$(find "$prefix" -name 'libcrmkit.so.*' | head -1)")
+test -f "$prefix/include/crmkit.h"
+test -f "$prefix/include/crmkit/value/transactions.hpp"
+test -f "$libdir/cmake/crmkit/crmkit-config.cmake"
+test -f "$libdir/cmake/crmkit/crmkit-config-version.cmake"
+test -x "$prefix/bin/crmkit"
+
+# Only crm_ symbols leave the shared library.
+if nm -D --defined-only "$libdir/libcrmkit.so" | awk '{print $3}' | grep -v '^crm_' | grep -q .; then
+  echo "libcrmkit.so exports non-crm_ symbols:"; nm -D --defined-only "$libdir/libcrmkit.so" | grep -v ' crm_'; exit 1
+fi
+
+# C consumer via pkg-config (the .pc file is relocatable: --prefix was not known to it).
+export PKG_CONFIG_PATH="$libdir/pkgconfig"
+cc -std=c99 -Wall -Wextra -Werror -o "$tmp/pos" "$src/examples/pos-c/pos.c" \
+  $(pkg-config --cflags --libs crmkit)
+LD_LIBRARY_PATH="$libdir" "$tmp/pos" "$src/data/cdnow/CDNOW_sample.txt" > "$tmp/pos.out"
+grep -q "customers: 2357" "$tmp/pos.out"
+
+# C++ consumer via find_package.
+cmake -S "$src/examples/app-cpp" -B "$tmp/app-build" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_BUILD_TYPE=Release > "$tmp/app-config.log"
+cmake --build "$tmp/app-build" -j2 > "$tmp/app-build.log"
+"$tmp/app-build/crmkit_app" "$src/data/cdnow/CDNOW_sample.txt" > "$tmp/app.out"
+grep -q "customers: 2357" "$tmp/app.out"
+
+# The installed Python package finds the installed library by itself.
+(cd "$tmp" && env -u CRMKIT_LIBRARY PYTHONPATH="$libdir/python3/dist-packages" \
+  "$python" "$src/examples/python/summary.py" "$src/data/cdnow/CDNOW_sample.txt") > "$tmp/py.out"
+grep -q "customers: 2357" "$tmp/py.out"
+
+# The installed CLI finds the installed data for its demo.
+(cd "$tmp" && "$prefix/bin/crmkit" demo --out "$tmp/demo" > /dev/null)
+test -f "$tmp/demo/report.html"
+echo "install test passed: C (pkg-config), C++ (find_package), Python, CLI"
