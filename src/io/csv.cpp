@@ -125,13 +125,15 @@ CsvReader::Scan CsvReader::scan_record() {
     }
     {
       const std::size_t field_start = p;
+      const std::int64_t lines_before_field = record_lines_;
       bool quoted = false;
       if (b[p] == q) {
         quoted = true;
         for (++p;; ++p) {
           if (p >= end_) {
             if (!eof_) return Scan::need_more;
-            p = field_start;
+            p = field_start;  // report where the open quote is
+            record_lines_ = lines_before_field;
             fail_here("quoted field is not closed before the end of the file");
           }
           if (b[p] == q) {
