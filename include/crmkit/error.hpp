@@ -33,8 +33,12 @@ class Error : public std::runtime_error {
 };
 
 // Throws Error(invalid_argument, message) unless `condition` holds. Keeps argument checks
-// at the top of public functions to one line each.
+// at the top of public functions to one line each. The message is built before the call,
+// so hot paths with composed messages test first and throw themselves.
 inline void require(bool condition, const std::string& message) {
+  if (!condition) throw Error(ErrorCode::invalid_argument, message);
+}
+inline void require(bool condition, const char* message) {
   if (!condition) throw Error(ErrorCode::invalid_argument, message);
 }
 

@@ -94,10 +94,11 @@ double parse_days(std::string_view text) {
   return v;
 }
 
-double parse_pattern(std::string_view text, const std::string& format) {
+// `expected` describes the format for messages; made once per TimeFormat, not per call.
+double parse_pattern(std::string_view text, const std::string& format,
+                     const std::string& expected) {
   Fields f;
   std::size_t pos = 0;
-  const std::string expected = "format '" + format + "'";
   for (std::size_t k = 0; k < format.size(); ++k) {
     if (format[k] != '%' || k + 1 == format.size() || format[k + 1] == '%') {
       if (pos >= text.size() || text[pos] != format[k]) bad_time(text, expected);
@@ -129,6 +130,7 @@ TimeFormat::TimeFormat(std::string format) : format_(std::move(format)) {
     return;
   }
   kind_ = Kind::pattern;
+  expected_ = "format '" + format_ + "'";
   require(!format_.empty(), "time format is empty");
   for (std::size_t k = 0; k < format_.size(); ++k) {
     if (format_[k] != '%') continue;
@@ -146,7 +148,7 @@ double TimeFormat::parse(std::string_view text) const {
     case Kind::days: return parse_days(text);
     case Kind::pattern: break;
   }
-  return parse_pattern(text, format_);
+  return parse_pattern(text, format_, expected_);
 }
 
 double parse_time(std::string_view text, const std::string& format) {

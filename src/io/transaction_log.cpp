@@ -70,8 +70,7 @@ class KeyIndex {
  public:
   std::size_t ordinal(std::string_view key, bool& inserted) {
     auto same = [&](std::uint32_t id) { return keys[id] == key; };
-    auto rehash = [&](std::uint32_t id) { return detail::hash_bytes(keys[id]); };
-    std::uint32_t id = index_.find_or_insert(detail::hash_bytes(key), same, rehash, inserted);
+    std::uint32_t id = index_.find_or_insert(detail::hash_bytes(key), same, inserted);
     if (inserted) keys.emplace_back(key);
     return id;
   }
@@ -122,7 +121,7 @@ KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions
       continue;
     }
     std::size_t slot = index.ordinal(rows.key(), inserted);
-    if (inserted) acc.add_customer();
+    if (inserted) acc.add_customer(static_cast<std::int64_t>(slot));
     needs_sorting = acc.add(slot, where, rows.time, rows.amount) == AddResult::out_of_order;
   }
   rows.require_rows();
@@ -134,9 +133,7 @@ KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions
                         std::move(log.keys)};
   }
   rows.require_rows();
-  std::vector<std::int64_t> ordinals(index.keys.size());
-  for (std::size_t i = 0; i < ordinals.size(); ++i) ordinals[i] = static_cast<std::int64_t>(i);
-  return KeyedSummary{acc.table(ordinals), std::move(index.keys)};
+  return KeyedSummary{acc.table(), std::move(index.keys)};
 }
 
 }  // namespace io

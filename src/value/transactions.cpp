@@ -96,7 +96,8 @@ Placement Accumulators::place(double time, double amount) const {
   require(std::isfinite(time), "time is not a finite number");
   if (options_.merge_same_day) time = std::floor(time);
   require(std::isfinite(amount), "amount is not a finite number");
-  require(amount >= 0, "amount " + format_number(amount) + " is negative");
+  if (amount < 0)
+    throw Error(ErrorCode::invalid_argument, "amount " + format_number(amount) + " is negative");
   const std::optional<double>& limit = options_.holdout_end ? options_.holdout_end : options_.end;
   if (limit && time > *limit) {
     if (options_.late == LateSale::drop) return Placement::dropped;
@@ -111,7 +112,7 @@ Placement Accumulators::place(double time, double amount) const {
 AddResult Accumulators::add(std::size_t slot, Placement where, double time,
                             double amount) noexcept {
   if (options_.merge_same_day) time = std::floor(time);
-  PurchaseStream& s = where == Placement::holdout ? holdout_[slot] : calibration_[slot];
+  PurchaseStream& s = where == Placement::holdout ? holdout_[slot] : customers_[slot].calibration;
   AddResult r = s.add(time, amount, options_.merge_same_day);
   if (r == AddResult::out_of_order) return r;
   ++sales_;
@@ -123,16 +124,16 @@ AddResult Accumulators::add(std::size_t slot, Placement where, double time,
 
 std::string Accumulators::out_of_order_message(std::size_t slot, double time,
                                                const std::string& customer) const {
-  const PurchaseStream& s = calibration_[slot].count > 0 && time <= calibration_[slot].last
-                                ? calibration_[slot]
-                                : holdout_[slot];
+  const PurchaseStream& cal = customers_[slot].calibration;
+  const bool in_calibration = holdout_.empty() || (cal.count > 0 && time <= cal.last);
+  const PurchaseStream& s = in_calibration ? cal : holdout_[slot];
   return "customer " + customer + ": sale on day " + format_number(std::floor(time)) +
          " arrives after sales on days " + format_number(s.first) + " and " +
          format_number(s.last) +
          "; same-day merging needs each customer's sales in time order";
 }
 
-SummaryTable Accumulators::table(const std::vector<std::int64_t>& ids) const {
+SummaryTable Accumulators::table() const {
   SummaryTable t;
   t.unit = options_.unit;
   t.holdout_end = options_.holdout_end;
@@ -141,15 +142,15 @@ SummaryTable Accumulators::table(const std::vector<std::int64_t>& ids) const {
   t.merged_sales = merged_;
   t.dropped_sales = dropped_;
   const double per_unit = days_per_unit(options_.unit);
-  t.customers.reserve(calibration_.size());
-  for (std::size_t i = 0; i < calibration_.size(); ++i) {
-    const PurchaseStream& c = calibration_[i];
+  t.customers.reserve(customers_.size());
+  for (std::size_t i = 0; i < customers_.size(); ++i) {
+    const PurchaseStream& c = customers_[i].calibration;
     if (c.count == 0) {
       ++t.holdout_only_customers;
       continue;
     }
     CustomerSummary s;
-    s.customer = ids[i];
+    s.customer = customers_[i].id;
     s.first = c.first;
     s.last = c.last;
     s.purchases = c.count;
@@ -158,8 +159,10 @@ SummaryTable Accumulators::table(const std::vector<std::int64_t>& ids) const {
     s.T = (t.end - c.first) / per_unit;
     s.total_value = c.total;
     s.monetary_value = c.count > 1 ? (c.total - c.first_amount) / s.frequency : 0.0;
-    s.holdout_frequency = static_cast<double>(holdout_[i].count);
-    s.holdout_value = holdout_[i].total;
+    if (!holdout_.empty()) {
+      s.holdout_frequency = static_cast<double>(holdout_[i].count);
+      s.holdout_value = holdout_[i].total;
+    }
     t.customers.push_back(s);
   }
   return t;
@@ -170,24 +173,32 @@ SummaryTable Accumulators::table(const std::vector<std::int64_t>& ids) const {
 struct Ledger::State {
   explicit State(const SummaryOptions& options) : acc(options) {}
 
-  // Slot of a customer, added when new.
-  std::size_t slot_of(std::int64_t customer) {
-    bool inserted = false;
-    auto same = [&](std::uint32_t id) { return ids[id] == customer; };
-    auto rehash = [&](std::uint32_t id) { return key_hash(ids[id]); };
-    std::uint32_t id = index.find_or_insert(key_hash(customer), same, rehash, inserted);
-    if (inserted) {
-      ids.push_back(customer);
-      acc.add_customer();
-    }
-    return id;
-  }
   static std::uint64_t key_hash(std::int64_t customer) {
     return detail::hash_int(static_cast<std::uint64_t>(customer));
   }
 
+  // key_hash is a bijection: equal hashes are equal customers.
+  static bool same_customer(std::uint32_t) { return true; }
+
+  // Slot of a customer, added when new.
+  std::size_t slot_of(std::int64_t customer) {
+    bool inserted = false;
+    std::uint32_t slot = index.find_or_insert(key_hash(customer), same_customer, inserted);
+    if (inserted) acc.add_customer(customer);
+    return slot;
+  }
+
+  // Batch input knows the next customers in advance: far ahead, the index entry is
+  // prefetched; nearer, it is read (now cached) and the customer's record prefetched.
+  // (Always inlined: GCC would otherwise judge these pure and drop the calls.)
+  __attribute__((always_inline)) void prefetch_index(std::int64_t customer) const { index.prefetch(key_hash(customer)); }
+  __attribute__((always_inline)) void prefetch_record(std::int64_t customer) const {
+    std::uint64_t h = key_hash(customer);
+    std::uint32_t slot = index.find(h, same_customer);
+    if (slot < acc.size()) acc.prefetch(slot);
+  }
+
   Accumulators acc;
-  std::vector<std::int64_t> ids;  // caller's id of each slot
   detail::FlatIndex index;
 };
 
@@ -216,10 +227,10 @@ void Ledger::add_sale(std::int64_t customer, double time, double amount) {
 
 SummaryTable Ledger::summary() const {
   require(state_ != nullptr, "ledger was moved from");
-  return state_->acc.table(state_->ids);
+  return state_->acc.table();
 }
 
-std::size_t Ledger::customer_count() const noexcept { return state_ ? state_->ids.size() : 0; }
+std::size_t Ledger::customer_count() const noexcept { return state_ ? state_->acc.size() : 0; }
 
 const SummaryOptions& Ledger::options() const noexcept { return state_->acc.options(); }
 
@@ -241,26 +252,29 @@ SummaryTable summarize(const std::int64_t* customers, const double* times, const
   require_arrays(customers, times, n);
   require(n == 0 || amounts != nullptr, "amounts must not be null");
   Ledger::State state(options);
-  std::vector<Placement> placement(n);
   bool in_order = true;
+  constexpr std::size_t kAhead = 8;  // prefetch distances: 2 * kAhead and kAhead sales
   for (std::size_t i = 0; i < n; ++i) {
+    if (i + 2 * kAhead < n) state.prefetch_index(customers[i + 2 * kAhead]);
+    if (i + kAhead < n) state.prefetch_record(customers[i + kAhead]);
+    Placement where;
     try {
-      placement[i] = state.acc.place(times[i], amounts[i]);
+      where = state.acc.place(times[i], amounts[i]);
     } catch (const Error& e) {
       throw Error(e.code(), sale_prefix(i) + "customer " + std::to_string(customers[i]) + ": " +
                                 e.what());
     }
-    if (placement[i] == Placement::dropped) {
+    if (where == Placement::dropped) {
       state.acc.count_dropped();
       continue;
     }
-    if (state.acc.add(state.slot_of(customers[i]), placement[i], times[i], amounts[i]) ==
+    if (state.acc.add(state.slot_of(customers[i]), where, times[i], amounts[i]) ==
         AddResult::out_of_order) {
       in_order = false;
       break;
     }
   }
-  if (in_order) return state.acc.table(state.ids);
+  if (in_order) return state.acc.table();
 
   // Same-day merging met sales out of time order: accumulate again in time order (stable,
   // so equal times keep their input order). Customers are registered first in input order
@@ -279,7 +293,7 @@ SummaryTable summarize(const std::int64_t* customers, const double* times, const
     }
     sorted.acc.add(sorted.slot_of(customers[i]), where, times[i], amounts[i]);
   }
-  return sorted.acc.table(sorted.ids);
+  return sorted.acc.table();
 }
 
 std::vector<std::int64_t> cumulative_repeat_transactions(const std::int64_t* customers,
@@ -292,7 +306,8 @@ std::vector<std::int64_t> cumulative_repeat_transactions(const std::int64_t* cus
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
   for (std::size_t i = 0; i < n; ++i)
-    require(std::isfinite(times[i]), sale_prefix(i) + "time is not a finite number");
+    if (!std::isfinite(times[i]))
+      throw Error(ErrorCode::invalid_argument, sale_prefix(i) + "time is not a finite number");
   auto time_of = [&](std::size_t i) { return merge_same_day ? std::floor(times[i]) : times[i]; };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return customers[a] != customers[b] ? customers[a] < customers[b] : time_of(a) < time_of(b);

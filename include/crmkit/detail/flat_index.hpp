@@ -1,7 +1,9 @@
 // An open-addressing hash index from keys to dense ids 0..n-1, for the per-sale hot path
 // (a std::unordered_map costs a node allocation and a pointer chase per customer).
 // The keys themselves live with the caller (in a vector indexed by id, or a string arena):
-// the index stores only a 32-bit hash tag and the id, 8 bytes a slot.
+// the index stores the full 64-bit hash and the id, 16 bytes a slot. For integer keys the
+// hash is a bijection (hash_int), so equal hashes mean equal keys and a lookup never has to
+// touch the caller's key storage: pass `same` = always true.
 #pragma once
 
 #include <cstddef>
@@ -43,26 +45,24 @@ inline std::uint64_t hash_bytes(std::string_view s) noexcept {
 
 class FlatIndex {
  public:
-  // Returns the id of the key with this hash for which `same(id)` is true; otherwise calls
-  // nothing, assigns the next id (= size()), and sets `inserted`. `rehash(id)` must return
-  // the hash of the key with that id (used when the table grows).
-  template <class Same, class Rehash>
-  std::uint32_t find_or_insert(std::uint64_t hash, Same same, Rehash rehash, bool& inserted) {
+  // Returns the id of the key with this hash for which `same(id)` is true; otherwise
+  // assigns the next id (= size()) and sets `inserted`.
+  template <class Same>
+  std::uint32_t find_or_insert(std::uint64_t hash, Same same, bool& inserted) {
     if ((size_ + 1) * 2 > slots_.size()) {
       if (size_ >= kMaxKeys) throw Error(ErrorCode::out_of_memory, "more than 2^31 distinct keys");
-      grow(rehash);
+      grow();
     }
-    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
     std::size_t mask = slots_.size() - 1;
     for (std::size_t pos = hash & mask;; pos = (pos + 1) & mask) {
       Slot& slot = slots_[pos];
       if (slot.id_plus_one == 0) {
-        slot.tag = tag;
+        slot.hash = hash;
         slot.id_plus_one = static_cast<std::uint32_t>(size_ + 1);
         inserted = true;
         return static_cast<std::uint32_t>(size_++);
       }
-      if (slot.tag == tag && same(slot.id_plus_one - 1)) {
+      if (slot.hash == hash && same(slot.id_plus_one - 1)) {
         inserted = false;
         return slot.id_plus_one - 1;
       }
@@ -73,35 +73,39 @@ class FlatIndex {
   template <class Same>
   std::uint32_t find(std::uint64_t hash, Same same) const {
     if (slots_.empty()) return static_cast<std::uint32_t>(size_);
-    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
     std::size_t mask = slots_.size() - 1;
     for (std::size_t pos = hash & mask;; pos = (pos + 1) & mask) {
       const Slot& slot = slots_[pos];
       if (slot.id_plus_one == 0) return static_cast<std::uint32_t>(size_);
-      if (slot.tag == tag && same(slot.id_plus_one - 1)) return slot.id_plus_one - 1;
+      if (slot.hash == hash && same(slot.id_plus_one - 1)) return slot.id_plus_one - 1;
     }
   }
 
   static constexpr std::size_t kMaxKeys = std::size_t{1} << 31;
+
+  // Hints the cache that a key with this hash will be looked up soon (no load is issued).
+  // Always inlined: GCC deems a function that only prefetches pure and drops calls to it.
+  __attribute__((always_inline)) void prefetch(std::uint64_t hash) const noexcept {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
 
   std::size_t size() const noexcept { return size_; }
   std::size_t memory_bytes() const noexcept { return slots_.capacity() * sizeof(Slot); }
 
  private:
   struct Slot {
-    std::uint32_t tag = 0;
+    std::uint64_t hash = 0;
     std::uint32_t id_plus_one = 0;  // 0 marks an empty slot
   };
 
-  template <class Rehash>
-  void grow(Rehash rehash) {
+  void grow() {
     std::vector<Slot> old;
     old.swap(slots_);
     slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
     std::size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.id_plus_one == 0) continue;
-      std::size_t pos = rehash(s.id_plus_one - 1) & mask;
+      std::size_t pos = s.hash & mask;
       while (slots_[pos].id_plus_one != 0) pos = (pos + 1) & mask;
       slots_[pos] = s;
     }

@@ -27,6 +27,7 @@ class TimeFormat {
  private:
   enum class Kind { iso, days, pattern };
   std::string format_;
+  std::string expected_;  // the format as described in error messages
   Kind kind_ = Kind::iso;
 };
 

@@ -1,0 +1,127 @@
+// Customer summaries: in memory (batch and ledger) and CSV file to summaries.
+//   bench_summary                          run the benchmarks (writes a 10M-row CSV to $TMPDIR)
+//   bench_summary --generate FILE ROWS CUSTOMERS   only write a generated log (for /usr/bin/time)
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "crmkit/io/time.hpp"
+#include "crmkit/io/transaction_log.hpp"
+#include "crmkit/value/transactions.hpp"
+
+namespace {
+
+using namespace crmkit;
+
+// A time-ordered log (as a till writes it): `rows` sales over two years by `customers`
+// customers chosen uniformly, amounts 1..200. Seeded, so every run measures the same data.
+struct Log {
+  std::vector<std::int64_t> customer;
+  std::vector<double> time, amount;
+};
+
+Log generate(std::size_t rows, std::size_t customers) {
+  Log log;
+  log.customer.resize(rows);
+  log.time.resize(rows);
+  log.amount.resize(rows);
+  std::mt19937_64 rng(2026);
+  const double start = io::parse_time("2024-01-01"), span = 730;
+  for (std::size_t i = 0; i < rows; ++i) {
+    log.customer[i] = static_cast<std::int64_t>(rng() % customers) * 7919 + 100000;
+    log.time[i] = start + std::floor(span * static_cast<double>(i) / static_cast<double>(rows));
+    log.amount[i] = 1 + static_cast<double>(rng() % 19900) / 100.0;
+  }
+  return log;
+}
+
+// 10M sales by `customers` customers, generated once per customer count.
+const Log& shared_log(std::size_t customers) {
+  static std::map<std::size_t, Log> logs;
+  auto it = logs.find(customers);
+  if (it == logs.end()) it = logs.emplace(customers, generate(10'000'000, customers)).first;
+  return it->second;
+}
+
+// Args: merge same day (0/1), customers.
+void BM_SummarizeArrays(benchmark::State& state) {
+  const std::size_t customers = static_cast<std::size_t>(state.range(1));
+  const Log& log = shared_log(customers);
+  value::SummaryOptions options;
+  options.merge_same_day = state.range(0) != 0;
+  for (auto _ : state) {
+    auto t = value::summarize(log.customer, log.time, log.amount, options);
+    benchmark::DoNotOptimize(t.customers.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * log.customer.size()));
+  state.SetLabel("10M sales, " + std::to_string(customers / 1000) + "k customers" +
+                 (options.merge_same_day ? ", merge same day" : ""));
+}
+BENCHMARK(BM_SummarizeArrays)
+    ->Args({0, 1'000'000})
+    ->Args({1, 1'000'000})
+    ->Args({0, 100'000})
+    ->Args({1, 100'000})
+    ->Unit(benchmark::kMillisecond);
+
+void BM_LedgerAddSale(benchmark::State& state) {
+  const Log& log = shared_log(1'000'000);
+  for (auto _ : state) {
+    value::Ledger ledger;
+    for (std::size_t i = 0; i < log.customer.size(); ++i)
+      ledger.add_sale(log.customer[i], log.time[i], log.amount[i]);
+    benchmark::DoNotOptimize(ledger.customer_count());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * log.customer.size()));
+}
+BENCHMARK(BM_LedgerAddSale)->Unit(benchmark::kMillisecond);
+
+void write_csv(const std::string& path, std::size_t rows, std::size_t customers) {
+  Log log = generate(rows, customers);
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  if (!f) {
+    std::perror(path.c_str());
+    std::exit(1);
+  }
+  std::fputs("customer_id,date,amount\n", f);
+  for (std::size_t i = 0; i < rows; ++i)
+    std::fprintf(f, "C%lld,%s,%.2f\n", static_cast<long long>(log.customer[i]),
+                 io::format_date(log.time[i]).c_str(), log.amount[i]);
+  std::fclose(f);
+}
+
+void BM_CsvToSummaries(benchmark::State& state) {
+  const std::size_t rows = 10'000'000;
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "crmkit_bench_10M.csv").string();
+  if (!std::filesystem::exists(path)) write_csv(path, rows, 1'000'000);
+  for (auto _ : state) {
+    auto s = io::summarize_transaction_log(path);
+    benchmark::DoNotOptimize(s.table.customers.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * rows));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() *
+                                                    std::filesystem::file_size(path)));
+  state.SetLabel("10M rows, 1M customers, text ids, ISO dates");
+}
+BENCHMARK(BM_CsvToSummaries)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 5 && std::strcmp(argv[1], "--generate") == 0) {
+    write_csv(argv[2], std::strtoull(argv[3], nullptr, 10), std::strtoull(argv[4], nullptr, 10));
+    return 0;
+  }
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,189 @@
+"""Loading libcrmkit and the one table of C signatures (see capi/crmkit.h)."""
+import ctypes
+import glob
+import os
+from ctypes import POINTER, c_char, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint, c_void_p
+from ctypes.util import find_library
+
+# Must match include/crmkit/version.hpp; tests/python checks that it does.
+__version__ = "0.1.0"
+
+
+# ---- errors ----------------------------------------------------------------------------
+
+class Error(Exception):
+    """A crmkit failure; `status` is the C status code, the message is crm_last_error()."""
+
+    status = -9
+
+
+class InvalidArgument(Error, ValueError):
+    status = -1
+
+
+class ParseError(Error, ValueError):
+    status = -2
+
+
+class NotConverged(Error):
+    status = -3
+
+
+class IoError(Error, OSError):
+    status = -4
+
+
+class CorruptData(Error):
+    status = -5
+
+
+class InvalidState(Error):
+    status = -6
+
+
+class BufferTooSmall(Error):
+    status = -7
+
+
+class OutOfMemory(Error, MemoryError):
+    status = -8
+
+
+_ERRORS = {cls.status: cls for cls in (InvalidArgument, ParseError, NotConverged, IoError,
+                                       CorruptData, InvalidState, BufferTooSmall, OutOfMemory)}
+
+
+# ---- finding the library -----------------------------------------------------------------
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _candidates():
+    """Places to look, in order: $CRMKIT_LIBRARY, the package folder, the library folder of
+    an installed prefix (<libdir>/python3/dist-packages/crmkit), the source tree's build
+    folders, then the system's search path."""
+    env = os.environ.get("CRMKIT_LIBRARY")
+    if env:
+        yield env
+    for folder in (_HERE, os.path.normpath(os.path.join(_HERE, "..", "..", ".."))):
+        yield from sorted(glob.glob(os.path.join(folder, "libcrmkit.so*")))
+    source_root = os.path.normpath(os.path.join(_HERE, "..", "..", ".."))
+    for preset in ("release", "dev", "asan"):
+        yield os.path.join(source_root, "build", preset, "libcrmkit.so")
+    system = find_library("crmkit")
+    if system:
+        yield system
+
+
+def _load():
+    tried = []
+    for path in _candidates():
+        if os.path.sep in path and not os.path.exists(path):
+            tried.append(path + " (missing)")
+            continue
+        try:
+            return ctypes.CDLL(path), path
+        except OSError as e:
+            tried.append("%s (%s)" % (path, e))
+    raise ImportError("crmkit: cannot load libcrmkit; tried: " + "; ".join(tried or ["nothing"]) +
+                      ". Set CRMKIT_LIBRARY to the library's path.")
+
+
+_dll, library_path = _load()
+
+
+def _check(status, func, args):
+    if status != 0:
+        message = _dll.crm_last_error().decode("utf-8", "replace")
+        raise _ERRORS.get(status, Error)(message or "%s failed with status %d" % (func.__name__, status))
+    return status
+
+
+# ---- C structs ---------------------------------------------------------------------------
+
+class SummaryOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("unit", c_int), ("merge_same_day", c_int),
+                ("has_end", c_int), ("end", c_double), ("has_holdout_end", c_int),
+                ("holdout_end", c_double), ("drop_late", c_int)]
+
+
+class CsvOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("delimiter", c_char), ("has_header", c_int),
+                ("customer_column", c_char_p), ("time_column", c_char_p),
+                ("amount_column", c_char_p), ("time_format", c_char_p)]
+
+
+_P_I64 = POINTER(c_int64)
+_P_F64 = POINTER(c_double)
+
+
+class SummaryColumns(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("customer_id", _P_I64), ("first", _P_F64), ("last", _P_F64),
+                ("purchases", _P_I64), ("frequency", _P_F64), ("recency", _P_F64), ("T", _P_F64),
+                ("total_value", _P_F64), ("monetary_value", _P_F64),
+                ("holdout_frequency", _P_F64), ("holdout_value", _P_F64)]
+
+
+class SummaryInfo(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("end", c_double), ("holdout_end", c_double), ("unit", c_int),
+                ("sales", c_int64), ("merged_sales", c_int64), ("dropped_sales", c_int64),
+                ("holdout_only_customers", c_int64)]
+
+
+# ---- the one table of signatures: name -> (restype, argtypes) ----------------------------
+# Functions returning int status get _check as errcheck; a forgotten restype would truncate
+# 64-bit pointers, so every function is declared here and nowhere else.
+_PP = POINTER(c_void_p)
+_SIGNATURES = {
+    "crm_status_string": (c_char_p, [c_int]),
+    "crm_last_error": (c_char_p, []),
+    "crm_version_number": (c_int, []),
+    "crm_version_string": (c_char_p, []),
+    "crm_parse_time": (c_int, [c_char_p, c_char_p, _P_F64]),
+    "crm_summarize": (c_int, [_PP, _P_I64, _P_F64, _P_F64, c_size_t, POINTER(SummaryOptions)]),
+    "crm_summarize_csv": (c_int, [_PP, c_char_p, POINTER(CsvOptions), POINTER(SummaryOptions)]),
+    "crm_summary_free": (None, [c_void_p]),
+    "crm_summary_count": (c_int, [c_void_p, POINTER(c_size_t)]),
+    "crm_summary_get": (c_int, [c_void_p, POINTER(SummaryColumns), c_size_t]),
+    "crm_summary_get_info": (c_int, [c_void_p, POINTER(SummaryInfo)]),
+    "crm_summary_key": (c_int, [c_void_p, c_size_t, c_void_p, c_size_t, POINTER(c_size_t)]),
+    "crm_ledger_create": (c_int, [_PP, POINTER(SummaryOptions)]),
+    "crm_ledger_free": (None, [c_void_p]),
+    "crm_ledger_add_sale": (c_int, [c_void_p, c_int64, c_double, c_double]),
+    "crm_ledger_add_sales": (c_int, [c_void_p, _P_I64, _P_F64, _P_F64, c_size_t, POINTER(c_size_t)]),
+    "crm_ledger_count": (c_int, [c_void_p, POINTER(c_size_t)]),
+    "crm_ledger_summary": (c_int, [c_void_p, _PP]),
+    "crm_cumulative_repeat_transactions": (
+        c_int, [_P_I64, _P_F64, c_size_t, c_double, c_int, c_int, _P_I64, c_size_t]),
+}
+
+
+class _Functions:
+    pass
+
+
+lib = _Functions()
+for _name, (_restype, _argtypes) in _SIGNATURES.items():
+    _f = getattr(_dll, _name)
+    _f.restype = _restype
+    _f.argtypes = _argtypes
+    if _restype is c_int and _name != "crm_version_number":
+        _f.errcheck = _check
+    setattr(lib, _name[len("crm_"):], _f)
+
+
+def library_version():
+    """Version string of the loaded libcrmkit."""
+    return lib.version_string().decode()
+
+
+if library_version().split(".")[0] != __version__.split(".")[0]:
+    raise ImportError("crmkit: package %s cannot use libcrmkit %s at %s (major versions differ)"
+                      % (__version__, library_version(), library_path))
+
+
+def parse_time(text, format="iso"):
+    """Day number (days since 1970-01-01, time of day as a fraction) of a time text."""
+    out = c_double()
+    lib.parse_time(text.encode(), format.encode() if format else None, ctypes.byref(out))
+    return out.value
