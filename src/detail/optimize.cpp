@@ -1,0 +1,172 @@
+#include "crmkit/detail/optimize.hpp"
+
+#include <Eigen/Dense>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "crmkit/error.hpp"
+
+namespace crmkit {
+inline namespace v0 {
+namespace detail {
+
+namespace {
+
+double max_abs(const Eigen::VectorXd& v) { return v.size() ? v.cwiseAbs().maxCoeff() : 0.0; }
+
+bool all_finite(const Eigen::VectorXd& v) { return v.allFinite(); }
+
+}  // namespace
+
+OptimizeResult minimize_bfgs(const Objective& f, const Eigen::VectorXd& x0,
+                             const OptimizeOptions& options) {
+  const Eigen::Index n = x0.size();
+  OptimizeResult res;
+  res.x = x0;
+  res.gradient = Eigen::VectorXd::Zero(n);
+  res.value = f(res.x, &res.gradient);
+  res.evaluations = 1;
+  require(std::isfinite(res.value) && all_finite(res.gradient),
+          "optimiser: objective or gradient is not finite at the starting point");
+  Eigen::MatrixXd H = options.initial_inverse_hessian.rows() == n &&
+                              options.initial_inverse_hessian.cols() == n
+                          ? options.initial_inverse_hessian
+                          : Eigen::MatrixXd::Identity(n, n);
+  res.gradient_norm = max_abs(res.gradient);
+  Eigen::VectorXd x_new(n), g_new(n);
+  int stalled = 0;
+  for (res.iterations = 0; res.iterations < options.max_iterations; ++res.iterations) {
+    if (res.gradient_norm <= options.gradient_tolerance) {
+      res.converged = true;
+      res.message = "gradient norm below tolerance";
+      break;
+    }
+    Eigen::VectorXd d = -H * res.gradient;
+    double slope = d.dot(res.gradient);
+    if (!(slope < 0)) {  // H lost positive definiteness: restart from steepest descent
+      H.setIdentity();
+      d = -res.gradient;
+      slope = d.dot(res.gradient);
+    }
+    const double dmax = max_abs(d);
+    double step = dmax > options.max_step ? options.max_step / dmax : 1.0;
+    // Backtracking line search with the Armijo condition; non-finite values count as
+    // failures so the search retreats from overflow regions.
+    bool accepted = false;
+    double f_new = 0;
+    for (int k = 0; k < 60; ++k) {
+      x_new = res.x + step * d;
+      f_new = f(x_new, &g_new);
+      ++res.evaluations;
+      if (std::isfinite(f_new) && all_finite(g_new) &&
+          f_new <= res.value + 1e-4 * step * slope) {
+        accepted = true;
+        break;
+      }
+      step *= 0.5;
+    }
+    if (!accepted) {
+      res.message = "line search found no decrease";
+      break;
+    }
+    const Eigen::VectorXd s = x_new - res.x;
+    const Eigen::VectorXd y = g_new - res.gradient;
+    const double sy = s.dot(y);
+    const double decrease = res.value - f_new;
+    res.x = x_new;
+    res.value = f_new;
+    res.gradient = g_new;
+    res.gradient_norm = max_abs(g_new);
+    if (sy > 1e-12 * s.norm() * y.norm()) {
+      if (res.iterations == 0 && options.initial_inverse_hessian.rows() != n) {
+        H *= sy / y.dot(y);  // scale the identity to the curvature seen (Nocedal & Wright 6.20)
+      }
+      const double rho = 1.0 / sy;
+      const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(n, n);
+      H = (I - rho * s * y.transpose()) * H * (I - rho * y * s.transpose()) +
+          rho * s * s.transpose();
+    }
+    // Rounding noise can leave the gradient just above a tight tolerance while the value
+    // no longer changes; stop after a few such iterations and report it.
+    stalled = decrease <= 1e-15 * (1.0 + std::fabs(res.value)) ? stalled + 1 : 0;
+    if (stalled >= 5) {
+      res.message = "no further decrease in the objective";
+      break;
+    }
+  }
+  if (res.gradient_norm <= options.gradient_tolerance) {
+    res.converged = true;
+    if (res.message.empty()) res.message = "gradient norm below tolerance";
+  } else if (res.message.empty()) {
+    res.message = "iteration limit reached";
+  }
+  res.inverse_hessian = H;
+  return res;
+}
+
+Eigen::VectorXd numerical_gradient(const Objective& f, const Eigen::VectorXd& x, double h) {
+  Eigen::VectorXd g(x.size());
+  Eigen::VectorXd xp = x;
+  for (Eigen::Index i = 0; i < x.size(); ++i) {
+    const double step = h * std::max(1.0, std::fabs(x[i]));
+    xp[i] = x[i] + step;
+    const double fp = f(xp, nullptr);
+    xp[i] = x[i] - step;
+    const double fm = f(xp, nullptr);
+    xp[i] = x[i];
+    g[i] = (fp - fm) / (2 * step);
+  }
+  return g;
+}
+
+Objective with_numerical_gradient(Objective f, double h) {
+  return [f = std::move(f), h](const Eigen::VectorXd& x, Eigen::VectorXd* gradient) {
+    const double value = f(x, nullptr);
+    if (gradient) *gradient = numerical_gradient(f, x, h);
+    return value;
+  };
+}
+
+Eigen::MatrixXd numerical_hessian(const Objective& f, const Eigen::VectorXd& x, double h) {
+  const Eigen::Index n = x.size();
+  Eigen::MatrixXd hess(n, n);
+  Eigen::VectorXd xp = x, gp(n), gm(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double step = h * std::max(1.0, std::fabs(x[i]));
+    xp[i] = x[i] + step;
+    f(xp, &gp);
+    xp[i] = x[i] - step;
+    f(xp, &gm);
+    xp[i] = x[i];
+    hess.col(i) = (gp - gm) / (2 * step);
+  }
+  return 0.5 * (hess + hess.transpose());
+}
+
+std::vector<Eigen::VectorXd> starting_points(const Eigen::VectorXd& x0, int count,
+                                             double spread) {
+  std::vector<Eigen::VectorXd> points;
+  if (count < 1) count = 1;
+  points.push_back(x0);
+  // SplitMix64: a fixed, platform-independent sequence (std::uniform_real_distribution
+  // is not specified bit-for-bit across standard libraries).
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next_uniform = [&state]() {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    return static_cast<double>(z >> 11) * (1.0 / 9007199254740992.0);
+  };
+  for (int k = 1; k < count; ++k) {
+    Eigen::VectorXd p = x0;
+    for (Eigen::Index i = 0; i < p.size(); ++i) p[i] += spread * (2.0 * next_uniform() - 1.0);
+    points.push_back(p);
+  }
+  return points;
+}
+
+}  // namespace detail
+}  // namespace v0
+}  // namespace crmkit

@@ -1,0 +1,224 @@
+#include "crmkit/value/bg_nbd.hpp"
+
+#include <boost/math/special_functions/beta.hpp>
+#include <cmath>
+
+#include "crmkit/detail/special_functions.hpp"
+#include "crmkit/error.hpp"
+#include "value/btyd_internal.hpp"
+
+namespace crmkit {
+inline namespace v0 {
+namespace value {
+
+using namespace ::crmkit::detail;
+using namespace detail;  // crmkit::value::detail
+using detail::RfmRows;
+using detail::TimeKind;
+
+namespace {
+
+constexpr const char* kModel = "BG/NBD";
+
+// Weighted log-likelihood (FHL 2005 eq. 6) and its gradient in (r, alpha, a, b):
+//   L = B(a, b+x)/B(a, b) * Gamma(r+x) alpha^r / Gamma(r)
+//       * [ (alpha+T)^-(r+x) + [x>0] a/(b+x-1) (alpha+t_x)^-(r+x) ],
+// the bracket summed in log space. Terms of x alone are computed once per frequency group.
+double log_likelihood_rows(const RfmRows& d, const Eigen::VectorXd& p, Eigen::VectorXd* grad) {
+  const double r = p[0], alpha = p[1], a = p[2], b = p[3];
+  const double log_alpha = std::log(alpha);
+  const double lbeta_ab = log_beta(a, b), lg_r = log_gamma(r);
+  const double psi_r = grad ? digamma(r) : 0, psi_ab = grad ? digamma(a + b) : 0,
+               psi_b = grad ? digamma(b) : 0;
+  double ll = 0, gr = 0, galpha = 0, ga = 0, gb = 0;
+  for (std::size_t g = 0; g + 1 < d.group_start.size(); ++g) {
+    const Eigen::Index s = d.group_start[g], len = d.group_start[g + 1] - s;
+    const double x = d.x[s];
+    const auto w = d.weight.segment(s, len);
+    const double W = w.sum();
+    const double rx = r + x;
+    ll += W * (log_gamma(rx) - lg_r + r * log_alpha + log_beta(a, b + x) - lbeta_ab);
+    const Eigen::ArrayXd lT = (alpha + d.T.segment(s, len)).log();
+    if (x == 0) {
+      ll -= r * (w * lT).sum();
+      if (grad) {
+        gr += W * log_alpha - (w * lT).sum();
+        galpha += W * r / alpha - r * (w / (alpha + d.T.segment(s, len))).sum();
+      }
+      continue;
+    }
+    const Eigen::ArrayXd lt = (alpha + d.t_x.segment(s, len)).log();
+    // diff = A4 - A3 = log(a/(b+x-1)) - (r+x)(log(alpha+t_x) - log(alpha+T))
+    const Eigen::ArrayXd diff = (std::log(a) - std::log(b + x - 1)) - rx * (lt - lT);
+    const Eigen::ArrayXd e = (-diff.abs()).exp();
+    // log(exp(A3) + exp(A4)) = A3 + max(diff, 0) + log(1 + exp(-|diff|))
+    ll += (w * (-rx * lT + diff.max(0.0) + (1.0 + e).log())).sum();
+    if (grad) {
+      // weight of the "still alive at T" branch: w3 = 1/(1 + exp(diff))
+      const Eigen::ArrayXd w4 = (diff >= 0).select(1.0 / (1.0 + e), e / (1.0 + e));
+      const Eigen::ArrayXd w3 = 1.0 - w4;
+      const double psi_abx = digamma(a + b + x);
+      gr += W * (digamma(rx) - psi_r + log_alpha) - (w * (w3 * lT + w4 * lt)).sum();
+      galpha += W * r / alpha -
+                rx * (w * (w3 / (alpha + d.T.segment(s, len)) +
+                           w4 / (alpha + d.t_x.segment(s, len)))).sum();
+      const double sw4 = (w * w4).sum();
+      ga += W * (psi_ab - psi_abx) + sw4 / a;
+      gb += W * (digamma(b + x) - psi_abx - psi_b + psi_ab) - sw4 / (b + x - 1);
+    }
+  }
+  if (grad) {
+    // x = 0 groups also contribute to a and b through B(a, b+x)/B(a, b) = 1: nothing.
+    *grad = Eigen::Vector4d(gr, galpha, ga, gb);
+  }
+  return ll;
+}
+
+}  // namespace
+
+const std::vector<std::string>& BetaGeo::parameter_names() {
+  static const std::vector<std::string> names{"r", "alpha", "a", "b"};
+  return names;
+}
+
+BetaGeo::BetaGeo(const Params& p) {
+  state_.params = Eigen::Vector4d(p.r, p.alpha, p.a, p.b);
+  check_positive_params(state_.params, parameter_names(), kModel);
+  state_.has_params = true;
+}
+
+const FitResult& BetaGeo::fit(const double* frequency, const double* recency, const double* T,
+                              std::size_t n, const FitOptions& options, const double* weights) {
+  const RfmRows rows = compress_rfm(frequency, recency, T, n, weights, TimeKind::continuous);
+  // Scale-aware start: mean purchase rate r/alpha equal to the observed one.
+  const double rate = (rows.weight * rows.x).sum() / (rows.weight * rows.T).sum();
+  const detail::ModelSpec spec{kModel, Eigen::Vector4d(1.0, 1.0 / std::max(rate, 1e-12), 1.0, 1.0),
+                               true};
+  const detail::LogLikelihood full = [&rows](const Eigen::VectorXd& p, Eigen::VectorXd* g) {
+    return log_likelihood_rows(rows, p, g);
+  };
+  FitResult result;
+  if (rows.x.size() > kSubsampleAbove) {
+    const RfmRows small = subsample(rows, kSubsampleRows);
+    const detail::LogLikelihood coarse = [&small](const Eigen::VectorXd& p, Eigen::VectorXd* g) {
+      return log_likelihood_rows(small, p, g);
+    };
+    result = fit_maximum_likelihood(full, &coarse, rows.total_weight,
+                                    static_cast<std::size_t>(rows.x.size()), spec, options);
+  } else {
+    result = fit_maximum_likelihood(full, nullptr, rows.total_weight,
+                                    static_cast<std::size_t>(rows.x.size()), spec, options);
+  }
+  state_.params = result.params;
+  state_.fit = std::move(result);
+  state_.has_params = state_.has_fit = true;
+  return state_.fit;
+}
+
+const FitResult& BetaGeo::fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
+                              const Eigen::Ref<const Eigen::VectorXd>& recency,
+                              const Eigen::Ref<const Eigen::VectorXd>& T,
+                              const FitOptions& options) {
+  require_same_size(frequency.size(), recency.size(), T.size());
+  return fit(frequency.data(), recency.data(), T.data(), static_cast<std::size_t>(frequency.size()),
+             options);
+}
+
+BetaGeo::Params BetaGeo::params() const {
+  const Eigen::VectorXd& v = model_params(state_, kModel);
+  return Params{v[0], v[1], v[2], v[3]};
+}
+
+Eigen::VectorXd BetaGeo::parameter_vector() const { return model_params(state_, kModel); }
+
+const FitResult& BetaGeo::fit_result() const { return model_fit(state_, kModel); }
+
+double BetaGeo::log_likelihood(const double* frequency, const double* recency, const double* T,
+                               std::size_t n, const double* weights) const {
+  const RfmRows rows =
+      compress_rfm(frequency, recency, T, n, weights, TimeKind::continuous, /*for_fit=*/false);
+  return log_likelihood_rows(rows, parameter_vector(), nullptr);
+}
+
+double BetaGeo::expected_purchases(double t) const {
+  require(std::isfinite(t) && t >= 0, "BG/NBD expected_purchases: t must be finite and >= 0");
+  // A new customer is the history x = 0, t_x = 0, T = 0 (alive with certainty).
+  return conditional_expected_purchases(t, 0, 0, 0);
+}
+
+double BetaGeo::probability_of_purchases(double n, double t) const {
+  require(std::isfinite(n) && n >= 0 && n == std::floor(n),
+          "BG/NBD probability_of_purchases: n must be a non-negative integer");
+  require(std::isfinite(t) && t >= 0, "BG/NBD probability_of_purchases: t must be finite and >= 0");
+  const Params p = params();
+  if (t == 0) return n == 0 ? 1.0 : 0.0;
+  // FHL 2005 eq. 8: alive throughout with an NBD count n, or dropped out after the n-th
+  // purchase (B(a+1, b+n-1)/B(a, b)) having made at least n purchases while alive.
+  const double lbeta_ab = log_beta(p.a, p.b);
+  const double log_q = std::log(p.alpha / (p.alpha + t)), log_1mq = std::log(t / (p.alpha + t));
+  double prob = std::exp(log_beta(p.a, p.b + n) - lbeta_ab + log_gamma(p.r + n) - log_gamma(p.r) -
+                         log_gamma(n + 1) + p.r * log_q + n * log_1mq);
+  if (n > 0) {
+    const double tail = boost::math::ibeta(n, p.r, t / (p.alpha + t));  // P(NBD >= n)
+    prob += std::exp(log_beta(p.a + 1, p.b + n - 1) - lbeta_ab) * tail;
+  }
+  return prob;
+}
+
+double BetaGeo::p_alive(double x, double t_x, double T) const {
+  detail::check_customer(x, t_x, T, TimeKind::continuous);
+  const Params p = params();
+  if (x == 0) return 1.0;
+  // 1 / (1 + a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)), the ratio in log space.
+  const double log_ratio = std::log(p.a / (p.b + x - 1)) +
+                           (p.r + x) * std::log1p((T - t_x) / (p.alpha + t_x));
+  return logistic(-log_ratio);
+}
+
+double BetaGeo::conditional_expected_purchases(double t, double x, double t_x, double T) const {
+  require(std::isfinite(t) && t >= 0, "BG/NBD conditional_expected_purchases: t must be finite and >= 0");
+  detail::check_customer(x, t_x, T, TimeKind::continuous);
+  const Params p = params();
+  return beta_geometric_future(p.r, p.alpha, p.a, p.b, x, T, t) * p_alive(x, t_x, T);
+}
+
+void BetaGeo::conditional_expected_purchases(double t, const double* frequency,
+                                             const double* recency, const double* T,
+                                             std::size_t n, double* out) const {
+  for_each_customer(n, frequency, recency, T, out, [&](double x, double tx, double age) {
+    return conditional_expected_purchases(t, x, tx, age);
+  });
+}
+
+void BetaGeo::p_alive(const double* frequency, const double* recency, const double* T,
+                      std::size_t n, double* out) const {
+  for_each_customer(n, frequency, recency, T, out,
+                    [&](double x, double tx, double age) { return p_alive(x, tx, age); });
+}
+
+Eigen::VectorXd BetaGeo::conditional_expected_purchases(
+    double t, const Eigen::Ref<const Eigen::VectorXd>& frequency,
+    const Eigen::Ref<const Eigen::VectorXd>& recency,
+    const Eigen::Ref<const Eigen::VectorXd>& T) const {
+  require_same_size(frequency.size(), recency.size(), T.size());
+  Eigen::VectorXd out(frequency.size());
+  conditional_expected_purchases(t, frequency.data(), recency.data(), T.data(),
+                                 static_cast<std::size_t>(frequency.size()), out.data());
+  return out;
+}
+
+Eigen::VectorXd BetaGeo::p_alive(const Eigen::Ref<const Eigen::VectorXd>& frequency,
+                                 const Eigen::Ref<const Eigen::VectorXd>& recency,
+                                 const Eigen::Ref<const Eigen::VectorXd>& T) const {
+  require_same_size(frequency.size(), recency.size(), T.size());
+  Eigen::VectorXd out(frequency.size());
+  p_alive(frequency.data(), recency.data(), T.data(), static_cast<std::size_t>(frequency.size()),
+          out.data());
+  return out;
+}
+
+void BetaGeo::check_invariants() const { check_state(state_, parameter_names(), kModel); }
+
+}  // namespace value
+}  // namespace v0
+}  // namespace crmkit

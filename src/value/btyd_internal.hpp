@@ -1,0 +1,136 @@
+// Helpers shared by the CLV model implementations in src/value/ (not installed).
+#pragma once
+
+#include <Eigen/Core>
+#include <boost/math/quadrature/tanh_sinh.hpp>
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "crmkit/detail/special_functions.hpp"
+#include "crmkit/error.hpp"
+#include "crmkit/value/btyd_common.hpp"
+
+namespace crmkit {
+inline namespace v0 {
+namespace value {
+
+// Above this many unique rows the starts run on an every-k-th-row subsample of about
+// kSubsampleRows rows and one BFGS run polishes the result on all rows.
+constexpr Eigen::Index kSubsampleAbove = 200000;
+constexpr std::size_t kSubsampleRows = 20000;
+
+inline void require_same_size(Eigen::Index a, Eigen::Index b, Eigen::Index c) {
+  require(a == b && b == c, "frequency, recency and T must have the same length (got " +
+                                std::to_string(a) + ", " + std::to_string(b) + ", " +
+                                std::to_string(c) + ")");
+}
+
+inline const Eigen::VectorXd& model_params(const detail::ModelState& s, const char* model) {
+  if (!s.has_params) {
+    throw Error(ErrorCode::invalid_state,
+                std::string(model) + ": no parameters yet (fit the model or construct it with parameters)");
+  }
+  return s.params;
+}
+
+inline const FitResult& model_fit(const detail::ModelState& s, const char* model) {
+  if (!s.has_fit) {
+    throw Error(ErrorCode::invalid_state,
+                std::string(model) + ": not fitted (constructed from parameters or default)");
+  }
+  return s.fit;
+}
+
+// Invariants of a loaded model; corrupt_data because only a damaged file can break them.
+inline void check_state(const detail::ModelState& s, const std::vector<std::string>& names,
+                        const char* model) {
+  if (!s.has_params) {
+    if (s.has_fit) throw Error(ErrorCode::corrupt_data, std::string(model) + ": fit without parameters");
+    return;
+  }
+  try {
+    detail::check_positive_params(s.params, names, model);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::corrupt_data, std::string("saved model: ") + e.what());
+  }
+  if (s.has_fit && (s.fit.params.size() != s.params.size() ||
+                    s.fit.standard_errors.size() != s.params.size())) {
+    throw Error(ErrorCode::corrupt_data, std::string(model) + ": saved fit has the wrong size");
+  }
+}
+
+// out[i] = f(x[i], t_x[i], T[i]); a failing row's error gets its index.
+template <class F>
+void for_each_customer(std::size_t n, const double* x, const double* t_x, const double* T,
+                       double* out, F&& f) {
+  require(n == 0 || (x && t_x && T && out), "customer arrays must not be null");
+  for (std::size_t i = 0; i < n; ++i) {
+    try {
+      out[i] = f(x[i], t_x[i], T[i]);
+    } catch (const Error& e) {
+      throw Error(e.code(), "row " + std::to_string(i) + " (0-based): " + e.what());
+    }
+  }
+}
+
+// sum_{n>=1} (A)_n (B)_(n-1) / ((c)_n n!) z^n for 0 <= z < 1, c > 0: the part of
+// 2F1(A, B-1; c; z) = 1 + (B-1) * (this) after the first term. Throws not_converged for z
+// within about 1e-5 of 1.
+inline double series_tail(double A, double B, double c, double z) {
+  double term = A * z / c, sum = term;
+  for (long n = 1; n < 2000000; ++n) {
+    const double dn = static_cast<double>(n);
+    const double ratio = (A + dn) * (B + dn - 1) / ((c + dn) * (dn + 1)) * z;
+    term *= ratio;
+    sum += term;
+    const double q = std::fabs(ratio) > z ? std::fabs(ratio) : z;
+    if (term == 0 || (q < 1 && std::fabs(term) * q / (1 - q) <= 1e-17 * std::fabs(sum))) return sum;
+  }
+  throw Error(ErrorCode::not_converged, "hypergeometric series did not converge (argument " +
+                                            std::to_string(z) + " too close to 1)");
+}
+
+// Expected purchases in (T, T+t] of a BG/NBD-type customer who is alive at T after x
+// repeat purchases: FHL (2005) eq. 10 without the P(alive) factor,
+//   (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)],
+// z = t/(alpha+T+t). Euler's transformation turns the bracket into
+// 1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), whose parameters no longer grow with x (no
+// overflow at x = 10,000), and splitting off the n = 0 term removes the 0/0 at a = 1:
+//   [...]/(a-1) = (1 - (1-z)^(a-1))/(a-1) - (1-z)^(a-1) S,  S = series_tail(a+b-1-r, a, a+b+x-1, z).
+// MBG/NBD uses it with b + 1 (Batislam et al. 2007).
+//
+// For z near 1 (horizon much longer than alpha + T) the series is slow; there the same
+// quantity is the posterior mean over the drop-out probability p ~ Beta(a, b+x) of
+// (1 - (1 + p t/(alpha+T))^-(r+x)) / p, integrated by tanh-sinh quadrature.
+inline double beta_geometric_future(double r, double alpha, double a, double b, double x,
+                                    double T, double t) {
+  if (t == 0) return 0.0;
+  const double log1mz = -std::log1p(t / (alpha + T));
+  const double z = t / (alpha + T + t);
+  if (z > 0.999) {
+    const double kappa = t / (alpha + T), lb = ::crmkit::detail::log_beta(a, b + x);
+    auto f = [&](double p, double xc) {
+      // xc: distance to the nearer end point from tanh-sinh (negative near 0).
+      const double one_minus_p = xc > 0 ? xc : 1 - p;
+      const double v = -(r + x) * std::log1p(p * kappa);
+      if (p <= 0 || one_minus_p <= 0 || v == 0) return 0.0;
+      // All factors in one exponent: p^(a-2) alone overflows for tiny p.
+      return std::exp((a - 2) * std::log(p) + (b + x - 1) * std::log(one_minus_p) - lb +
+                      std::log(-std::expm1(v)));
+    };
+    boost::math::quadrature::tanh_sinh<double> integrator;
+    return integrator.integrate(f, 0.0, 1.0, 1e-12);
+  }
+  const double c = a + b + x - 1;
+  const double S = series_tail(a + b - 1 - r, a, c, z);
+  const double am1 = a - 1;
+  const double u = am1 * log1mz;
+  const double head = std::fabs(u) < 1e-10 ? -log1mz * (1 + 0.5 * u) : -std::expm1(u) / am1;
+  return c * (head - std::exp(u) * S);
+}
+
+}  // namespace value
+}  // namespace v0
+}  // namespace crmkit
