@@ -51,7 +51,9 @@ class Accumulators {
   std::size_t size() const noexcept { return customers_.size(); }
   std::int64_t id(std::size_t slot) const noexcept { return customers_[slot].id; }
   // Hints the cache that customer `slot` is about to be updated.
-  __attribute__((always_inline)) void prefetch(std::size_t slot) const noexcept { __builtin_prefetch(&customers_[slot], 1); }
+  __attribute__((always_inline)) void prefetch(std::size_t slot) const noexcept {
+    __builtin_prefetch(&customers_[slot], 1);
+  }
 
   // Summaries of every customer with a calibration purchase, in slot order.
   SummaryTable table() const;

@@ -237,7 +237,7 @@ TEST_CASE("summary: random logs match a naive sort-and-group reference", "[summa
     std::vector<double> t(n), a(n);
     for (std::size_t i = 0; i < n; ++i) {
       c[i] = static_cast<std::int64_t>(rng() % 17) - 8;  // negative ids are ids too
-      t[i] = static_cast<double>(rng() % 60) + (rng() % 4) * 0.25;
+      t[i] = static_cast<double>(rng() % 60) + static_cast<double>(rng() % 4) * 0.25;
       a[i] = static_cast<double>(rng() % 1000) / 10.0;
     }
     SummaryOptions o;
@@ -272,8 +272,9 @@ TEST_CASE("summary: random logs match a naive sort-and-group reference", "[summa
       for (std::size_t k = 0; k < cal.size(); ++k) (k ? repeat : total) += cal[k].second;
       total += repeat;
       CHECK(g.total_value == Approx(total).margin(1e-9));
-      CHECK(g.monetary_value == Approx(cal.size() > 1 ? repeat / (cal.size() - 1) : 0).margin(1e-9));
-      CHECK(g.holdout_frequency == hold.size());
+      const double repeats = static_cast<double>(cal.size()) - 1;
+      CHECK(g.monetary_value == Approx(repeats > 0 ? repeat / repeats : 0).margin(1e-9));
+      CHECK(g.holdout_frequency == static_cast<double>(hold.size()));
     }
     CHECK(got.size() == expected_customers);
   }
