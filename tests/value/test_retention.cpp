@@ -1,0 +1,108 @@
+// Retention economics: value at risk and campaign payback.
+#include <cmath>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "crmkit/error.hpp"
+#include "crmkit/value/retention.hpp"
+
+using namespace crmkit::value;
+using Catch::Matchers::Contains;
+using crmkit::Error;
+
+namespace {
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  FAIL("no crmkit::Error thrown");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("campaign payback by hand, with the 5x acquisition rule", "[retention]") {
+  RetentionCampaign c;
+  c.customers = 1000;
+  c.cost_per_customer = 10;
+  c.win_back_rate = 0.2;
+  c.value_per_customer = 200;
+  const CampaignPayback p = campaign_payback(c);
+  CHECK(p.retained == Approx(200));
+  CHECK(p.cost == Approx(10000));
+  CHECK(p.value_recovered == Approx(40000));
+  CHECK(p.net_value == Approx(30000));
+  CHECK(p.roi == Approx(3));
+  CHECK(p.cost_per_retained == Approx(50));
+  CHECK(p.break_even_win_back_rate == Approx(0.05));
+  // Keeping one cost 50, so a new one costs 5 x 50; replacing the 200 kept costs 50,000.
+  CHECK(p.acquisition_cost == Approx(250));
+  CHECK(p.replacement_cost == Approx(50000));
+  CHECK(p.saving_vs_acquisition == Approx(40000));
+
+  c.acquisition_multiple = 10;  // the material's other figure
+  CHECK(campaign_payback(c).acquisition_cost == Approx(500));
+  c.acquisition_cost = 300;  // a known cost wins over the rule
+  CHECK(campaign_payback(c).replacement_cost == Approx(60000));
+}
+
+TEST_CASE("campaign payback edge cases", "[retention]") {
+  RetentionCampaign c;
+  c.customers = 100;
+  c.cost_per_customer = 5;
+  c.win_back_rate = 0;  // nobody kept
+  c.value_per_customer = 100;
+  const CampaignPayback p = campaign_payback(c);
+  CHECK(p.net_value == Approx(-500));
+  CHECK(std::isinf(p.cost_per_retained));
+  CHECK(p.acquisition_cost == 0);  // nothing to price it from
+  RetentionCampaign free;
+  free.customers = 10;
+  free.win_back_rate = 0.5;
+  free.value_per_customer = 1;
+  CHECK(campaign_payback(free).roi == 0);  // no cost: ROI undefined, reported as 0
+}
+
+TEST_CASE("campaign payback rejects bad input naming the field", "[retention]") {
+  RetentionCampaign c;
+  c.win_back_rate = 1.5;
+  CHECK_THAT(error_of([&] { campaign_payback(c); }), Contains("win_back_rate"));
+  c.win_back_rate = NAN;
+  CHECK_THAT(error_of([&] { campaign_payback(c); }), Contains("win_back_rate"));
+  c.win_back_rate = 0.5;
+  c.cost_per_customer = -1;
+  CHECK_THAT(error_of([&] { campaign_payback(c); }), Contains("cost_per_customer"));
+  c.cost_per_customer = 1;
+  c.acquisition_cost = -5;
+  CHECK_THAT(error_of([&] { campaign_payback(c); }), Contains("acquisition_cost"));
+}
+
+TEST_CASE("value at risk and a campaign aimed at it", "[retention]") {
+  using S = CustomerStatus;
+  const std::vector<double> values = {100, 200, 300, 400, 0};
+  const std::vector<S> status = {S::active, S::at_risk, S::at_risk, S::lapsed, S::at_risk};
+  const ValueAtRisk r = value_at_risk(values.data(), status.data(), values.size());
+  CHECK(r.customers == 5);
+  CHECK(r.total_value == 1000);
+  CHECK(r.at_risk_customers == 3);
+  CHECK(r.at_risk_value == 500);
+  CHECK(r.at_risk_share == Approx(0.5));
+  CHECK(r.lapsed_customers == 1);
+  CHECK(r.lapsed_value == 400);
+
+  const RetentionCampaign c = at_risk_campaign(r, 5, 0.3);
+  CHECK(c.customers == 3);
+  CHECK(c.value_per_customer == Approx(500.0 / 3.0));
+  CHECK(campaign_payback(c).value_recovered == Approx(0.9 * 500.0 / 3.0));
+
+  const std::vector<double> negative = {1, -1};
+  CHECK_THAT(error_of([&] { value_at_risk(negative.data(), status.data(), 2); }), Contains("values[1]"));
+  const S bad[] = {S::active, static_cast<S>(7)};
+  CHECK_THAT(error_of([&] { value_at_risk(values.data(), bad, 2); }), Contains("status[1]"));
+}
