@@ -205,6 +205,175 @@ CRM_API int crm_cumulative_repeat_transactions(const int64_t *customers, const d
                                                int merge_same_day, int64_t *out,
                                                size_t periods);
 
+/* ---- customer lifetime value ------------------------------------------------------------
+ * BG/NBD, Pareto/NBD, MBG/NBD, BG/BB purchase models and the Gamma-Gamma spend model,
+ * fitted by maximum likelihood (include/crmkit/value/). One handle type for all five: they
+ * share fitting, parameters, diagnostics and files, and a host often picks the model at run
+ * time (from a saved file); a call the model does not support (p_alive on Gamma-Gamma,
+ * probability of n purchases on Pareto/NBD) fails with CRM_EINVAL naming the model.
+ *
+ * Customers are columns of length n: frequency x (repeat purchases), recency t_x (time of
+ * the last repeat purchase after the first purchase), T (time since the first purchase) --
+ * for BG/BB, recency and T are opportunity counts (T = periods). Time is in the unit of the
+ * caller's data (weeks for CDNOW); horizons and rates are in that unit. Each row is
+ * validated and the message names the 0-based row. A handle is used by one thread at a time;
+ * predictions do not change it. */
+
+typedef enum crm_clv_kind {
+  CRM_CLV_BG_NBD = 0,     /* Fader, Hardie & Lee 2005: r, alpha, a, b */
+  CRM_CLV_PARETO_NBD = 1, /* Schmittlein, Morrison & Colombo 1987: r, alpha, s, beta */
+  CRM_CLV_MBG_NBD = 2,    /* Batislam, Denizel & Filiztekin 2007: r, alpha, a, b */
+  CRM_CLV_BG_BB = 3,      /* Fader, Hardie & Shang 2010: alpha, beta, gamma, delta */
+  CRM_CLV_GAMMA_GAMMA = 4 /* spend per transaction, Fader, Hardie & Lee 2005: p, q, gamma */
+} crm_clv_kind;
+
+/* crm_clv_load / crm_clv_from_buffer: accept a file of any model kind. */
+#define CRM_CLV_ANY (-1)
+
+typedef struct crm_clv_model crm_clv_model;
+
+typedef struct crm_clv_fit_options {
+  unsigned int version;    /* CRM_CLV_FIT_OPTIONS_VERSION */
+  int starts;              /* starting points, >= 1 */
+  double tolerance;        /* max |gradient| of the mean log-likelihood on log-parameters */
+  int max_iterations;      /* BFGS iterations per start, >= 1 */
+  double penalty;          /* L2 penalty on the parameters (0 = plain maximum likelihood) */
+  int require_convergence; /* 1: CRM_ECONVERGE when no start converges; 0: return the best
+                              result with crm_clv_fit_info.converged = 0 */
+} crm_clv_fit_options;
+
+#define CRM_CLV_FIT_OPTIONS_VERSION 1
+#define CRM_CLV_FIT_OPTIONS_INIT { CRM_CLV_FIT_OPTIONS_VERSION, 3, 1e-8, 500, 0.0, 1 }
+
+/* Fits purchase model `kind` (not CRM_CLV_GAMMA_GAMMA) on n customers; weights (may be NULL)
+ * are customers per row (>= 0). The kind is an argument, not an option, because it has no
+ * default. Errors: CRM_EINVAL for bad rows (named), an empty table, or no repeat purchase at
+ * all (not identifiable); CRM_ECONVERGE when the fit does not converge and
+ * opts->require_convergence. *out is NULL on failure; free it with crm_clv_free. */
+CRM_API int crm_clv_fit(crm_clv_model **out, int kind, const double *frequency,
+                        const double *recency, const double *T, const double *weights,
+                        size_t n, const crm_clv_fit_options *opts);
+
+/* Fits the Gamma-Gamma spend model on frequency x and mean repeat spend (monetary value);
+ * rows with x = 0 carry no spend information and are skipped. */
+CRM_API int crm_clv_fit_spend(crm_clv_model **out, const double *frequency,
+                              const double *monetary_value, const double *weights, size_t n,
+                              const crm_clv_fit_options *opts);
+
+/* A model with known parameters (e.g. published ones), n_params values in the order of
+ * crm_clv_params; it predicts but has no fit information (crm_clv_fit_info: CRM_ESTATE). */
+CRM_API int crm_clv_create(crm_clv_model **out, int kind, const double *params, size_t n_params);
+
+CRM_API void crm_clv_free(crm_clv_model *model);
+
+/* The model's crm_clv_kind. */
+CRM_API int crm_clv_kind_of(const crm_clv_model *model, int *out_kind);
+
+/* Parameters, named as in the papers: *out_count receives their number (3 or 4). names
+ * (static strings owned by the library), values and standard_errors are arrays of
+ * `capacity` entries, each may be NULL; CRM_EBUFS (nothing written) when capacity is too
+ * small. Standard errors come from the observed information; NaN when it is singular or
+ * the model was created from parameters. */
+CRM_API int crm_clv_params(const crm_clv_model *model, const char **names, double *values,
+                           double *standard_errors, size_t capacity, size_t *out_count);
+
+typedef struct crm_clv_fit_info {
+  unsigned int version;  /* CRM_CLV_FIT_INFO_VERSION, set by the caller */
+  double log_likelihood; /* at the estimate, without the penalty */
+  double aic;            /* 2k - 2 LL */
+  double bic;            /* k ln(customers) - 2 LL */
+  double gradient_norm;  /* max |gradient| at the end */
+  int iterations;        /* BFGS iterations of the chosen start */
+  int evaluations;       /* likelihood evaluations over all starts */
+  int starts_run;
+  int converged;         /* 1 or 0 */
+  double customers;      /* sum of weights (Gamma-Gamma: rows with x > 0) */
+  size_t unique_rows;    /* rows after compression to unique histories */
+} crm_clv_fit_info;
+
+#define CRM_CLV_FIT_INFO_VERSION 1
+#define CRM_CLV_FIT_INFO_INIT { CRM_CLV_FIT_INFO_VERSION, 0.0, 0.0, 0.0, 0.0, 0, 0, 0, 0, 0.0, 0 }
+
+/* Fit diagnostics; CRM_ESTATE for a model made by crm_clv_create. */
+CRM_API int crm_clv_fit_info_get(const crm_clv_model *model, crm_clv_fit_info *info);
+
+/* Purchase-model predictions into out[0..n-1] (caller-allocated):
+ *  expected_purchases: E[X(t[i])], purchases in (0, t[i]] of a new customer;
+ *  probability_of_purchases: P(X(t) = counts[i]) of a new customer (not Pareto/NBD);
+ *  conditional_expected_purchases: purchases in (T, T + t] given each customer's history;
+ *  p_alive: probability that each customer is still active at T.
+ * For BG/BB, t and counts are whole numbers of opportunities. */
+CRM_API int crm_clv_expected_purchases(const crm_clv_model *model, const double *t, size_t n,
+                                       double *out);
+CRM_API int crm_clv_probability_of_purchases(const crm_clv_model *model, double t,
+                                             const double *counts, size_t n, double *out);
+CRM_API int crm_clv_conditional_expected_purchases(const crm_clv_model *model, double t,
+                                                   const double *frequency,
+                                                   const double *recency, const double *T,
+                                                   size_t n, double *out);
+CRM_API int crm_clv_p_alive(const crm_clv_model *model, const double *frequency,
+                            const double *recency, const double *T, size_t n, double *out);
+
+/* Gamma-Gamma: expected spend per future transaction given x and mean repeat spend (x = 0
+ * gives the population mean p gamma / (q - 1); CRM_ESTATE unless q > 1). */
+CRM_API int crm_clv_expected_spend(const crm_clv_model *model, const double *frequency,
+                                   const double *monetary_value, size_t n, double *out);
+
+typedef enum crm_discounting {
+  CRM_DISCOUNT_DISCRETE = 0,  /* purchases of period k discounted by (1 + rate)^-k */
+  CRM_DISCOUNT_CONTINUOUS = 1 /* exp(-rate t / period) */
+} crm_discounting;
+
+typedef struct crm_clv_options {
+  unsigned int version; /* CRM_CLV_OPTIONS_VERSION */
+  double horizon;       /* in the data's time unit, > 0 (no default: must be set) */
+  double discount_rate; /* per period, >= 0 */
+  double period;        /* one discount period in the data's time unit, > 0 */
+  int discounting;      /* crm_discounting */
+} crm_clv_options;
+
+#define CRM_CLV_OPTIONS_VERSION 1
+#define CRM_CLV_OPTIONS_INIT { CRM_CLV_OPTIONS_VERSION, 0.0, 0.0, 1.0, CRM_DISCOUNT_DISCRETE }
+
+/* Lifetime value of each customer: expected_spend[i] (e.g. from crm_clv_expected_spend)
+ * times the discounted expected purchases of the purchase model over opts->horizon. */
+CRM_API int crm_clv_lifetime_value(const crm_clv_model *model, const double *frequency,
+                                   const double *recency, const double *T,
+                                   const double *expected_spend, size_t n,
+                                   const crm_clv_options *opts, double *out);
+
+/* Aggregate tracking curve: expected cumulative repeat transactions of all n customers at
+ * the end of periods 1..periods (out[0..periods-1]); first_purchase[i] is customer i's
+ * first-purchase time in the model's unit after the origin of the periods. Compare with
+ * crm_cumulative_repeat_transactions. */
+CRM_API int crm_clv_tracking_curve(const crm_clv_model *model, const double *first_purchase,
+                                   size_t n, double *out, size_t periods);
+
+/* Calibration/holdout check: predicted[i] (may be NULL) = expected purchases of customer i
+ * in the holdout (T, T + holdout_length]; then, per calibration frequency 0..max_frequency
+ * (the last group: that frequency and above), the number of customers, mean actual and mean
+ * predicted holdout purchases into arrays of max_frequency + 1 entries (any may be NULL).
+ * actual[i]: customer i's holdout purchases. */
+CRM_API int crm_clv_compare_holdout(const crm_clv_model *model, double holdout_length,
+                                    const double *frequency, const double *recency,
+                                    const double *T, const double *actual, size_t n,
+                                    double *predicted, int max_frequency,
+                                    double *group_customers, double *group_actual_mean,
+                                    double *group_predicted_mean);
+
+/* Files: a checksummed envelope around a portable text archive, written atomically.
+ * Loading checks the envelope before decoding (CRM_ECORRUPT for a damaged file, CRM_EIO for
+ * an unreadable one); `kind` = CRM_CLV_ANY accepts any model, another kind refuses a file of
+ * a different model with CRM_EINVAL. */
+CRM_API int crm_clv_save(const crm_clv_model *model, const char *path);
+CRM_API int crm_clv_load(crm_clv_model **out, const char *path, int kind);
+
+/* The same bytes in memory: *out_len receives the size; CRM_EBUFS when buf_len is smaller
+ * (buf may be NULL to ask for the size). */
+CRM_API int crm_clv_to_buffer(const crm_clv_model *model, void *buf, size_t buf_len,
+                              size_t *out_len);
+CRM_API int crm_clv_from_buffer(crm_clv_model **out, const void *buf, size_t len, int kind);
+
 #ifdef __cplusplus
 }
 #endif

@@ -83,5 +83,6 @@ class TableWriter {
 
 int run_summarize(const std::vector<std::string>& argv);
 int run_demo(const std::vector<std::string>& argv);
+int run_clv(const std::vector<std::string>& argv);  // cmd_clv.cpp
 
 }  // namespace crmkit_cli

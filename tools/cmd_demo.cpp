@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using SectionFn = DemoSection (*)(const DemoContext&);
-const SectionFn kSections[] = {demo_customer_summaries};
+const SectionFn kSections[] = {demo_customer_summaries, demo_lifetime_value};
 
 // --data, $CRMKIT_DATA_DIR, ./data, then <prefix>/share/crmkit/data next to the program.
 std::string find_data_dir(const Args& args) {

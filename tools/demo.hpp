@@ -19,6 +19,7 @@ struct DemoSection {
 };
 
 DemoSection demo_customer_summaries(const DemoContext& context);
+DemoSection demo_lifetime_value(const DemoContext& context);  // demo_clv.cpp
 
 // Helpers shared by the sections.
 std::string html_table(const std::vector<std::string>& header,

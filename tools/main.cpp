@@ -21,6 +21,8 @@ struct Command {
 const Command kCommands[] = {
     {"summarize", "per-customer summary (x, t_x, T, spend) of a transaction log",
      crmkit_cli::run_summarize},
+    {"clv", "fit a lifetime-value model (BG/NBD, ...) or predict per customer",
+     crmkit_cli::run_clv},
     {"demo", "run every pillar on the bundled data and write out/report.html",
      crmkit_cli::run_demo},
 };

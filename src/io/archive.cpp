@@ -89,7 +89,7 @@ Envelope unwrap_envelope(const std::string& bytes, const std::string& expected_t
   const auto stored = get(bytes, tag_end + 8, 4);
   if (stored != crc32(bytes.data(), tag_end + 8, env.payload)) corrupt("checksum mismatch (damaged file)");
   env.tag = bytes.substr(kFixedHead, static_cast<std::size_t>(tag_len));
-  if (env.tag != expected_tag) {
+  if (!expected_tag.empty() && env.tag != expected_tag) {
     throw Error(ErrorCode::invalid_argument,
                 "archive holds a " + env.tag + ", not a " + expected_tag + " (wrong model type)");
   }

@@ -178,6 +178,53 @@ std::string bar_chart(const std::vector<std::string>& labels, const std::vector<
   return out.str();
 }
 
+std::string heat_map(const std::vector<std::vector<double>>& values,
+                     const std::vector<std::string>& column_labels,
+                     const std::vector<std::string>& row_labels, const ChartOptions& options) {
+  require_chart_size(options);
+  require(!values.empty() && values.size() == row_labels.size() && !column_labels.empty(),
+          "heat map: needs one label per row and column and at least one cell");
+  for (std::size_t r = 0; r < values.size(); ++r) {
+    require(values[r].size() == column_labels.size(),
+            "heat map: row " + std::to_string(r) + " has " + std::to_string(values[r].size()) +
+                " cells, expected " + std::to_string(column_labels.size()));
+    for (double v : values[r])
+      require(std::isfinite(v) && v >= 0 && v <= 1,
+              "heat map: row " + std::to_string(r) + " has a value outside [0, 1]");
+  }
+  Frame f;
+  f.width = options.width;
+  f.height = options.height;
+  f.x0 = 0;
+  f.x1 = static_cast<double>(column_labels.size());
+  f.y0 = 0;
+  f.y1 = static_cast<double>(values.size());
+  std::ostringstream out;
+  open_svg(out, f, options);
+  const double w = f.px(1) - f.px(0), h = f.py(0) - f.py(1);
+  for (std::size_t r = 0; r < values.size(); ++r) {
+    for (std::size_t c = 0; c < column_labels.size(); ++c) {
+      const double v = values[r][c];
+      // White to #08306b (dark blue), linear in each channel.
+      const int red = static_cast<int>(255 - v * (255 - 8)), green = static_cast<int>(255 - v * (255 - 48)),
+                blue = static_cast<int>(255 - v * (255 - 107));
+      char colour[8];
+      std::snprintf(colour, sizeof colour, "#%02x%02x%02x", red, green, blue);
+      out << "<rect x=\"" << fmt(f.px(static_cast<double>(c))) << "\" y=\""
+          << fmt(f.py(static_cast<double>(r + 1))) << "\" width=\"" << fmt(w) << "\" height=\""
+          << fmt(h) << "\" fill=\"" << colour << "\"><title>" << escape_xml(row_labels[r]) << ", "
+          << escape_xml(column_labels[c]) << ": " << tick_label(v) << "</title></rect>\n";
+    }
+    out << "<text x=\"" << fmt(f.left - 4) << "\" y=\"" << fmt(f.py(static_cast<double>(r) + 0.5) + 4)
+        << "\" text-anchor=\"end\">" << escape_xml(row_labels[r]) << "</text>\n";
+  }
+  for (std::size_t c = 0; c < column_labels.size(); ++c)
+    out << "<text x=\"" << fmt(f.px(static_cast<double>(c) + 0.5)) << "\" y=\"" << fmt(f.height - f.bottom + 14)
+        << "\" text-anchor=\"middle\">" << escape_xml(column_labels[c]) << "</text>\n";
+  out << "</svg>\n";
+  return out.str();
+}
+
 }  // namespace io
 }  // namespace v0
 }  // namespace crmkit

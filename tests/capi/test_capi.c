@@ -5,25 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "crmkit.h"
 
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                           \
-  do {                                                                        \
-    ++checks;                                                                 \
-    if (!(cond)) {                                                            \
-      ++failures;                                                             \
-      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, \
-              __LINE__, #cond, crm_last_error());                             \
-    }                                                                         \
-  } while (0)
-
-#define CHECK_NEAR(a, b, tol) CHECK(fabs((double)(a) - (double)(b)) <= (tol))
-
-/* The last error mentions `needle`. */
-static int error_mentions(const char *needle) { return strstr(crm_last_error(), needle) != NULL; }
+int failures = 0;
+int checks = 0;
 
 static void test_version_and_status(void) {
   CHECK(crm_version_number() == CRMKIT_VERSION_NUMBER);
@@ -270,6 +256,7 @@ int main(void) {
   test_ledger();
   test_cdnow_csv();
   test_cumulative();
+  run_clv_tests(); /* test_clv.c */
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

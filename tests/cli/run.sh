@@ -72,5 +72,72 @@ expect_error "cannot open file" "$tmp/missing.csv"
 (cd "$tmp" && "$crmkit" demo --data "$data" --out "$tmp/report" > "$tmp/demo.txt") || fail "demo"
 grep -q '<svg' "$tmp/report/report.html" || fail "demo report has no chart"
 
+# ---- clv (customer lifetime value) -------------------------------------------------------
+# CDNOW summary through the CLI reproduces Fader, Hardie & Lee (2005): r 0.243, alpha 4.414,
+# a 0.793, b 2.426 (3 decimals), LL -9582.4.
+"$crmkit" clv fit "$data/cdnow/cdnow_customers_summary.csv" --customer ID --model bg-nbd \
+  --save "$tmp/bg.model" > "$tmp/fit.txt" || fail "clv fit bg-nbd"
+for pv in r:0.243 alpha:4.414 a:0.793 b:2.426; do
+  awk -v p="${pv%%:*}" -v v="${pv##*:}" '$1==p {found=1; if (sprintf("%.3f",$2)!=v) exit 1} END {exit !found}' \
+    "$tmp/fit.txt" || fail "clv fit parameter $pv: $(cat "$tmp/fit.txt")"
+done
+awk '$1=="log_likelihood" {exit !(sprintf("%.1f",$2)=="-9582.4")}' "$tmp/fit.txt" || fail "clv fit log-likelihood"
+grep -Eq '^AIC [0-9.]+$' "$tmp/fit.txt" && grep -Eq '^iterations [0-9]+ \(converged' "$tmp/fit.txt" || fail "clv fit AIC/iterations"
+# JSON: numbers are JSON numbers; the model file exists.
+"$crmkit" clv fit "$data/cdnow/cdnow_customers_summary.csv" --model pareto-nbd --json > "$tmp/fit.json" || fail "clv fit --json"
+grep -Eq '^\{"model": "pareto-nbd", "parameters": \{"r": 0\.553[0-9]*, "alpha": 10\.57[0-9]*, "s": 0\.606[0-9]*, "beta": [0-9.]+\}, "standard_errors": \{"r": [0-9.]+' "$tmp/fit.json" \
+  || fail "clv fit json: $(cat "$tmp/fit.json")"
+[ -s "$tmp/bg.model" ] || fail "clv fit --save"
+
+# Gamma-Gamma and predict from the transaction log (summarised as `summarize` does).
+log_opts=(--no-header --delimiter whitespace --customer 2 --time 3 --amount 5 --time-format %Y%m%d
+          --end 1997-09-30 --drop-late --merge-same-day)
+"$crmkit" clv fit "$data/cdnow/CDNOW_sample.txt" "${log_opts[@]}" --model gamma-gamma \
+  --save "$tmp/gg.model" > /dev/null || fail "clv fit gamma-gamma from the log"
+"$crmkit" clv predict "$data/cdnow/CDNOW_sample.txt" "${log_opts[@]}" --model-file "$tmp/bg.model" \
+  --spend-model-file "$tmp/gg.model" --horizon 39 --discount 0.0027 > "$tmp/pred.csv" || fail "clv predict"
+head -1 "$tmp/pred.csv" | grep -qx 'customer_id,expected_purchases,p_alive,expected_spend,clv' || fail "clv predict header"
+[ "$(($(wc -l < "$tmp/pred.csv") - 1))" = 2357 ] || fail "clv predict row count"
+# Customer 1 (x 2, t_x 30.43, T 38.86): 1.226 purchases in 39 weeks (FHL 2005); a positive
+# discount keeps clv below expected_spend * expected_purchases.
+awk -F, '$1=="0001" {exit !(sprintf("%.3f",$2)=="1.226" && $5 > 0 && $5 < $4*$2)}' "$tmp/pred.csv" || fail "clv predict customer 1"
+"$crmkit" clv predict "$data/cdnow/cdnow_customers_summary.csv" --customer ID --model-file "$tmp/bg.model" \
+  --horizon 39 --json > "$tmp/pred.json" || fail "clv predict --json"
+grep -Eq '^  \{"customer_id": "1", "expected_purchases": 1\.22[0-9]*, "p_alive": 0\.72[0-9]*\}' "$tmp/pred.json" \
+  || fail "clv predict json: $(sed -n 2p "$tmp/pred.json")"
+
+# Bad input: non-zero exit, one line "crmkit: error: ...", nothing on stdout.
+expect_clv_error() {  # expected-stderr-regex args...
+  local pattern=$1; shift
+  "$crmkit" clv "$@" > "$tmp/out" 2> "$tmp/err"
+  local rc=$?
+  [ $rc -ne 0 ] || fail "exit 0 for clv $*"
+  [ ! -s "$tmp/out" ] || fail "partial output for clv $*"
+  [ "$(wc -l < "$tmp/err")" = 1 ] || fail "not one line for clv $*: $(cat "$tmp/err")"
+  grep -Eq "^crmkit: error: .*$pattern" "$tmp/err" || fail "message for clv $*: $(cat "$tmp/err") (wanted $pattern)"
+}
+printf 'frequency,recency,T\n0,0,10\n0,0,12\n' > "$tmp/zero.csv"
+expect_clv_error "not identifiable" fit "$tmp/zero.csv" --model bg-nbd
+printf 'frequency,recency,T\n2,0,10\n' > "$tmp/rec0.csv"
+expect_clv_error "row 0 .*recency 0" fit "$tmp/rec0.csv" --model bg-nbd
+printf 'frequency,recency,T\n2,12,10\n' > "$tmp/rec_gt_T.csv"
+expect_clv_error "recency 12 exceeds T 10" fit "$tmp/rec_gt_T.csv" --model bg-nbd
+printf 'frequency,recency,T\n-1,0,10\n' > "$tmp/negative.csv"
+expect_clv_error "non-negative integer" fit "$tmp/negative.csv" --model pareto-nbd
+printf 'frequency,recency,T\n1,nan,10\n' > "$tmp/nan.csv"
+expect_clv_error "finite" fit "$tmp/nan.csv" --model bg-nbd
+printf 'frequency,recency,T\n' > "$tmp/nobody.csv"
+expect_clv_error "no customers" fit "$tmp/nobody.csv" --model bg-nbd
+expect_clv_error "no column 'periods' \(needed by bg-bb\)" fit "$tmp/rec0.csv" --model bg-bb
+expect_clv_error "unknown CLV model 'bg'" fit "$tmp/rec0.csv" --model bg
+expect_clv_error "holds a gamma-gamma spend model" predict "$tmp/rec0.csv" --model-file "$tmp/gg.model" --horizon 39
+expect_clv_error "bg-nbd model, not a gamma-gamma" predict "$tmp/rec0.csv" --model-file "$tmp/bg.model" \
+  --spend-model-file "$tmp/bg.model" --horizon 39
+head -c 100 "$tmp/bg.model" > "$tmp/truncated.model"
+expect_clv_error "truncated" predict "$tmp/rec0.csv" --model-file "$tmp/truncated.model" --horizon 39
+expect_clv_error "cannot open" predict "$tmp/rec0.csv" --model-file "$tmp/missing.model" --horizon 39
+expect_clv_error "give --horizon" predict "$tmp/rec0.csv" --model-file "$tmp/bg.model"
+"$crmkit" clv fit --help | grep -q 'frequency' || fail "clv fit --help describes FILE"
+
 if [ $fails -ne 0 ]; then echo "$fails CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

@@ -130,6 +130,24 @@ class SummaryInfo(ctypes.Structure):
                 ("holdout_only_customers", c_int64)]
 
 
+# CLV models (crm_clv_*)
+class ClvFitOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("starts", c_int), ("tolerance", c_double),
+                ("max_iterations", c_int), ("penalty", c_double), ("require_convergence", c_int)]
+
+
+class ClvFitInfo(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("log_likelihood", c_double), ("aic", c_double),
+                ("bic", c_double), ("gradient_norm", c_double), ("iterations", c_int),
+                ("evaluations", c_int), ("starts_run", c_int), ("converged", c_int),
+                ("customers", c_double), ("unique_rows", c_size_t)]
+
+
+class ClvOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("horizon", c_double), ("discount_rate", c_double),
+                ("period", c_double), ("discounting", c_int)]
+
+
 # ---- the one table of signatures: name -> (restype, argtypes) ----------------------------
 # Functions returning int status get _check as errcheck; a forgotten restype would truncate
 # 64-bit pointers, so every function is declared here and nowhere else.
@@ -155,6 +173,31 @@ _SIGNATURES = {
     "crm_ledger_summary": (c_int, [c_void_p, _PP]),
     "crm_cumulative_repeat_transactions": (
         c_int, [_P_I64, _P_F64, c_size_t, c_double, c_int, c_int, _P_I64, c_size_t]),
+    # CLV models
+    "crm_clv_fit": (c_int, [_PP, c_int, _P_F64, _P_F64, _P_F64, _P_F64, c_size_t,
+                            POINTER(ClvFitOptions)]),
+    "crm_clv_fit_spend": (c_int, [_PP, _P_F64, _P_F64, _P_F64, c_size_t, POINTER(ClvFitOptions)]),
+    "crm_clv_create": (c_int, [_PP, c_int, _P_F64, c_size_t]),
+    "crm_clv_free": (None, [c_void_p]),
+    "crm_clv_kind_of": (c_int, [c_void_p, POINTER(c_int)]),
+    "crm_clv_params": (c_int, [c_void_p, POINTER(c_char_p), _P_F64, _P_F64, c_size_t,
+                               POINTER(c_size_t)]),
+    "crm_clv_fit_info_get": (c_int, [c_void_p, POINTER(ClvFitInfo)]),
+    "crm_clv_expected_purchases": (c_int, [c_void_p, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_probability_of_purchases": (c_int, [c_void_p, c_double, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_conditional_expected_purchases": (
+        c_int, [c_void_p, c_double, _P_F64, _P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_p_alive": (c_int, [c_void_p, _P_F64, _P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_expected_spend": (c_int, [c_void_p, _P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_lifetime_value": (c_int, [c_void_p, _P_F64, _P_F64, _P_F64, _P_F64, c_size_t,
+                                       POINTER(ClvOptions), _P_F64]),
+    "crm_clv_tracking_curve": (c_int, [c_void_p, _P_F64, c_size_t, _P_F64, c_size_t]),
+    "crm_clv_compare_holdout": (c_int, [c_void_p, c_double, _P_F64, _P_F64, _P_F64, _P_F64,
+                                        c_size_t, _P_F64, c_int, _P_F64, _P_F64, _P_F64]),
+    "crm_clv_save": (c_int, [c_void_p, c_char_p]),
+    "crm_clv_load": (c_int, [_PP, c_char_p, c_int]),
+    "crm_clv_to_buffer": (c_int, [c_void_p, c_void_p, c_size_t, POINTER(c_size_t)]),
+    "crm_clv_from_buffer": (c_int, [_PP, c_void_p, c_size_t, c_int]),
 }
 
 

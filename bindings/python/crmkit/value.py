@@ -220,3 +220,14 @@ def cumulative_repeat_transactions(customers, times, origin, periods, *, unit="w
                                        _unit_code(unit), int(bool(merge_same_day)),
                                        _ptr(out, c_int64), out.shape[0])
     return out
+
+
+# ---- customer lifetime value (models in clv.py) ------------------------------------------
+from .clv import (  # noqa: E402,F401
+    BetaGeo,
+    BetaGeoBetaBinom,
+    GammaGamma,
+    ModifiedBetaGeo,
+    ParetoNbd,
+    load_model,
+)

@@ -49,6 +49,7 @@ struct Envelope {
 std::string wrap_envelope(const std::string& tag, ArchiveKind kind, const std::string& payload);
 // Checks magic, version, sizes, checksum and that the tag equals expected_tag; throws
 // Error(corrupt_data) naming what failed (invalid_argument for a file of another type).
+// An empty expected_tag accepts any type: the caller reads Envelope::tag to pick one.
 Envelope unwrap_envelope(const std::string& bytes, const std::string& expected_tag);
 
 // Whole file into memory, refusing files larger than max_bytes (io_error / corrupt_data).

@@ -32,6 +32,13 @@ std::string line_chart(const std::vector<Series>& series, const ChartOptions& op
 std::string bar_chart(const std::vector<std::string>& labels, const std::vector<double>& values,
                       const ChartOptions& options);
 
+// A grid of cells coloured from white (0) to dark blue (1), e.g. P(alive) by frequency and
+// recency: values[row][column] in [0, 1], row 0 drawn at the bottom; one label per column and
+// per row. Throws invalid_argument for an empty or ragged grid or values outside [0, 1].
+std::string heat_map(const std::vector<std::vector<double>>& values,
+                     const std::vector<std::string>& column_labels,
+                     const std::vector<std::string>& row_labels, const ChartOptions& options);
+
 // Text made safe for XML/HTML content and attributes.
 std::string escape_xml(const std::string& text);
 

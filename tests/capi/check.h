@@ -1,0 +1,35 @@
+/* The tiny harness shared by the C API test files (one program, main() in test_capi.c):
+ * CHECK counts and reports, never aborts, so one run lists every failure. */
+#ifndef CRMKIT_TEST_CHECK_H
+#define CRMKIT_TEST_CHECK_H
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "crmkit.h"
+
+extern int checks;   /* defined in test_capi.c */
+extern int failures;
+
+#define CHECK(cond)                                                           \
+  do {                                                                        \
+    ++checks;                                                                 \
+    if (!(cond)) {                                                            \
+      ++failures;                                                             \
+      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, \
+              __LINE__, #cond, crm_last_error());                             \
+    }                                                                         \
+  } while (0)
+
+#define CHECK_NEAR(a, b, tol) CHECK(fabs((double)(a) - (double)(b)) <= (tol))
+
+/* The last error mentions `needle`. */
+static inline int error_mentions(const char *needle) {
+  return strstr(crm_last_error(), needle) != NULL;
+}
+
+/* Test groups of the other files, run by main(). */
+void run_clv_tests(void);
+
+#endif
