@@ -1,12 +1,11 @@
-// An ERP-style nightly job in C++: summarise the day's transaction log per customer and
-// list the most frequent buyers.
+// An ERP-style nightly job in C++: summarise the transaction log per customer, list the
+// most frequent buyers, and fit BG/NBD to say how many purchases each is expected to make.
 // Build: find_package(crmkit) + target_link_libraries(app PRIVATE crmkit::core)
 #include <algorithm>
 #include <iostream>
+#include <vector>
 
-#include <crmkit/error.hpp>
-#include <crmkit/io/time.hpp>
-#include <crmkit/io/transaction_log.hpp>
+#include <crmkit/crmkit.hpp>
 
 int main(int argc, char** argv) {
   if (argc != 2) {
@@ -24,12 +23,27 @@ int main(int argc, char** argv) {
     auto s = crmkit::io::summarize_transaction_log(argv[1], csv, {"2", "3", "5", "%Y%m%d"}, options);
     auto& rows = s.table.customers;
     std::cout << "customers: " << rows.size() << "\n";
+    std::vector<double> x, t_x, T;
+    for (const auto& c : rows) {
+      x.push_back(c.frequency);
+      t_x.push_back(c.recency);
+      T.push_back(c.T);
+    }
+    crmkit::value::BetaGeo model;
+    model.fit(x.data(), t_x.data(), T.data(), rows.size());
+    const auto p = model.params();
+    std::cout << "BG/NBD: r = " << p.r << ", alpha = " << p.alpha << ", a = " << p.a
+              << ", b = " << p.b << "\n";
     std::partial_sort(rows.begin(), rows.begin() + 3, rows.end(),
                       [](const auto& a, const auto& b) { return a.frequency > b.frequency; });
-    for (int i = 0; i < 3; ++i)
-      std::cout << "customer " << s.keys[static_cast<std::size_t>(rows[i].customer)] << ": x = "
-                << rows[i].frequency << ", t_x = " << rows[i].recency << " weeks, T = " << rows[i].T
-                << " weeks\n";
+    for (int i = 0; i < 3; ++i) {
+      const auto& c = rows[i];
+      std::cout << "customer " << s.keys[static_cast<std::size_t>(c.customer)] << ": x = "
+                << c.frequency << ", t_x = " << c.recency << " weeks, T = " << c.T
+                << " weeks, expects "
+                << model.conditional_expected_purchases(39, c.frequency, c.recency, c.T)
+                << " purchases in the next 39 weeks\n";
+    }
   } catch (const crmkit::Error& e) {
     std::cerr << "crmkit_app: " << e.what() << "\n";
     return 1;

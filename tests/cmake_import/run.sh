@@ -36,6 +36,7 @@ cmake -S "$src/examples/app-cpp" -B "$tmp/app-build" -DCMAKE_PREFIX_PATH="$prefi
 cmake --build "$tmp/app-build" -j2 > "$tmp/app-build.log"
 "$tmp/app-build/crmkit_app" "$src/data/cdnow/CDNOW_sample.txt" > "$tmp/app.out"
 grep -q "customers: 2357" "$tmp/app.out"
+grep -q "BG/NBD: r = 0.2425" "$tmp/app.out"  # Fader, Hardie & Lee (2005): r 0.243
 
 # The installed Python package finds the installed library by itself.
 (cd "$tmp" && env -u CRMKIT_LIBRARY PYTHONPATH="$libdir/python3/dist-packages" \
