@@ -42,5 +42,12 @@ inline void require(bool condition, const char* message) {
   if (!condition) throw Error(ErrorCode::invalid_argument, message);
 }
 
+// require() whose message is built only on failure: for checks inside per-customer loops,
+// where formatting a message for every customer would cost more than the work itself.
+template <class MakeMessage>
+inline void require_lazy(bool condition, MakeMessage&& make_message) {
+  if (!condition) throw Error(ErrorCode::invalid_argument, make_message());
+}
+
 }  // namespace v0
 }  // namespace crmkit

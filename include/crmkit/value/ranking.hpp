@@ -22,13 +22,6 @@ namespace crmkit {
 inline namespace v0 {
 namespace value {
 
-// require() whose message is built only on failure: for checks inside per-customer loops,
-// where formatting a message for every customer would cost more than the work itself.
-template <class MakeMessage>
-inline void require_lazy(bool condition, MakeMessage&& make_message) {
-  if (!condition) throw Error(ErrorCode::invalid_argument, make_message());
-}
-
 // Checks a per-customer column at a public boundary: non-null, n > 0, every value finite
 // and, for Sign::non_negative, >= 0. Throws invalid_argument naming `name` and the index.
 enum class Sign { any, non_negative };
