@@ -374,6 +374,432 @@ CRM_API int crm_clv_to_buffer(const crm_clv_model *model, void *buf, size_t buf_
                               size_t *out_len);
 CRM_API int crm_clv_from_buffer(crm_clv_model **out, const void *buf, size_t len, int kind);
 
+/* ---- customer value: RFM, concentration, tiers, status, loyalty, retention -------------
+ * (include/crmkit/value/{rfm,concentration,tiers,status,loyalty,retention}.hpp.) Customers
+ * are columns of length n >= 1 (CRM_EINVAL for n = 0, a NULL column, NaN, or a value out of
+ * range; the message names the column and the 0-based row). Enumerations are passed as
+ * uint8_t arrays holding the values of the enums below; results go into caller arrays of n
+ * entries. None of these functions keeps state: all are thread-safe. */
+
+/* Scores of one RFM dimension are 1..bins; a dimension has bins - 1 cut points. */
+#define CRM_RFM_MAX_CUTS 8
+
+/* RFM segment rules: an ordered list of (name, R, F, M score ranges), first match wins;
+ * customers no rule matches are in segment "other", whose index is the rule count. Immutable
+ * once made: one set may be shared by threads. */
+typedef struct crm_segment_rules crm_segment_rules;
+
+/* The standard segments (champions, loyal, potential_loyalist, new, promising,
+ * need_attention, about_to_sleep, at_risk, cant_lose, hibernating, lost: the 5 x 5 R x F map
+ * of rfm.hpp). names == NULL: all 11 in that order; otherwise the n_names rules named, in the
+ * given order (n_names = 0: no rules, everyone "other"). CRM_EINVAL for an unknown name. */
+CRM_API int crm_segment_rules_standard(crm_segment_rules **out, const char *const *names,
+                                       size_t n_names);
+
+/* Rules from text: rules separated by ';' or newlines, each "name: r=A-B f=A-B m=A-B" with
+ * any dimension optional (any score) and "A" short for "A-A", e.g.
+ * "vip: r=4-5 f=5; sleeping: r=1". CRM_EPARSE naming the rule for bad text. */
+CRM_API int crm_segment_rules_parse(crm_segment_rules **out, const char *text);
+
+CRM_API void crm_segment_rules_free(crm_segment_rules *rules);
+
+/* Number of rules (segment indexes are 0..count, count being "other"). */
+CRM_API int crm_segment_rules_count(const crm_segment_rules *rules, size_t *out_count);
+
+/* Name of segment i (0..count; count gives "other"), NUL-terminated; *out_len receives the
+ * length without the NUL; CRM_EBUFS when buf_len <= that length (buf may be NULL to ask). */
+CRM_API int crm_segment_rules_name(const crm_segment_rules *rules, size_t i, char *buf,
+                                   size_t buf_len, size_t *out_len);
+
+/* Index of the rule called `name`; CRM_EINVAL for a name no rule has. */
+CRM_API int crm_segment_rules_find(const crm_segment_rules *rules, const char *name,
+                                   size_t *out_index);
+
+/* Segment of one customer from its scores (1..9), e.g. at a till with frozen cuts. */
+CRM_API int crm_segment_of(const crm_segment_rules *rules, int r, int f, int m,
+                           size_t *out_index);
+
+typedef struct crm_rfm_options {
+  unsigned int version;        /* CRM_RFM_OPTIONS_VERSION */
+  int bins;                    /* 2..9 for quantile scores; a dimension with cuts has
+                                  bins = cuts + 1 (all dimensions must agree) */
+  /* Caller cut points per dimension, in the input's units: bins - 1 strictly increasing
+   * values; a value scores 1 + the number of cuts it passes (>= c for purchases and
+   * monetary, <= c for days_since_last). NULL (count ignored) = quantile scores: score =
+   * 1 + floor(bins x (customers strictly worse) / n), so equal values share a score. */
+  const double *days_since_last_cuts;
+  size_t days_since_last_cut_count;
+  const double *purchases_cuts;
+  size_t purchases_cut_count;
+  const double *monetary_cuts;
+  size_t monetary_cut_count;
+  const crm_segment_rules *segments; /* NULL: the 11 standard rules (they assume bins 5);
+                                        borrowed for the call only */
+} crm_rfm_options;
+
+#define CRM_RFM_OPTIONS_VERSION 1
+#define CRM_RFM_OPTIONS_INIT { CRM_RFM_OPTIONS_VERSION, 5, NULL, 0, NULL, 0, NULL, 0, NULL }
+
+/* Where crm_rfm_score writes. Per-customer arrays (n entries) may each be NULL; the rest is
+ * filled in. */
+typedef struct crm_rfm_result {
+  unsigned int version;    /* CRM_RFM_RESULT_VERSION, set by the caller */
+  uint8_t *recency_score;  /* 1..bins, high = bought recently */
+  uint8_t *frequency_score;/* 1..bins, high = many purchases */
+  uint8_t *monetary_score; /* 1..bins, high = spends much */
+  uint16_t *code;          /* 100 R + 10 F + M, e.g. 545 */
+  uint8_t *segment;        /* segment index (crm_segment_rules_name) */
+  size_t *segment_sizes;   /* segment_capacity entries or NULL: customers per segment index */
+  size_t segment_capacity; /* >= rule count + 1 when segment_sizes is set, else CRM_EBUFS */
+  /* Filled in: the bins and the cuts used per dimension (bins - 1 values each). Quantile
+   * cuts are non-decreasing and may be -/+HUGE_VAL when no value reaches a score; pass them
+   * back as caller cuts (when strictly increasing and finite) to score a later period on
+   * the same scale. */
+  int bins;
+  double days_since_last_cuts[CRM_RFM_MAX_CUTS];
+  double purchases_cuts[CRM_RFM_MAX_CUTS];
+  double monetary_cuts[CRM_RFM_MAX_CUTS];
+} crm_rfm_result;
+
+#define CRM_RFM_RESULT_VERSION 1
+#define CRM_RFM_RESULT_INIT \
+  { CRM_RFM_RESULT_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, {0}, {0}, {0} }
+
+/* RFM scores of n customers. days_since_last: time since the last purchase (>= 0, small =
+ * recent; NOT the t_x "recency" of crm_summary_columns: use day numbers end - last);
+ * purchases: transactions in the period (>= 0); monetary: total or mean spend (>= 0).
+ * CRM_EINVAL for n = 0, NaN or negative values (naming column and row), bad bins or cuts,
+ * and rules that cannot match under bins; CRM_EBUFS (nothing written) when segment_sizes is
+ * set and segment_capacity is too small. */
+CRM_API int crm_rfm_score(const double *days_since_last, const double *purchases,
+                          const double *monetary, size_t n, const crm_rfm_options *opts,
+                          crm_rfm_result *out);
+
+/* Concentration of value: one piecewise-linear Lorenz curve through (i / n, share held by
+ * the bottom i customers); Gini = 1 - 2 x the area under it (0 when all are equal,
+ * (n - 1) / n when one customer holds everything). */
+typedef struct crm_concentration_options {
+  unsigned int version;              /* CRM_CONCENTRATION_OPTIONS_VERSION */
+  const double *top_customer_shares; /* k in (0, 1]: value share held by the top k of
+                                        customers; NULL = 0.01, 0.05, 0.10, 0.20, 0.50 */
+  size_t top_count;                  /* entries of top_customer_shares (5 when NULL) */
+  const double *value_shares;        /* v in (0, 1]: smallest customer share holding v of
+                                        the value; NULL = 0.50, 0.80, 0.95 */
+  size_t value_share_count;          /* entries of value_shares (3 when NULL) */
+  size_t lorenz_points;              /* the curve at lorenz_points + 1 customer shares
+                                        0, 1/lorenz_points, ..., 1; >= 1 */
+} crm_concentration_options;
+
+#define CRM_CONCENTRATION_OPTIONS_VERSION 1
+#define CRM_CONCENTRATION_OPTIONS_INIT { CRM_CONCENTRATION_OPTIONS_VERSION, NULL, 0, NULL, 0, 100 }
+
+typedef struct crm_concentration_result {
+  unsigned int version;            /* CRM_CONCENTRATION_RESULT_VERSION, set by the caller */
+  size_t customers;                /* filled in */
+  double total_value;              /* filled in */
+  double gini;                     /* filled in */
+  double *top_value_shares;        /* top_count entries or NULL: per top_customer_shares */
+  double *holding_customer_shares; /* value_share_count entries or NULL: per value_shares */
+  double *lorenz_customer_shares;  /* lorenz_points + 1 entries or NULL */
+  double *lorenz_value_shares;     /* lorenz_points + 1 entries or NULL */
+} crm_concentration_result;
+
+#define CRM_CONCENTRATION_RESULT_VERSION 1
+#define CRM_CONCENTRATION_RESULT_INIT \
+  { CRM_CONCENTRATION_RESULT_VERSION, 0, 0.0, 0.0, NULL, NULL, NULL, NULL }
+
+/* values: n finite values >= 0 with a positive total (CRM_EINVAL otherwise, naming the row,
+ * or an option out of range). */
+CRM_API int crm_concentration(const double *values, size_t n,
+                              const crm_concentration_options *opts,
+                              crm_concentration_result *out);
+
+/* The customer pyramid, top down; "moved up" means a smaller value. */
+typedef enum crm_tier {
+  CRM_TIER_KEY = 0,
+  CRM_TIER_MAJOR = 1,
+  CRM_TIER_ORDINARY = 2,
+  CRM_TIER_SMALL = 3,
+  CRM_TIER_INFERIOR = 4 /* value below inferior_below */
+} crm_tier;
+#define CRM_TIER_COUNT 5
+#define CRM_TIER_ABSENT 5 /* migration: the customer is not in that period */
+
+/* "key", "major", "ordinary", "small", "inferior"; "unknown" for other values. Static. */
+CRM_API const char *crm_tier_name(int tier);
+
+typedef enum crm_tier_scheme {
+  CRM_TIER_SCHEME_SHARE = 0, /* cuts are cumulative shares of value (ABC) */
+  CRM_TIER_SCHEME_RANK = 1   /* cuts are cumulative shares of customers */
+} crm_tier_scheme;
+
+typedef struct crm_tier_options {
+  unsigned int version;  /* CRM_TIER_OPTIONS_VERSION */
+  int scheme;            /* crm_tier_scheme */
+  int has_cuts;          /* 0: the scheme's defaults, share 0.5/0.8/0.95, rank 0.01/0.05/0.20 */
+  double cuts[3];        /* strictly increasing in (0, 1): key | major | ordinary | small */
+  double inferior_below; /* value < this -> CRM_TIER_INFERIOR; -HUGE_VAL puts nobody there */
+} crm_tier_options;
+
+#define CRM_TIER_OPTIONS_VERSION 1
+#define CRM_TIER_OPTIONS_INIT { CRM_TIER_OPTIONS_VERSION, CRM_TIER_SCHEME_SHARE, 0, {0.0, 0.0, 0.0}, 0.0 }
+
+typedef struct crm_tier_row {
+  size_t customers;
+  double customer_share; /* customers / all customers */
+  double value;          /* sum of the tier's values */
+  double value_share;    /* value / total value (0 when the total is not positive) */
+  double mean_value;     /* 0 for an empty tier */
+  double min_value;      /* 0 for an empty tier */
+  double max_value;
+} crm_tier_row;
+
+typedef struct crm_tier_table {
+  unsigned int version;              /* CRM_TIER_TABLE_VERSION, set by the caller */
+  size_t customers;
+  double total_value;
+  crm_tier_row rows[CRM_TIER_COUNT]; /* indexed by crm_tier */
+} crm_tier_table;
+
+#define CRM_TIER_TABLE_VERSION 1
+#define CRM_TIER_TABLE_INIT { CRM_TIER_TABLE_VERSION, 0, 0.0, {{0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}} }
+
+/* Tiers of n customers by value (finite, any sign: margins may be negative) into
+ * out_tiers[n] (crm_tier values; may be NULL) and the per-tier table into *out_table (may be
+ * NULL). Customers with equal values share a tier; the customer whose value crosses a cut
+ * stays in the upper tier. CRM_EINVAL for n = 0, NaN, bad cuts or scheme, a NaN
+ * inferior_below, or (share scheme) a non-positive total of the non-inferior values. */
+CRM_API int crm_assign_tiers(const double *values, size_t n, const crm_tier_options *opts,
+                             uint8_t *out_tiers, crm_tier_table *out_table);
+
+/* The per-tier table of any assignment, e.g. last period's tiers with this period's values;
+ * CRM_EINVAL for a tier value above CRM_TIER_INFERIOR. */
+CRM_API int crm_tier_table_of(const double *values, const uint8_t *tiers, size_t n,
+                              crm_tier_table *out_table);
+
+typedef struct crm_tier_migration_result {
+  unsigned int version; /* CRM_TIER_MIGRATION_RESULT_VERSION, set by the caller */
+  /* counts[from][to]: from = tier before or CRM_TIER_ABSENT, to = tier after or absent */
+  size_t counts[CRM_TIER_COUNT + 1][CRM_TIER_COUNT + 1];
+  size_t upgraded;   /* in both periods, higher tier after */
+  size_t downgraded; /* in both periods, lower tier after */
+  size_t unchanged;
+  size_t entered;    /* only after */
+  size_t left;       /* only before */
+} crm_tier_migration_result;
+
+#define CRM_TIER_MIGRATION_RESULT_VERSION 1
+#define CRM_TIER_MIGRATION_RESULT_INIT { CRM_TIER_MIGRATION_RESULT_VERSION, {{0}}, 0, 0, 0, 0, 0 }
+
+/* Who moved between two periods, customers matched by id (unique within each period, else
+ * CRM_EINVAL naming the duplicate). Either period may be empty (n = 0, arrays may be NULL). */
+CRM_API int crm_tier_migration(const int64_t *ids_before, const uint8_t *tiers_before,
+                               size_t n_before, const int64_t *ids_after,
+                               const uint8_t *tiers_after, size_t n_after,
+                               crm_tier_migration_result *out);
+
+/* Customer status; rules in include/crmkit/value/status.hpp (first match wins: lapsed when
+ * the gap since the last purchase exceeds lapsed_multiple x the customer's own rhythm,
+ * at_risk above at_risk_multiple x, new when the first purchase is within new_within_days,
+ * won_back when the gap before the last purchase exceeded lapsed_multiple x, else active). */
+typedef enum crm_customer_status {
+  CRM_STATUS_NEW = 0,
+  CRM_STATUS_ACTIVE = 1,
+  CRM_STATUS_AT_RISK = 2,
+  CRM_STATUS_LAPSED = 3,
+  CRM_STATUS_WON_BACK = 4
+} crm_customer_status;
+#define CRM_STATUS_COUNT 5
+
+/* "new", "active", "at_risk", "lapsed", "won_back"; "unknown" for other values. Static. */
+CRM_API const char *crm_customer_status_name(int status);
+
+typedef struct crm_status_options {
+  unsigned int version;         /* CRM_STATUS_OPTIONS_VERSION */
+  double new_within_days;       /* 90 */
+  double at_risk_multiple;      /* 2 */
+  double lapsed_multiple;       /* 4 */
+  double min_interval_days;     /* 7: floor on any rhythm */
+  int has_typical_interval;     /* 0: one-time buyers use the median rhythm of the repeat
+                                   customers in the same call */
+  double typical_interval_days; /* the rhythm for one-time buyers when has_typical_interval */
+} crm_status_options;
+
+#define CRM_STATUS_OPTIONS_VERSION 1
+#define CRM_STATUS_OPTIONS_INIT { CRM_STATUS_OPTIONS_VERSION, 90.0, 2.0, 4.0, 7.0, 0, 0.0 }
+
+/* Status of n customers at day `as_of` (days throughout): first/last purchase day (first <=
+ * last <= as_of), purchases (>= 1), gap_before_last (days between the last two purchases,
+ * >= 0; NULL: nobody is won_back). out_status[n]: crm_customer_status values. out_counts
+ * (CRM_STATUS_COUNT entries) and out_population_interval (the rhythm used for one-time
+ * buyers) may be NULL. CRM_EINVAL naming column and row; also when one-time buyers have no
+ * rhythm (no repeat customer and no typical interval). */
+CRM_API int crm_classify_status(const double *first, const double *last,
+                                const int64_t *purchases, const double *gap_before_last,
+                                size_t n, double as_of, const crm_status_options *opts,
+                                uint8_t *out_status, size_t *out_counts,
+                                double *out_population_interval);
+
+/* One customer (at a till), given the population rhythm for one-time buyers (e.g. from
+ * crm_classify_status); gap_before_last NaN when unknown. */
+CRM_API int crm_status_of(double first, double last, int64_t purchases, double gap_before_last,
+                          double as_of, double population_interval_days,
+                          const crm_status_options *opts, uint8_t *out_status);
+
+/* Relationship stage (after Dwyer, Schurr & Oh 1987), first match wins: awareness (no
+ * purchase), dissolution (lapsed, or at risk with trend <= -decline), exploration (fewer
+ * than exploration_purchases or tenure < exploration_days), expansion (trend >= growth),
+ * commitment (tenure >= commitment_days), else expansion. */
+typedef enum crm_stage {
+  CRM_STAGE_AWARENESS = 0,
+  CRM_STAGE_EXPLORATION = 1,
+  CRM_STAGE_EXPANSION = 2,
+  CRM_STAGE_COMMITMENT = 3,
+  CRM_STAGE_DISSOLUTION = 4
+} crm_stage;
+#define CRM_STAGE_COUNT 5
+
+/* "awareness", "exploration", "expansion", "commitment", "dissolution"; "unknown" else. */
+CRM_API const char *crm_stage_name(int stage);
+
+typedef struct crm_stage_options {
+  unsigned int version;          /* CRM_STAGE_OPTIONS_VERSION */
+  int64_t exploration_purchases; /* 3 */
+  double exploration_days;       /* 90 */
+  double commitment_days;        /* 365 */
+  double growth;                 /* 0.10: spend trend at or above -> expansion */
+  double decline;                /* 0.20: trend at or below -decline while at risk -> dissolution */
+} crm_stage_options;
+
+#define CRM_STAGE_OPTIONS_VERSION 1
+#define CRM_STAGE_OPTIONS_INIT { CRM_STAGE_OPTIONS_VERSION, 3, 90.0, 365.0, 0.10, 0.20 }
+
+/* Stages of n customers into out_stage[n] (crm_stage values): purchases (>= 0), tenure_days
+ * (as_of - first purchase, >= 0), status (crm_customer_status; ignored when purchases is 0),
+ * spend_trend (relative change of spend between an earlier and a recent window, NaN when
+ * unknown; NULL: unknown for all). */
+CRM_API int crm_relationship_stages(const int64_t *purchases, const double *tenure_days,
+                                    const uint8_t *status, const double *spend_trend, size_t n,
+                                    const crm_stage_options *opts, uint8_t *out_stage);
+
+/* Loyalty index 0..100 = 100 x sum(w_d score_d) / sum(w_d) over the drivers a customer has;
+ * score_d maps the raw value linearly from [low, high] onto 0..1 (reversed when
+ * !higher_is_loyal). */
+typedef struct crm_loyalty_driver {
+  const char *name;    /* unique, non-empty */
+  double weight;       /* > 0; weights need not sum to 1 */
+  double low, high;    /* raw values scoring 0 and 1 (reversed when !higher_is_loyal) */
+  int higher_is_loyal; /* 1 or 0 */
+  int saturate;        /* 1: values above high score as high; 0: above high is CRM_EINVAL */
+} crm_loyalty_driver;
+
+#define CRM_LOYALTY_MAX_DRIVERS 32
+
+/* The 5 default drivers with illustrative weights (repeat_purchase_rate 0.30 on 0..1,
+ * tenure_days 0.15 on 0..730 saturating, satisfaction 0.25 on 1..5, price_sensitivity 0.15
+ * on 0..1 lower is loyal, complaint_tolerance 0.15 on 0..1). *out_count receives 5; CRM_EBUFS
+ * (nothing written) when capacity is smaller (out may then be NULL). Names are static. */
+CRM_API int crm_loyalty_default_drivers(crm_loyalty_driver *out, size_t capacity,
+                                        size_t *out_count);
+
+typedef enum crm_missing_drivers {
+  CRM_MISSING_REWEIGHT = 0, /* a customer's other weights scale up to sum 1 (recorded) */
+  CRM_MISSING_REJECT = 1    /* a missing value is CRM_EINVAL */
+} crm_missing_drivers;
+
+typedef struct crm_loyalty_options {
+  unsigned int version;              /* CRM_LOYALTY_OPTIONS_VERSION */
+  const crm_loyalty_driver *drivers; /* NULL: the default drivers (count ignored) */
+  size_t driver_count;               /* 1..CRM_LOYALTY_MAX_DRIVERS */
+  int missing;                       /* crm_missing_drivers */
+} crm_loyalty_options;
+
+#define CRM_LOYALTY_OPTIONS_VERSION 1
+#define CRM_LOYALTY_OPTIONS_INIT { CRM_LOYALTY_OPTIONS_VERSION, NULL, 0, CRM_MISSING_REWEIGHT }
+
+typedef struct crm_loyalty_info {
+  unsigned int version;  /* CRM_LOYALTY_INFO_VERSION, set by the caller */
+  size_t drivers;        /* number of drivers */
+  double weights[CRM_LOYALTY_MAX_DRIVERS];  /* nominal weights normalised to sum 1 */
+  size_t coverage[CRM_LOYALTY_MAX_DRIVERS]; /* per driver: customers that had it */
+  size_t reweighted;     /* customers scored on a subset of the drivers */
+  size_t without_index;  /* customers with no driver at all (index NaN) */
+} crm_loyalty_info;
+
+#define CRM_LOYALTY_INFO_VERSION 1
+#define CRM_LOYALTY_INFO_INIT { CRM_LOYALTY_INFO_VERSION, 0, {0.0}, {0}, 0, 0 }
+
+/* columns[d] holds n raw values of driver d; a NULL column, or a NaN value, is a missing
+ * driver. column_count must equal the number of drivers. out_index[n] (0..100, NaN without
+ * any driver); out_drivers_used[n] (may be NULL): bit d set when driver d entered the
+ * customer's index; info may be NULL. CRM_EINVAL for bad drivers, values outside
+ * [low, high] (naming driver and row), or a missing value under CRM_MISSING_REJECT. */
+CRM_API int crm_loyalty_index(const double *const *columns, size_t column_count, size_t n,
+                              const crm_loyalty_options *opts, double *out_index,
+                              uint32_t *out_drivers_used, crm_loyalty_info *info);
+
+/* Retention economics. Money in any currency unit. */
+typedef struct crm_value_at_risk_result {
+  unsigned int version;     /* CRM_VALUE_AT_RISK_RESULT_VERSION, set by the caller */
+  size_t customers;
+  double total_value;
+  size_t at_risk_customers;
+  double at_risk_value;
+  double at_risk_share;     /* at_risk_value / total_value (0 when the total is 0) */
+  size_t lapsed_customers;
+  double lapsed_value;
+} crm_value_at_risk_result;
+
+#define CRM_VALUE_AT_RISK_RESULT_VERSION 1
+#define CRM_VALUE_AT_RISK_RESULT_INIT { CRM_VALUE_AT_RISK_RESULT_VERSION, 0, 0.0, 0, 0.0, 0.0, 0, 0.0 }
+
+/* Value held by at-risk and lapsed customers: values (>= 0, e.g. predicted CLV or annual
+ * margin) and status (crm_customer_status) of n customers. */
+CRM_API int crm_value_at_risk(const double *values, const uint8_t *status, size_t n,
+                              crm_value_at_risk_result *out);
+
+typedef struct crm_retention_campaign {
+  unsigned int version;       /* CRM_RETENTION_CAMPAIGN_VERSION */
+  double customers;           /* contacted, >= 0 */
+  double cost_per_customer;   /* >= 0 */
+  double win_back_rate;       /* share of the contacted who stay or return, 0..1 */
+  double value_per_customer;  /* value kept per customer retained, >= 0 */
+  int has_acquisition_cost;   /* 0: acquisition_multiple x the cost per customer retained */
+  double acquisition_cost;    /* cost of acquiring one new customer */
+  double acquisition_multiple;/* 5: acquiring costs 5 x keeping (the material's rule) */
+} crm_retention_campaign;
+
+#define CRM_RETENTION_CAMPAIGN_VERSION 1
+#define CRM_RETENTION_CAMPAIGN_INIT { CRM_RETENTION_CAMPAIGN_VERSION, 0.0, 0.0, 0.0, 0.0, 0, 0.0, 5.0 }
+
+typedef struct crm_campaign_payback_result {
+  unsigned int version;            /* CRM_CAMPAIGN_PAYBACK_RESULT_VERSION, set by the caller */
+  double retained;                 /* customers x win_back_rate */
+  double cost;                     /* customers x cost_per_customer */
+  double value_recovered;          /* retained x value_per_customer */
+  double net_value;                /* value_recovered - cost */
+  double roi;                      /* net_value / cost (0 when cost is 0) */
+  double cost_per_retained;        /* cost / retained (HUGE_VAL when nobody is retained) */
+  double break_even_win_back_rate; /* cost_per_customer / value_per_customer */
+  double acquisition_cost;         /* per new customer, given or from the multiple */
+  double replacement_cost;         /* acquiring as many new customers as were retained */
+  double saving_vs_acquisition;    /* replacement_cost - cost */
+} crm_campaign_payback_result;
+
+#define CRM_CAMPAIGN_PAYBACK_RESULT_VERSION 1
+#define CRM_CAMPAIGN_PAYBACK_RESULT_INIT \
+  { CRM_CAMPAIGN_PAYBACK_RESULT_VERSION, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 }
+
+/* Payback of a retention campaign; CRM_EINVAL naming the field for negative, NaN or
+ * out-of-range input. */
+CRM_API int crm_campaign_payback(const crm_retention_campaign *campaign,
+                                 crm_campaign_payback_result *out);
+
+/* The campaign aimed at the at-risk customers of *risk: customers = at_risk_customers,
+ * value_per_customer = their mean value, acquisition from the default multiple. */
+CRM_API int crm_at_risk_campaign(const crm_value_at_risk_result *risk, double cost_per_customer,
+                                 double win_back_rate, crm_retention_campaign *out);
+
 #ifdef __cplusplus
 }
 #endif

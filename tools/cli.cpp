@@ -1,11 +1,14 @@
 #include "cli.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
 
 #include "crmkit/error.hpp"
+#include "crmkit/io/csv.hpp"
 #include "crmkit/io/time.hpp"
+#include "crmkit/value/rfm.hpp"
 
 namespace crmkit_cli {
 
@@ -59,15 +62,30 @@ std::optional<std::string> Args::find(const std::string& name) const {
   return it->second;
 }
 
-double Args::number(const std::string& name, double fallback) const {
-  auto it = values_.find(name);
-  if (it == values_.end()) return fallback;
-  const std::string& s = it->second;
+namespace {
+
+double option_number(const std::string& name, const std::string& s) {
   double v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v))
     throw UsageError{"option --" + name + ": '" + s + "' is not a number"};
   return v;
+}
+
+}  // namespace
+
+double Args::number(const std::string& name, double fallback) const {
+  auto it = values_.find(name);
+  return it == values_.end() ? fallback : option_number(name, it->second);
+}
+
+std::vector<double> Args::numbers(const std::string& name) const {
+  std::vector<double> out;
+  auto it = values_.find(name);
+  if (it == values_.end()) return out;
+  std::stringstream text(it->second);
+  for (std::string item; std::getline(text, item, ',');) out.push_back(option_number(name, item));
+  return out;
 }
 
 std::string Args::help() const {
@@ -141,6 +159,88 @@ crmkit::io::KeyedSummary summarize_log(const Args& args, const std::string& path
   options.late = args.has("drop-late") ? crmkit::value::LateSale::drop
                                        : crmkit::value::LateSale::reject;
   return crmkit::io::summarize_transaction_log(path, csv, columns, options);
+}
+
+const std::vector<double>& CustomerColumns::column(const std::string& name,
+                                                   const std::string& needed_by) const {
+  auto it = columns.find(name);
+  if (it == columns.end())
+    throw crmkit::Error(crmkit::ErrorCode::invalid_argument,
+                        source + ": no column '" + name + "' (needed by " + needed_by + ")");
+  return it->second;
+}
+
+const double* CustomerColumns::optional_column(const std::string& name) const {
+  auto it = columns.find(name);
+  return it == columns.end() ? nullptr : it->second.data();
+}
+
+bool is_customer_file(const Args& args, const std::string& path,
+                      const std::vector<std::string>& markers) {
+  if (args.has("no-header")) return false;
+  crmkit::io::CsvReader reader(path);
+  for (const std::string& name : reader.header())
+    if (std::find(markers.begin(), markers.end(), name) != markers.end()) return true;
+  return false;
+}
+
+CustomerColumns read_customer_file(const Args& args, const std::string& path,
+                                   const std::vector<std::string>& numeric,
+                                   const std::vector<std::string>& times) {
+  crmkit::io::CsvReader reader(path);
+  CustomerColumns c{path, {}, {}};
+  const std::string id_name = args.get("customer", "customer_id");
+  const std::string time_format = args.get("time-format", "iso");
+  const auto wanted = [](const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  std::optional<std::size_t> id_column;
+  std::vector<std::pair<std::size_t, std::vector<double>*>> number_columns, time_columns;
+  const auto& header = reader.header();
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == id_name) id_column = i;
+    else if (wanted(numeric, header[i])) number_columns.emplace_back(i, &c.columns[header[i]]);
+    else if (wanted(times, header[i])) time_columns.emplace_back(i, &c.columns[header[i]]);
+  }
+  while (reader.next()) {
+    c.ids.push_back(id_column ? std::string(reader.field(*id_column))
+                              : std::to_string(c.ids.size() + 1));
+    for (auto& [i, column] : number_columns) column->push_back(reader.number(i));
+    for (auto& [i, column] : time_columns) {
+      try {
+        column->push_back(crmkit::io::parse_time(std::string(reader.field(i)), time_format));
+      } catch (const crmkit::Error& e) {
+        throw crmkit::Error(e.code(), path + ": row " + std::to_string(c.ids.size()) + ": " +
+                                          header[i] + ": " + e.what());
+      }
+    }
+  }
+  if (c.ids.empty()) throw crmkit::Error(crmkit::ErrorCode::invalid_argument, path + ": no customers");
+  return c;
+}
+
+CustomerColumns summary_columns(const crmkit::io::KeyedSummary& summary, const std::string& source) {
+  namespace value = crmkit::value;
+  CustomerColumns c{source, {}, {}};
+  if (summary.table.customers.empty()) return c;
+  value::RfmColumns rfm = value::rfm_columns(summary.table);
+  c.columns["days_since_last"] = std::move(rfm.days_since_last);
+  const std::pair<const char*, double value::CustomerSummary::*> members[] = {
+      {"frequency", &value::CustomerSummary::frequency},
+      {"recency", &value::CustomerSummary::recency},
+      {"T", &value::CustomerSummary::T},
+      {"monetary_value", &value::CustomerSummary::monetary_value},
+      {"total_value", &value::CustomerSummary::total_value}};
+  for (const auto& [name, member] : members) {
+    std::vector<double>& column = c.columns[name];
+    for (const value::CustomerSummary& row : summary.table.customers) column.push_back(row.*member);
+  }
+  std::vector<double>& purchases = c.columns["purchases"];
+  for (const value::CustomerSummary& row : summary.table.customers) {
+    c.ids.push_back(summary.keys[static_cast<std::size_t>(row.customer)]);
+    purchases.push_back(static_cast<double>(row.purchases));
+  }
+  return c;
 }
 
 std::string number_text(double v) {

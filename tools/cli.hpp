@@ -30,6 +30,8 @@ class Args {
   std::string get(const std::string& name, const std::string& fallback = "") const;
   std::optional<std::string> find(const std::string& name) const;
   double number(const std::string& name, double fallback) const;
+  // A comma-separated list of numbers ("0.5,0.8,0.95"); empty when the option is absent.
+  std::vector<double> numbers(const std::string& name) const;
   const std::vector<std::string>& positional() const { return positional_; }
   std::string help() const;  // one line per option
 
@@ -51,6 +53,35 @@ void declare_log_options(Args& args);
 crmkit::io::KeyedSummary summarize_log(const Args& args, const std::string& path);
 // A time given on the command line: ISO first, then the --time-format of the file.
 double parse_cli_time(const Args& args, const std::string& option);
+
+// Customers as named numeric columns, from a per-customer CSV or a summarised log; shared
+// by the commands that take either kind of FILE (clv, rfm, tiers, concentration).
+struct CustomerColumns {
+  std::string source;  // the file, for messages
+  std::vector<std::string> ids;
+  std::map<std::string, std::vector<double>> columns;
+
+  // Throws invalid_argument "FILE: no column 'name' (needed by ...)" when absent.
+  const std::vector<double>& column(const std::string& name, const std::string& needed_by) const;
+  const double* optional_column(const std::string& name) const;  // nullptr when absent
+  bool has(const std::string& name) const { return columns.count(name) > 0; }
+  std::size_t size() const { return ids.size(); }
+};
+
+// A per-customer file is told apart from a transaction log by its header: it names one of
+// `markers` (never with --no-header, which only logs use).
+bool is_customer_file(const Args& args, const std::string& path,
+                      const std::vector<std::string>& markers);
+// Reads a per-customer CSV (delimiter detected): the id column (--customer, default
+// customer_id; rows numbered from 1 when absent), the `numeric` columns present, and the
+// `times` columns present as day numbers (--time-format, default iso). Throws for a file
+// without customers.
+CustomerColumns read_customer_file(const Args& args, const std::string& path,
+                                   const std::vector<std::string>& numeric,
+                                   const std::vector<std::string>& times = {});
+// A summarised log as columns: frequency, recency, T, monetary_value, purchases,
+// total_value, and days_since_last (end - last in days: crmkit::value::rfm_columns).
+CustomerColumns summary_columns(const crmkit::io::KeyedSummary& summary, const std::string& source);
 
 // Shortest text that reads back as the same double (JSON- and CSV-safe).
 std::string number_text(double v);
@@ -84,5 +115,9 @@ class TableWriter {
 int run_summarize(const std::vector<std::string>& argv);
 int run_demo(const std::vector<std::string>& argv);
 int run_clv(const std::vector<std::string>& argv);  // cmd_clv.cpp
+// cmd_value.cpp: customer value tiers
+int run_rfm(const std::vector<std::string>& argv);
+int run_tiers(const std::vector<std::string>& argv);
+int run_concentration(const std::vector<std::string>& argv);
 
 }  // namespace crmkit_cli

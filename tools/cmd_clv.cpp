@@ -2,13 +2,11 @@
 // saved model. FILE is a per-customer summary CSV or a transaction log (summarised first).
 #include <iomanip>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <sstream>
 
 #include "cli.hpp"
 #include "crmkit/error.hpp"
-#include "crmkit/io/csv.hpp"
 #include "crmkit/value/clv_model.hpp"
 
 namespace crmkit_cli {
@@ -28,75 +26,14 @@ constexpr const char* kFileHelp =
     "  a transaction log (any other file, or --no-header), summarised first with the log\n"
     "    options below, exactly as `crmkit summarize` does.\n";
 
-// Customers as named columns, from either kind of FILE.
-struct Customers {
-  std::string source;  // for messages
-  std::vector<std::string> ids;
-  std::map<std::string, std::vector<double>> columns;
-
-  const std::vector<double>& column(const std::string& name, const char* needed_by) const {
-    auto it = columns.find(name);
-    if (it == columns.end())
-      throw Error(ErrorCode::invalid_argument,
-                  source + ": no column '" + name + "' (needed by " + needed_by + ")");
-    return it->second;
-  }
-  const double* optional_column(const std::string& name) const {
-    auto it = columns.find(name);
-    return it == columns.end() ? nullptr : it->second.data();
-  }
-  std::size_t size() const { return ids.size(); }
-};
-
 // A summary file is told apart from a log by its header: only a summary has `frequency`.
-bool is_summary_file(const Args& args, const std::string& path) {
-  if (args.has("no-header")) return false;
-  crmkit::io::CsvReader reader(path);
-  for (const std::string& name : reader.header())
-    if (name == "frequency") return true;
-  return false;
-}
-
-Customers read_summary(const Args& args, const std::string& path) {
-  crmkit::io::CsvReader reader(path);
-  Customers c{path, {}, {}};
-  const std::string id_name = args.get("customer", "customer_id");
-  std::optional<std::size_t> id_column;
-  std::vector<std::pair<std::size_t, std::vector<double>*>> numeric;
-  const auto& header = reader.header();
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == id_name) id_column = i;
-    else if (header[i] == "frequency" || header[i] == "recency" || header[i] == "T" ||
-             header[i] == "periods" || header[i] == "monetary_value" || header[i] == "weights")
-      numeric.emplace_back(i, &c.columns[header[i]]);
-  }
-  while (reader.next()) {
-    c.ids.push_back(id_column ? std::string(reader.field(*id_column))
-                              : std::to_string(c.ids.size() + 1));
-    for (auto& [i, column] : numeric) column->push_back(reader.number(i));
-  }
-  if (c.ids.empty()) throw Error(ErrorCode::invalid_argument, path + ": no customers");
-  return c;
-}
-
-Customers read_log(const Args& args, const std::string& path) {
-  crmkit::io::KeyedSummary s = summarize_log(args, path);
-  Customers c{path, {}, {}};
-  for (const char* name : {"frequency", "recency", "T", "monetary_value"}) c.columns[name];
-  for (const value::CustomerSummary& row : s.table.customers) {
-    c.ids.push_back(s.keys[static_cast<std::size_t>(row.customer)]);
-    c.columns["frequency"].push_back(row.frequency);
-    c.columns["recency"].push_back(row.recency);
-    c.columns["T"].push_back(row.T);
-    c.columns["monetary_value"].push_back(row.monetary_value);
-  }
-  return c;
-}
-
-Customers read_customers(const Args& args) {
+CustomerColumns read_customers(const Args& args) {
   if (args.positional().size() != 2) throw UsageError{"clv " + args.positional()[0] + " takes exactly one FILE"};
   const std::string& path = args.positional()[1];
-  return is_summary_file(args, path) ? read_summary(args, path) : read_log(args, path);
+  if (!is_customer_file(args, path, {"frequency"}))
+    return summary_columns(summarize_log(args, path), path);
+  return read_customer_file(args, path,
+                            {"frequency", "recency", "T", "periods", "monetary_value", "weights"});
 }
 
 // BG/BB counts opportunities: its age column is `periods`, only in a summary file.
@@ -172,7 +109,7 @@ int run_fit(const std::vector<std::string>& argv) {
                       "Maximum-likelihood fit: parameters (named as in the papers), standard\n"
                       "errors, log-likelihood, AIC, BIC, iterations.\n", args);
   const value::ClvModelKind kind = model_option(args);
-  const Customers c = read_customers(args);
+  const CustomerColumns c = read_customers(args);
   value::ClvModel model(kind);
   const char* name = value::model_kind_name(kind);
   if (model.is_spend_model()) {
@@ -216,7 +153,7 @@ int run_predict(const std::vector<std::string>& argv) {
     spend_model = value::ClvModel::load(args.get("spend-model-file"), value::ClvModelKind::gamma_gamma);
 
   // Everything is computed before anything is printed: a bad row leaves no partial table.
-  const Customers c = read_customers(args);
+  const CustomerColumns c = read_customers(args);
   const char* name = value::model_kind_name(model.kind());
   const double* x = c.column("frequency", name).data();
   const double* tx = c.column("recency", name).data();

@@ -20,9 +20,12 @@ struct DemoSection {
 
 DemoSection demo_customer_summaries(const DemoContext& context);
 DemoSection demo_lifetime_value(const DemoContext& context);  // demo_clv.cpp
+DemoSection demo_customer_value(const DemoContext& context);  // demo_value.cpp
 
 // Helpers shared by the sections.
 std::string html_table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);
+// A number with a fixed count of decimals ("%.*f"), for tables and summaries.
+std::string fixed(double v, int decimals);
 
 }  // namespace crmkit_cli

@@ -1,8 +1,6 @@
 // Demo section: lifetime value on CDNOW -- BG/NBD and Pareto/NBD fits, the tracking plot of
 // actual vs predicted cumulative repeat purchases (Fader, Hardie & Lee 2005, Figure 2) and
 // the P(alive) heat map by frequency and recency.
-#include <cstdio>
-
 #include "crmkit/io/svg.hpp"
 #include "crmkit/io/time.hpp"
 #include "crmkit/io/transaction_log.hpp"
@@ -10,16 +8,6 @@
 #include "demo.hpp"
 
 namespace crmkit_cli {
-
-namespace {
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-}  // namespace
 
 DemoSection demo_lifetime_value(const DemoContext& context) {
   namespace io = crmkit::io;

@@ -23,6 +23,11 @@ const Command kCommands[] = {
      crmkit_cli::run_summarize},
     {"clv", "fit a lifetime-value model (BG/NBD, ...) or predict per customer",
      crmkit_cli::run_clv},
+    {"rfm", "RFM scores, codes and segments per customer", crmkit_cli::run_rfm},
+    {"tiers", "the customer pyramid: key, major, ordinary, small, inferior",
+     crmkit_cli::run_tiers},
+    {"concentration", "Gini, top-k% value shares, Lorenz curve: is it 80/20?",
+     crmkit_cli::run_concentration},
     {"demo", "run every pillar on the bundled data and write out/report.html",
      crmkit_cli::run_demo},
 };

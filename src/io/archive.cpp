@@ -64,6 +64,28 @@ std::string wrap_envelope(const std::string& tag, ArchiveKind kind, const std::s
   return out;
 }
 
+namespace {
+
+// Boost reads its archive signature as a length-prefixed string before any of our code
+// runs, so a damaged length there would be allocated as asked (found by
+// fuzz/archive_fuzzer). The payload must start with exactly what Boost 1.74 writes: the
+// signature "serialization::archive" with its length 22, as text or as a 64-bit integer.
+void require_boost_header(const Envelope& env) {
+  static const std::string kSignature = "serialization::archive";
+  std::string expected;
+  if (env.kind == ArchiveKind::text) {
+    expected = std::to_string(kSignature.size()) + " " + kSignature;
+  } else {
+    std::uint64_t length = kSignature.size();
+    for (int b = 0; b < 8; ++b) expected += static_cast<char>((length >> (8 * b)) & 0xff);
+    expected += kSignature;
+  }
+  if (env.payload.compare(0, expected.size(), expected) != 0)
+    throw Error(ErrorCode::corrupt_data, "archive: payload does not start with a Boost archive header");
+}
+
+}  // namespace
+
 Envelope unwrap_envelope(const std::string& bytes, const std::string& expected_tag) {
   if (bytes.size() < kFixedHead || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
     corrupt("not a crmkit archive (bad magic)");
@@ -94,6 +116,7 @@ Envelope unwrap_envelope(const std::string& bytes, const std::string& expected_t
                 "archive holds a " + env.tag + ", not a " + expected_tag + " (wrong model type)");
   }
   env.kind = static_cast<ArchiveKind>(kind);
+  require_boost_header(env);
   return env;
 }
 

@@ -16,8 +16,6 @@ using namespace detail;  // crmkit::value::detail
 
 namespace {
 
-constexpr const char* kModel = "BG/BB";
-
 // log L(alpha, beta, gamma, delta | x, t_x, n), FHS (2010) eq. 5: alive through all n
 // opportunities, or died after opportunity t_x + i (i = 0 .. n - t_x - 1); summed in log space.
 double log_likelihood_row(const BetaGeoBetaBinom::Params& p, double x, double t_x, double n) {
@@ -51,31 +49,36 @@ double log_survival_ratio(const BetaGeoBetaBinom::Params& p, double k) {
 
 }  // namespace
 
+namespace detail {
+
+template <>
+struct PurchaseModelTraits<BetaGeoBetaBinom> {
+  static constexpr TimeKind time_kind = TimeKind::discrete;
+  static ModelSpec fit_spec(const RfmRows&) {
+    return {BetaGeoBetaBinom::model_name, Eigen::Vector4d(1.0, 1.0, 1.0, 1.0), false};
+  }
+  static double log_likelihood(const RfmRows& rows, const Eigen::VectorXd& p,
+                               Eigen::VectorXd* /*no analytic gradient*/) {
+    return log_likelihood_rows(rows, p);
+  }
+};
+
+template class ModelBase<BetaGeoBetaBinom>;
+template class PurchaseModelBase<BetaGeoBetaBinom>;
+
+}  // namespace detail
+
 const std::vector<std::string>& BetaGeoBetaBinom::parameter_names() {
   static const std::vector<std::string> names{"alpha", "beta", "gamma", "delta"};
   return names;
 }
 
-BetaGeoBetaBinom::BetaGeoBetaBinom(const Params& p) {
-  state_.params = Eigen::Vector4d(p.alpha, p.beta, p.gamma, p.delta);
-  check_positive_params(state_.params, parameter_names(), kModel);
-  state_.has_params = true;
-}
+BetaGeoBetaBinom::BetaGeoBetaBinom(const Params& p)
+    : PurchaseModelBase(Eigen::Vector4d(p.alpha, p.beta, p.gamma, p.delta)) {}
 
-const FitResult& BetaGeoBetaBinom::fit(const double* frequency, const double* recency,
-                                       const double* periods, std::size_t n,
-                                       const FitOptions& options, const double* weights) {
-  const RfmRows rows = compress_rfm(frequency, recency, periods, n, weights, TimeKind::discrete);
-  const ModelSpec spec{kModel, Eigen::Vector4d(1.0, 1.0, 1.0, 1.0), false};
-  const LogLikelihood ll = [&rows](const Eigen::VectorXd& p, Eigen::VectorXd*) {
-    return log_likelihood_rows(rows, p);
-  };
-  FitResult result = fit_maximum_likelihood(ll, nullptr, rows.total_weight,
-                                            static_cast<std::size_t>(rows.x.size()), spec, options);
-  state_.params = result.params;
-  state_.fit = std::move(result);
-  state_.has_params = state_.has_fit = true;
-  return state_.fit;
+BetaGeoBetaBinom::Params BetaGeoBetaBinom::params() const {
+  const Eigen::VectorXd& v = checked_params();
+  return Params{v[0], v[1], v[2], v[3]};
 }
 
 const FitResult& BetaGeoBetaBinom::fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
@@ -89,23 +92,6 @@ const FitResult& BetaGeoBetaBinom::fit(const Eigen::Ref<const Eigen::VectorXd>& 
   return fit(frequency.data(), recency.data(), periods.data(),
              static_cast<std::size_t>(frequency.size()), options,
              weights.size() ? weights.data() : nullptr);
-}
-
-BetaGeoBetaBinom::Params BetaGeoBetaBinom::params() const {
-  const Eigen::VectorXd& v = model_params(state_, kModel);
-  return Params{v[0], v[1], v[2], v[3]};
-}
-
-Eigen::VectorXd BetaGeoBetaBinom::parameter_vector() const { return model_params(state_, kModel); }
-
-const FitResult& BetaGeoBetaBinom::fit_result() const { return model_fit(state_, kModel); }
-
-double BetaGeoBetaBinom::log_likelihood(const double* frequency, const double* recency,
-                                        const double* periods, std::size_t n,
-                                        const double* weights) const {
-  const RfmRows rows =
-      compress_rfm(frequency, recency, periods, n, weights, TimeKind::discrete, /*for_fit=*/false);
-  return log_likelihood_rows(rows, parameter_vector());
 }
 
 double BetaGeoBetaBinom::expected_purchases(double n) const {
@@ -161,22 +147,6 @@ double BetaGeoBetaBinom::conditional_expected_purchases(double t, double x, doub
   const double d = log_survival_ratio(p, n + t) - log_survival_ratio(p, n);
   return std::exp(head) * (-std::expm1(d)) / (p.gamma - 1);
 }
-
-void BetaGeoBetaBinom::conditional_expected_purchases(double t, const double* frequency,
-                                                      const double* recency, const double* periods,
-                                                      std::size_t n, double* out) const {
-  for_each_customer(n, frequency, recency, periods, out, [&](double x, double tx, double age) {
-    return conditional_expected_purchases(t, x, tx, age);
-  });
-}
-
-void BetaGeoBetaBinom::p_alive(const double* frequency, const double* recency,
-                               const double* periods, std::size_t n, double* out) const {
-  for_each_customer(n, frequency, recency, periods, out,
-                    [&](double x, double tx, double age) { return p_alive(x, tx, age); });
-}
-
-void BetaGeoBetaBinom::check_invariants() const { check_state(state_, parameter_names(), kModel); }
 
 }  // namespace value
 }  // namespace v0

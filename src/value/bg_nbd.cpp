@@ -16,16 +16,16 @@ using namespace detail;  // crmkit::value::detail
 using detail::RfmRows;
 using detail::TimeKind;
 
-namespace {
-
-constexpr const char* kModel = "BG/NBD";
-
-// Weighted log-likelihood (FHL 2005 eq. 6) and its gradient in (r, alpha, a, b):
-//   L = B(a, b+x)/B(a, b) * Gamma(r+x) alpha^r / Gamma(r)
-//       * [ (alpha+T)^-(r+x) + [x>0] a/(b+x-1) (alpha+t_x)^-(r+x) ],
-// the bracket summed in log space. Terms of x alone are computed once per frequency group.
-double log_likelihood_rows(const RfmRows& d, const Eigen::VectorXd& p, Eigen::VectorXd* grad) {
+// BG/NBD (FHL 2005 eq. 6) and, with drop_out_at_start, MBG/NBD (Batislam et al. 2007):
+//   L = B(a, b+x+d)/B(a, b) * Gamma(r+x) alpha^r / Gamma(r)
+//       * [ (alpha+T)^-(r+x) + [x>0 or d=1] a/(b+x-1+d) (alpha+t_x)^-(r+x) ],
+// d = 1 when a customer may also drop out right after the first purchase (MBG/NBD), else 0.
+// The bracket is summed in log space; terms of x alone are computed once per frequency
+// group. Gradient in (r, alpha, a, b).
+double beta_geometric_log_likelihood(const RfmRows& d, const Eigen::VectorXd& p,
+                                     Eigen::VectorXd* grad, bool drop_out_at_start) {
   const double r = p[0], alpha = p[1], a = p[2], b = p[3];
+  const double shift = drop_out_at_start ? 1.0 : 0.0;
   const double log_alpha = std::log(alpha);
   const double lbeta_ab = log_beta(a, b), lg_r = log_gamma(r);
   const double psi_r = grad ? digamma(r) : 0, psi_ab = grad ? digamma(a + b) : 0,
@@ -36,10 +36,11 @@ double log_likelihood_rows(const RfmRows& d, const Eigen::VectorXd& p, Eigen::Ve
     const double x = d.x[s];
     const auto w = d.weight.segment(s, len);
     const double W = w.sum();
-    const double rx = r + x;
-    ll += W * (log_gamma(rx) - lg_r + r * log_alpha + log_beta(a, b + x) - lbeta_ab);
+    const double rx = r + x, bx = b + x + shift;  // bx: b's posterior after x purchases
+    ll += W * (log_gamma(rx) - lg_r + r * log_alpha + log_beta(a, bx) - lbeta_ab);
     const Eigen::ArrayXd lT = (alpha + d.T.segment(s, len)).log();
-    if (x == 0) {
+    if (x == 0 && !drop_out_at_start) {
+      // Alive for sure: B(a, b)/B(a, b) = 1, no a or b terms.
       ll -= r * (w * lT).sum();
       if (grad) {
         gr += W * log_alpha - (w * lT).sum();
@@ -48,96 +49,60 @@ double log_likelihood_rows(const RfmRows& d, const Eigen::VectorXd& p, Eigen::Ve
       continue;
     }
     const Eigen::ArrayXd lt = (alpha + d.t_x.segment(s, len)).log();
-    // diff = A4 - A3 = log(a/(b+x-1)) - (r+x)(log(alpha+t_x) - log(alpha+T))
-    const Eigen::ArrayXd diff = (std::log(a) - std::log(b + x - 1)) - rx * (lt - lT);
+    // diff = A4 - A3 = log(a/(bx-1)) - (r+x)(log(alpha+t_x) - log(alpha+T))
+    const Eigen::ArrayXd diff = (std::log(a) - std::log(bx - 1)) - rx * (lt - lT);
     const Eigen::ArrayXd e = (-diff.abs()).exp();
     // log(exp(A3) + exp(A4)) = A3 + max(diff, 0) + log(1 + exp(-|diff|))
     ll += (w * (-rx * lT + diff.max(0.0) + (1.0 + e).log())).sum();
     if (grad) {
-      // weight of the "still alive at T" branch: w3 = 1/(1 + exp(diff))
+      // weight of the "dropped out after the last purchase" branch: w4 = 1/(1 + exp(-diff))
       const Eigen::ArrayXd w4 = (diff >= 0).select(1.0 / (1.0 + e), e / (1.0 + e));
       const Eigen::ArrayXd w3 = 1.0 - w4;
-      const double psi_abx = digamma(a + b + x);
+      const double psi_abx = digamma(a + bx);
       gr += W * (digamma(rx) - psi_r + log_alpha) - (w * (w3 * lT + w4 * lt)).sum();
       galpha += W * r / alpha -
                 rx * (w * (w3 / (alpha + d.T.segment(s, len)) +
                            w4 / (alpha + d.t_x.segment(s, len)))).sum();
       const double sw4 = (w * w4).sum();
       ga += W * (psi_ab - psi_abx) + sw4 / a;
-      gb += W * (digamma(b + x) - psi_abx - psi_b + psi_ab) - sw4 / (b + x - 1);
+      gb += W * (digamma(bx) - psi_abx - psi_b + psi_ab) - sw4 / (bx - 1);
     }
   }
-  if (grad) {
-    // x = 0 groups also contribute to a and b through B(a, b+x)/B(a, b) = 1: nothing.
-    *grad = Eigen::Vector4d(gr, galpha, ga, gb);
-  }
+  if (grad) *grad = Eigen::Vector4d(gr, galpha, ga, gb);
   return ll;
 }
 
-}  // namespace
+namespace detail {
+
+template <>
+struct PurchaseModelTraits<BetaGeo> {
+  static constexpr TimeKind time_kind = TimeKind::continuous;
+  // Scale-aware start: mean purchase rate r/alpha equal to the observed one.
+  static ModelSpec fit_spec(const RfmRows& rows) {
+    return {BetaGeo::model_name, Eigen::Vector4d(1.0, 1.0 / observed_purchase_rate(rows), 1.0, 1.0),
+            true};
+  }
+  static double log_likelihood(const RfmRows& rows, const Eigen::VectorXd& p,
+                               Eigen::VectorXd* grad) {
+    return beta_geometric_log_likelihood(rows, p, grad, /*drop_out_at_start=*/false);
+  }
+};
+
+template class ModelBase<BetaGeo>;
+template class PurchaseModelBase<BetaGeo>;
+
+}  // namespace detail
 
 const std::vector<std::string>& BetaGeo::parameter_names() {
   static const std::vector<std::string> names{"r", "alpha", "a", "b"};
   return names;
 }
 
-BetaGeo::BetaGeo(const Params& p) {
-  state_.params = Eigen::Vector4d(p.r, p.alpha, p.a, p.b);
-  check_positive_params(state_.params, parameter_names(), kModel);
-  state_.has_params = true;
-}
-
-const FitResult& BetaGeo::fit(const double* frequency, const double* recency, const double* T,
-                              std::size_t n, const FitOptions& options, const double* weights) {
-  const RfmRows rows = compress_rfm(frequency, recency, T, n, weights, TimeKind::continuous);
-  // Scale-aware start: mean purchase rate r/alpha equal to the observed one.
-  const double rate = (rows.weight * rows.x).sum() / (rows.weight * rows.T).sum();
-  const detail::ModelSpec spec{kModel, Eigen::Vector4d(1.0, 1.0 / std::max(rate, 1e-12), 1.0, 1.0),
-                               true};
-  const detail::LogLikelihood full = [&rows](const Eigen::VectorXd& p, Eigen::VectorXd* g) {
-    return log_likelihood_rows(rows, p, g);
-  };
-  FitResult result;
-  if (rows.x.size() > kSubsampleAbove) {
-    const RfmRows small = subsample(rows, kSubsampleRows);
-    const detail::LogLikelihood coarse = [&small](const Eigen::VectorXd& p, Eigen::VectorXd* g) {
-      return log_likelihood_rows(small, p, g);
-    };
-    result = fit_maximum_likelihood(full, &coarse, rows.total_weight,
-                                    static_cast<std::size_t>(rows.x.size()), spec, options);
-  } else {
-    result = fit_maximum_likelihood(full, nullptr, rows.total_weight,
-                                    static_cast<std::size_t>(rows.x.size()), spec, options);
-  }
-  state_.params = result.params;
-  state_.fit = std::move(result);
-  state_.has_params = state_.has_fit = true;
-  return state_.fit;
-}
-
-const FitResult& BetaGeo::fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                              const Eigen::Ref<const Eigen::VectorXd>& recency,
-                              const Eigen::Ref<const Eigen::VectorXd>& T,
-                              const FitOptions& options) {
-  require_same_size(frequency.size(), recency.size(), T.size());
-  return fit(frequency.data(), recency.data(), T.data(), static_cast<std::size_t>(frequency.size()),
-             options);
-}
+BetaGeo::BetaGeo(const Params& p) : PurchaseModelBase(Eigen::Vector4d(p.r, p.alpha, p.a, p.b)) {}
 
 BetaGeo::Params BetaGeo::params() const {
-  const Eigen::VectorXd& v = model_params(state_, kModel);
+  const Eigen::VectorXd& v = checked_params();
   return Params{v[0], v[1], v[2], v[3]};
-}
-
-Eigen::VectorXd BetaGeo::parameter_vector() const { return model_params(state_, kModel); }
-
-const FitResult& BetaGeo::fit_result() const { return model_fit(state_, kModel); }
-
-double BetaGeo::log_likelihood(const double* frequency, const double* recency, const double* T,
-                               std::size_t n, const double* weights) const {
-  const RfmRows rows =
-      compress_rfm(frequency, recency, T, n, weights, TimeKind::continuous, /*for_fit=*/false);
-  return log_likelihood_rows(rows, parameter_vector(), nullptr);
 }
 
 double BetaGeo::expected_purchases(double t) const {
@@ -181,43 +146,6 @@ double BetaGeo::conditional_expected_purchases(double t, double x, double t_x, d
   const Params p = params();
   return beta_geometric_future(p.r, p.alpha, p.a, p.b, x, T, t) * p_alive(x, t_x, T);
 }
-
-void BetaGeo::conditional_expected_purchases(double t, const double* frequency,
-                                             const double* recency, const double* T,
-                                             std::size_t n, double* out) const {
-  for_each_customer(n, frequency, recency, T, out, [&](double x, double tx, double age) {
-    return conditional_expected_purchases(t, x, tx, age);
-  });
-}
-
-void BetaGeo::p_alive(const double* frequency, const double* recency, const double* T,
-                      std::size_t n, double* out) const {
-  for_each_customer(n, frequency, recency, T, out,
-                    [&](double x, double tx, double age) { return p_alive(x, tx, age); });
-}
-
-Eigen::VectorXd BetaGeo::conditional_expected_purchases(
-    double t, const Eigen::Ref<const Eigen::VectorXd>& frequency,
-    const Eigen::Ref<const Eigen::VectorXd>& recency,
-    const Eigen::Ref<const Eigen::VectorXd>& T) const {
-  require_same_size(frequency.size(), recency.size(), T.size());
-  Eigen::VectorXd out(frequency.size());
-  conditional_expected_purchases(t, frequency.data(), recency.data(), T.data(),
-                                 static_cast<std::size_t>(frequency.size()), out.data());
-  return out;
-}
-
-Eigen::VectorXd BetaGeo::p_alive(const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                                 const Eigen::Ref<const Eigen::VectorXd>& recency,
-                                 const Eigen::Ref<const Eigen::VectorXd>& T) const {
-  require_same_size(frequency.size(), recency.size(), T.size());
-  Eigen::VectorXd out(frequency.size());
-  p_alive(frequency.data(), recency.data(), T.data(), static_cast<std::size_t>(frequency.size()),
-          out.data());
-  return out;
-}
-
-void BetaGeo::check_invariants() const { check_state(state_, parameter_names(), kModel); }
 
 }  // namespace value
 }  // namespace v0

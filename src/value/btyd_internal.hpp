@@ -2,10 +2,12 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <algorithm>
 #include <boost/math/quadrature/tanh_sinh.hpp>
 #include <cmath>
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crmkit/detail/special_functions.hpp"
@@ -27,38 +29,125 @@ inline void require_same_size(Eigen::Index a, Eigen::Index b, Eigen::Index c) {
                                 std::to_string(c) + ")");
 }
 
-inline const Eigen::VectorXd& model_params(const detail::ModelState& s, const char* model) {
-  if (!s.has_params) {
-    throw Error(ErrorCode::invalid_state,
-                std::string(model) + ": no parameters yet (fit the model or construct it with parameters)");
-  }
-  return s.params;
+// Observed purchases per unit of time, the scale of the models' default starts.
+inline double observed_purchase_rate(const detail::RfmRows& rows) {
+  return std::max((rows.weight * rows.x).sum() / (rows.weight * rows.T).sum(), 1e-12);
 }
 
-inline const FitResult& model_fit(const detail::ModelState& s, const char* model) {
-  if (!s.has_fit) {
+namespace detail {
+
+// ---- ModelBase<Model> (declared in btyd_common.hpp) --------------------------------------
+// Each model's .cpp includes this header and instantiates `template class ModelBase<Model>;`.
+
+template <class Model>
+ModelBase<Model>::ModelBase(const Eigen::VectorXd& params) {
+  check_positive_params(params, Model::parameter_names(), Model::model_name);
+  state_.params = params;
+  state_.has_params = true;
+}
+
+template <class Model>
+const Eigen::VectorXd& ModelBase<Model>::checked_params() const {
+  if (!state_.has_params) {
     throw Error(ErrorCode::invalid_state,
-                std::string(model) + ": not fitted (constructed from parameters or default)");
+                std::string(Model::model_name) +
+                    ": no parameters yet (fit the model or construct it with parameters)");
   }
-  return s.fit;
+  return state_.params;
+}
+
+template <class Model>
+Eigen::VectorXd ModelBase<Model>::parameter_vector() const {
+  return checked_params();
+}
+
+template <class Model>
+const FitResult& ModelBase<Model>::fit_result() const {
+  if (!state_.has_fit) {
+    throw Error(ErrorCode::invalid_state,
+                std::string(Model::model_name) + ": not fitted (constructed from parameters or default)");
+  }
+  return state_.fit;
+}
+
+template <class Model>
+const FitResult& ModelBase<Model>::store_fit(FitResult result) {
+  state_.params = result.params;
+  state_.fit = std::move(result);
+  state_.has_params = state_.has_fit = true;
+  return state_.fit;
 }
 
 // Invariants of a loaded model; corrupt_data because only a damaged file can break them.
-inline void check_state(const detail::ModelState& s, const std::vector<std::string>& names,
-                        const char* model) {
-  if (!s.has_params) {
-    if (s.has_fit) throw Error(ErrorCode::corrupt_data, std::string(model) + ": fit without parameters");
+template <class Model>
+void ModelBase<Model>::check_invariants() const {
+  const char* model = Model::model_name;
+  if (!state_.has_params) {
+    if (state_.has_fit) throw Error(ErrorCode::corrupt_data, std::string(model) + ": fit without parameters");
     return;
   }
   try {
-    detail::check_positive_params(s.params, names, model);
+    check_positive_params(state_.params, Model::parameter_names(), model);
   } catch (const Error& e) {
     throw Error(ErrorCode::corrupt_data, std::string("saved model: ") + e.what());
   }
-  if (s.has_fit && (s.fit.params.size() != s.params.size() ||
-                    s.fit.standard_errors.size() != s.params.size())) {
+  if (state_.has_fit && (state_.fit.params.size() != state_.params.size() ||
+                         state_.fit.standard_errors.size() != state_.params.size())) {
     throw Error(ErrorCode::corrupt_data, std::string(model) + ": saved fit has the wrong size");
   }
+}
+
+// ---- PurchaseModelBase<Model> -------------------------------------------------------------
+// What a purchase model's .cpp specialises before instantiating
+// `template class PurchaseModelBase<Model>;`:
+//   static constexpr TimeKind time_kind;
+//   static ModelSpec fit_spec(const RfmRows& rows);   // start and gradient kind
+//   static double log_likelihood(const RfmRows& rows, const Eigen::VectorXd& params,
+//                                Eigen::VectorXd* grad);  // grad: only if fit_spec says so
+template <class Model>
+struct PurchaseModelTraits;
+
+template <class Model>
+const FitResult& PurchaseModelBase<Model>::fit(const double* frequency, const double* recency,
+                                               const double* T, std::size_t n,
+                                               const FitOptions& options, const double* weights) {
+  using Traits = PurchaseModelTraits<Model>;
+  const RfmRows rows = compress_rfm(frequency, recency, T, n, weights, Traits::time_kind);
+  const ModelSpec spec = Traits::fit_spec(rows);
+  const LogLikelihood full = [&rows](const Eigen::VectorXd& p, Eigen::VectorXd* g) {
+    return Traits::log_likelihood(rows, p, g);
+  };
+  const auto unique_rows = static_cast<std::size_t>(rows.x.size());
+  if (rows.x.size() <= kSubsampleAbove) {
+    return this->store_fit(
+        fit_maximum_likelihood(full, nullptr, rows.total_weight, unique_rows, spec, options));
+  }
+  const RfmRows small = subsample(rows, kSubsampleRows);
+  const LogLikelihood coarse = [&small](const Eigen::VectorXd& p, Eigen::VectorXd* g) {
+    return Traits::log_likelihood(small, p, g);
+  };
+  return this->store_fit(
+      fit_maximum_likelihood(full, &coarse, rows.total_weight, unique_rows, spec, options));
+}
+
+template <class Model>
+const FitResult& PurchaseModelBase<Model>::fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
+                                               const Eigen::Ref<const Eigen::VectorXd>& recency,
+                                               const Eigen::Ref<const Eigen::VectorXd>& T,
+                                               const FitOptions& options) {
+  require_same_size(frequency.size(), recency.size(), T.size());
+  return fit(frequency.data(), recency.data(), T.data(), static_cast<std::size_t>(frequency.size()),
+             options);
+}
+
+template <class Model>
+double PurchaseModelBase<Model>::log_likelihood(const double* frequency, const double* recency,
+                                                const double* T, std::size_t n,
+                                                const double* weights) const {
+  using Traits = PurchaseModelTraits<Model>;
+  const RfmRows rows =
+      compress_rfm(frequency, recency, T, n, weights, Traits::time_kind, /*for_fit=*/false);
+  return Traits::log_likelihood(rows, this->checked_params(), nullptr);
 }
 
 // out[i] = f(x[i], t_x[i], T[i]); a failing row's error gets its index.
@@ -74,6 +163,53 @@ void for_each_customer(std::size_t n, const double* x, const double* t_x, const 
     }
   }
 }
+
+template <class Model>
+void PurchaseModelBase<Model>::conditional_expected_purchases(double t, const double* frequency,
+                                                              const double* recency,
+                                                              const double* T, std::size_t n,
+                                                              double* out) const {
+  for_each_customer(n, frequency, recency, T, out, [&](double x, double tx, double age) {
+    return self().conditional_expected_purchases(t, x, tx, age);
+  });
+}
+
+template <class Model>
+void PurchaseModelBase<Model>::p_alive(const double* frequency, const double* recency,
+                                       const double* T, std::size_t n, double* out) const {
+  for_each_customer(n, frequency, recency, T, out,
+                    [&](double x, double tx, double age) { return self().p_alive(x, tx, age); });
+}
+
+template <class Model>
+Eigen::VectorXd PurchaseModelBase<Model>::conditional_expected_purchases(
+    double t, const Eigen::Ref<const Eigen::VectorXd>& frequency,
+    const Eigen::Ref<const Eigen::VectorXd>& recency,
+    const Eigen::Ref<const Eigen::VectorXd>& T) const {
+  require_same_size(frequency.size(), recency.size(), T.size());
+  Eigen::VectorXd out(frequency.size());
+  conditional_expected_purchases(t, frequency.data(), recency.data(), T.data(),
+                                 static_cast<std::size_t>(frequency.size()), out.data());
+  return out;
+}
+
+template <class Model>
+Eigen::VectorXd PurchaseModelBase<Model>::p_alive(const Eigen::Ref<const Eigen::VectorXd>& frequency,
+                                                  const Eigen::Ref<const Eigen::VectorXd>& recency,
+                                                  const Eigen::Ref<const Eigen::VectorXd>& T) const {
+  require_same_size(frequency.size(), recency.size(), T.size());
+  Eigen::VectorXd out(frequency.size());
+  p_alive(frequency.data(), recency.data(), T.data(), static_cast<std::size_t>(frequency.size()),
+          out.data());
+  return out;
+}
+
+}  // namespace detail
+
+// Weighted log-likelihood of BG/NBD (drop_out_at_start false) or MBG/NBD (true) at natural
+// parameters (r, alpha, a, b), with its gradient when `grad` is non-null (in bg_nbd.cpp).
+double beta_geometric_log_likelihood(const detail::RfmRows& rows, const Eigen::VectorXd& params,
+                                     Eigen::VectorXd* grad, bool drop_out_at_start);
 
 // sum_{n>=1} (A)_n (B)_(n-1) / ((c)_n n!) z^n for 0 <= z < 1, c > 0: the part of
 // 2F1(A, B-1; c; z) = 1 + (B-1) * (this) after the first term. Throws not_converged for z

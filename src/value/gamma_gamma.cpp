@@ -13,8 +13,6 @@ namespace value {
 
 namespace {
 
-constexpr const char* kModel = "Gamma-Gamma";
-
 struct SpendRows {
   std::vector<double> x, z, w;
   double total_weight = 0;
@@ -84,16 +82,14 @@ double log_likelihood_rows(const SpendRows& d, const Eigen::VectorXd& par, Eigen
 
 }  // namespace
 
+template class detail::ModelBase<GammaGamma>;
+
 const std::vector<std::string>& GammaGamma::parameter_names() {
   static const std::vector<std::string> names{"p", "q", "gamma"};
   return names;
 }
 
-GammaGamma::GammaGamma(const Params& p) {
-  state_.params = Eigen::Vector3d(p.p, p.q, p.gamma);
-  detail::check_positive_params(state_.params, parameter_names(), kModel);
-  state_.has_params = true;
-}
+GammaGamma::GammaGamma(const Params& p) : ModelBase(Eigen::Vector3d(p.p, p.q, p.gamma)) {}
 
 const FitResult& GammaGamma::fit(const double* frequency, const double* monetary_value,
                                  std::size_t n, const FitOptions& options, const double* weights) {
@@ -102,16 +98,12 @@ const FitResult& GammaGamma::fit(const double* frequency, const double* monetary
   for (std::size_t i = 0; i < rows.z.size(); ++i) mean_z += rows.w[i] * rows.z[i];
   mean_z /= rows.total_weight;
   // Start at p = 1, q = 2, with gamma making the population mean spend the observed mean.
-  const detail::ModelSpec spec{kModel, Eigen::Vector3d(1.0, 2.0, mean_z), true};
+  const detail::ModelSpec spec{model_name, Eigen::Vector3d(1.0, 2.0, mean_z), true};
   const detail::LogLikelihood ll = [&rows](const Eigen::VectorXd& p, Eigen::VectorXd* g) {
     return log_likelihood_rows(rows, p, g);
   };
-  FitResult result = detail::fit_maximum_likelihood(ll, nullptr, rows.total_weight, rows.x.size(),
-                                                    spec, options);
-  state_.params = result.params;
-  state_.fit = std::move(result);
-  state_.has_params = state_.has_fit = true;
-  return state_.fit;
+  return store_fit(detail::fit_maximum_likelihood(ll, nullptr, rows.total_weight, rows.x.size(),
+                                                 spec, options));
 }
 
 const FitResult& GammaGamma::fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
@@ -124,17 +116,13 @@ const FitResult& GammaGamma::fit(const Eigen::Ref<const Eigen::VectorXd>& freque
 }
 
 GammaGamma::Params GammaGamma::params() const {
-  const Eigen::VectorXd& v = model_params(state_, kModel);
+  const Eigen::VectorXd& v = checked_params();
   return Params{v[0], v[1], v[2]};
 }
 
-Eigen::VectorXd GammaGamma::parameter_vector() const { return model_params(state_, kModel); }
-
-const FitResult& GammaGamma::fit_result() const { return model_fit(state_, kModel); }
-
 double GammaGamma::log_likelihood(const double* frequency, const double* monetary_value,
                                   std::size_t n, const double* weights) const {
-  return log_likelihood_rows(spend_rows(frequency, monetary_value, n, weights), parameter_vector(),
+  return log_likelihood_rows(spend_rows(frequency, monetary_value, n, weights), checked_params(),
                              nullptr);
 }
 
@@ -179,8 +167,6 @@ Eigen::VectorXd GammaGamma::expected_spend(const Eigen::Ref<const Eigen::VectorX
                  out.data());
   return out;
 }
-
-void GammaGamma::check_invariants() const { check_state(state_, parameter_names(), kModel); }
 
 }  // namespace value
 }  // namespace v0

@@ -16,114 +16,38 @@ using namespace detail;  // crmkit::value::detail
 using detail::RfmRows;
 using detail::TimeKind;
 
-namespace {
+namespace detail {
 
-constexpr const char* kModel = "MBG/NBD";
-
-// Weighted log-likelihood (Batislam et al. 2007) and its gradient in (r, alpha, a, b):
-//   L = B(a, b+x+1)/B(a, b) * Gamma(r+x) alpha^r / Gamma(r)
-//       * [ (alpha+T)^-(r+x) + a/(b+x) (alpha+t_x)^-(r+x) ],
-// for every x (x = 0 included: dropping out at time 0), the bracket summed in log space.
-double log_likelihood_rows(const RfmRows& d, const Eigen::VectorXd& p, Eigen::VectorXd* grad) {
-  const double r = p[0], alpha = p[1], a = p[2], b = p[3];
-  const double log_alpha = std::log(alpha);
-  const double lbeta_ab = log_beta(a, b), lg_r = log_gamma(r);
-  const double psi_r = grad ? digamma(r) : 0, psi_ab = grad ? digamma(a + b) : 0,
-               psi_b = grad ? digamma(b) : 0;
-  double ll = 0, gr = 0, galpha = 0, ga = 0, gb = 0;
-  for (std::size_t g = 0; g + 1 < d.group_start.size(); ++g) {
-    const Eigen::Index s = d.group_start[g], len = d.group_start[g + 1] - s;
-    const double x = d.x[s];
-    const auto w = d.weight.segment(s, len);
-    const double W = w.sum();
-    const double rx = r + x;
-    ll += W * (log_gamma(rx) - lg_r + r * log_alpha + log_beta(a, b + x + 1) - lbeta_ab);
-    const Eigen::ArrayXd lT = (alpha + d.T.segment(s, len)).log();
-    const Eigen::ArrayXd lt = (alpha + d.t_x.segment(s, len)).log();
-    const Eigen::ArrayXd diff = (std::log(a) - std::log(b + x)) - rx * (lt - lT);
-    const Eigen::ArrayXd e = (-diff.abs()).exp();
-    ll += (w * (-rx * lT + diff.max(0.0) + (1.0 + e).log())).sum();
-    if (grad) {
-      const Eigen::ArrayXd w4 = (diff >= 0).select(1.0 / (1.0 + e), e / (1.0 + e));
-      const Eigen::ArrayXd w3 = 1.0 - w4;
-      const double psi_abx = digamma(a + b + x + 1);
-      gr += W * (digamma(rx) - psi_r + log_alpha) - (w * (w3 * lT + w4 * lt)).sum();
-      galpha += W * r / alpha -
-                rx * (w * (w3 / (alpha + d.T.segment(s, len)) +
-                           w4 / (alpha + d.t_x.segment(s, len)))).sum();
-      const double sw4 = (w * w4).sum();
-      ga += W * (psi_ab - psi_abx) + sw4 / a;
-      gb += W * (digamma(b + x + 1) - psi_abx - psi_b + psi_ab) - sw4 / (b + x);
-    }
+template <>
+struct PurchaseModelTraits<ModifiedBetaGeo> {
+  static constexpr TimeKind time_kind = TimeKind::continuous;
+  // Scale-aware start: mean purchase rate r/alpha equal to the observed one.
+  static ModelSpec fit_spec(const RfmRows& rows) {
+    return {ModifiedBetaGeo::model_name,
+            Eigen::Vector4d(1.0, 1.0 / observed_purchase_rate(rows), 1.0, 1.0), true};
   }
-  if (grad) *grad = Eigen::Vector4d(gr, galpha, ga, gb);
-  return ll;
-}
+  static double log_likelihood(const RfmRows& rows, const Eigen::VectorXd& p,
+                               Eigen::VectorXd* grad) {
+    return beta_geometric_log_likelihood(rows, p, grad, /*drop_out_at_start=*/true);
+  }
+};
 
-}  // namespace
+template class ModelBase<ModifiedBetaGeo>;
+template class PurchaseModelBase<ModifiedBetaGeo>;
+
+}  // namespace detail
 
 const std::vector<std::string>& ModifiedBetaGeo::parameter_names() {
   static const std::vector<std::string> names{"r", "alpha", "a", "b"};
   return names;
 }
 
-ModifiedBetaGeo::ModifiedBetaGeo(const Params& p) {
-  state_.params = Eigen::Vector4d(p.r, p.alpha, p.a, p.b);
-  check_positive_params(state_.params, parameter_names(), kModel);
-  state_.has_params = true;
-}
-
-const FitResult& ModifiedBetaGeo::fit(const double* frequency, const double* recency, const double* T,
-                              std::size_t n, const FitOptions& options, const double* weights) {
-  const RfmRows rows = compress_rfm(frequency, recency, T, n, weights, TimeKind::continuous);
-  // Scale-aware start: mean purchase rate r/alpha equal to the observed one.
-  const double rate = (rows.weight * rows.x).sum() / (rows.weight * rows.T).sum();
-  const detail::ModelSpec spec{kModel, Eigen::Vector4d(1.0, 1.0 / std::max(rate, 1e-12), 1.0, 1.0),
-                               true};
-  const detail::LogLikelihood full = [&rows](const Eigen::VectorXd& p, Eigen::VectorXd* g) {
-    return log_likelihood_rows(rows, p, g);
-  };
-  FitResult result;
-  if (rows.x.size() > kSubsampleAbove) {
-    const RfmRows small = subsample(rows, kSubsampleRows);
-    const detail::LogLikelihood coarse = [&small](const Eigen::VectorXd& p, Eigen::VectorXd* g) {
-      return log_likelihood_rows(small, p, g);
-    };
-    result = fit_maximum_likelihood(full, &coarse, rows.total_weight,
-                                    static_cast<std::size_t>(rows.x.size()), spec, options);
-  } else {
-    result = fit_maximum_likelihood(full, nullptr, rows.total_weight,
-                                    static_cast<std::size_t>(rows.x.size()), spec, options);
-  }
-  state_.params = result.params;
-  state_.fit = std::move(result);
-  state_.has_params = state_.has_fit = true;
-  return state_.fit;
-}
-
-const FitResult& ModifiedBetaGeo::fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                              const Eigen::Ref<const Eigen::VectorXd>& recency,
-                              const Eigen::Ref<const Eigen::VectorXd>& T,
-                              const FitOptions& options) {
-  require_same_size(frequency.size(), recency.size(), T.size());
-  return fit(frequency.data(), recency.data(), T.data(), static_cast<std::size_t>(frequency.size()),
-             options);
-}
+ModifiedBetaGeo::ModifiedBetaGeo(const Params& p)
+    : PurchaseModelBase(Eigen::Vector4d(p.r, p.alpha, p.a, p.b)) {}
 
 ModifiedBetaGeo::Params ModifiedBetaGeo::params() const {
-  const Eigen::VectorXd& v = model_params(state_, kModel);
+  const Eigen::VectorXd& v = checked_params();
   return Params{v[0], v[1], v[2], v[3]};
-}
-
-Eigen::VectorXd ModifiedBetaGeo::parameter_vector() const { return model_params(state_, kModel); }
-
-const FitResult& ModifiedBetaGeo::fit_result() const { return model_fit(state_, kModel); }
-
-double ModifiedBetaGeo::log_likelihood(const double* frequency, const double* recency, const double* T,
-                               std::size_t n, const double* weights) const {
-  const RfmRows rows =
-      compress_rfm(frequency, recency, T, n, weights, TimeKind::continuous, /*for_fit=*/false);
-  return log_likelihood_rows(rows, parameter_vector(), nullptr);
 }
 
 double ModifiedBetaGeo::expected_purchases(double t) const {
@@ -166,43 +90,6 @@ double ModifiedBetaGeo::conditional_expected_purchases(double t, double x, doubl
   // Alive at T, the drop-out probability has posterior Beta(a, b+x+1): BG/NBD's with b + 1.
   return beta_geometric_future(p.r, p.alpha, p.a, p.b + 1, x, T, t) * p_alive(x, t_x, T);
 }
-
-void ModifiedBetaGeo::conditional_expected_purchases(double t, const double* frequency,
-                                             const double* recency, const double* T,
-                                             std::size_t n, double* out) const {
-  for_each_customer(n, frequency, recency, T, out, [&](double x, double tx, double age) {
-    return conditional_expected_purchases(t, x, tx, age);
-  });
-}
-
-void ModifiedBetaGeo::p_alive(const double* frequency, const double* recency, const double* T,
-                      std::size_t n, double* out) const {
-  for_each_customer(n, frequency, recency, T, out,
-                    [&](double x, double tx, double age) { return p_alive(x, tx, age); });
-}
-
-Eigen::VectorXd ModifiedBetaGeo::conditional_expected_purchases(
-    double t, const Eigen::Ref<const Eigen::VectorXd>& frequency,
-    const Eigen::Ref<const Eigen::VectorXd>& recency,
-    const Eigen::Ref<const Eigen::VectorXd>& T) const {
-  require_same_size(frequency.size(), recency.size(), T.size());
-  Eigen::VectorXd out(frequency.size());
-  conditional_expected_purchases(t, frequency.data(), recency.data(), T.data(),
-                                 static_cast<std::size_t>(frequency.size()), out.data());
-  return out;
-}
-
-Eigen::VectorXd ModifiedBetaGeo::p_alive(const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                                 const Eigen::Ref<const Eigen::VectorXd>& recency,
-                                 const Eigen::Ref<const Eigen::VectorXd>& T) const {
-  require_same_size(frequency.size(), recency.size(), T.size());
-  Eigen::VectorXd out(frequency.size());
-  p_alive(frequency.data(), recency.data(), T.data(), static_cast<std::size_t>(frequency.size()),
-          out.data());
-  return out;
-}
-
-void ModifiedBetaGeo::check_invariants() const { check_state(state_, parameter_names(), kModel); }
 
 }  // namespace value
 }  // namespace v0

@@ -16,7 +16,6 @@ using namespace detail;  // crmkit::value::detail
 
 namespace {
 
-constexpr const char* kModel = "Pareto/NBD";
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 // log F(u), F(u) = int_u^inf (alpha+tau)^-(r+x) (beta+tau)^-(s+1) dtau
@@ -77,69 +76,38 @@ double expm1_ratio(double u, double L) {
 
 }  // namespace
 
+namespace detail {
+
+template <>
+struct PurchaseModelTraits<ParetoNbd> {
+  static constexpr TimeKind time_kind = TimeKind::continuous;
+  // Start: mean purchase rate as observed, mean lifetime of the order of the observed ages.
+  static ModelSpec fit_spec(const RfmRows& rows) {
+    const double mean_T = (rows.weight * rows.T).sum() / rows.total_weight;
+    return {ParetoNbd::model_name,
+            Eigen::Vector4d(1.0, 1.0 / observed_purchase_rate(rows), 1.0, mean_T), false};
+  }
+  static double log_likelihood(const RfmRows& rows, const Eigen::VectorXd& p,
+                               Eigen::VectorXd* /*no analytic gradient*/) {
+    return log_likelihood_rows(rows, p);
+  }
+};
+
+template class ModelBase<ParetoNbd>;
+template class PurchaseModelBase<ParetoNbd>;
+
+}  // namespace detail
+
 const std::vector<std::string>& ParetoNbd::parameter_names() {
   static const std::vector<std::string> names{"r", "alpha", "s", "beta"};
   return names;
 }
 
-ParetoNbd::ParetoNbd(const Params& p) {
-  state_.params = Eigen::Vector4d(p.r, p.alpha, p.s, p.beta);
-  check_positive_params(state_.params, parameter_names(), kModel);
-  state_.has_params = true;
-}
-
-const FitResult& ParetoNbd::fit(const double* frequency, const double* recency, const double* T,
-                                std::size_t n, const FitOptions& options, const double* weights) {
-  const RfmRows rows = compress_rfm(frequency, recency, T, n, weights, TimeKind::continuous);
-  const double rate = (rows.weight * rows.x).sum() / (rows.weight * rows.T).sum();
-  const double mean_T = (rows.weight * rows.T).sum() / rows.total_weight;
-  // Start: mean purchase rate as observed, mean lifetime of the order of the observed ages.
-  const ModelSpec spec{kModel, Eigen::Vector4d(1.0, 1.0 / std::max(rate, 1e-12), 1.0, mean_T),
-                       false};
-  const LogLikelihood full = [&rows](const Eigen::VectorXd& p, Eigen::VectorXd*) {
-    return log_likelihood_rows(rows, p);
-  };
-  FitResult result;
-  if (rows.x.size() > kSubsampleAbove) {
-    const RfmRows small = subsample(rows, kSubsampleRows);
-    const LogLikelihood coarse = [&small](const Eigen::VectorXd& p, Eigen::VectorXd*) {
-      return log_likelihood_rows(small, p);
-    };
-    result = fit_maximum_likelihood(full, &coarse, rows.total_weight,
-                                    static_cast<std::size_t>(rows.x.size()), spec, options);
-  } else {
-    result = fit_maximum_likelihood(full, nullptr, rows.total_weight,
-                                    static_cast<std::size_t>(rows.x.size()), spec, options);
-  }
-  state_.params = result.params;
-  state_.fit = std::move(result);
-  state_.has_params = state_.has_fit = true;
-  return state_.fit;
-}
-
-const FitResult& ParetoNbd::fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                                const Eigen::Ref<const Eigen::VectorXd>& recency,
-                                const Eigen::Ref<const Eigen::VectorXd>& T,
-                                const FitOptions& options) {
-  require_same_size(frequency.size(), recency.size(), T.size());
-  return fit(frequency.data(), recency.data(), T.data(), static_cast<std::size_t>(frequency.size()),
-             options);
-}
+ParetoNbd::ParetoNbd(const Params& p) : PurchaseModelBase(Eigen::Vector4d(p.r, p.alpha, p.s, p.beta)) {}
 
 ParetoNbd::Params ParetoNbd::params() const {
-  const Eigen::VectorXd& v = model_params(state_, kModel);
+  const Eigen::VectorXd& v = checked_params();
   return Params{v[0], v[1], v[2], v[3]};
-}
-
-Eigen::VectorXd ParetoNbd::parameter_vector() const { return model_params(state_, kModel); }
-
-const FitResult& ParetoNbd::fit_result() const { return model_fit(state_, kModel); }
-
-double ParetoNbd::log_likelihood(const double* frequency, const double* recency, const double* T,
-                                 std::size_t n, const double* weights) const {
-  const RfmRows rows =
-      compress_rfm(frequency, recency, T, n, weights, TimeKind::continuous, /*for_fit=*/false);
-  return log_likelihood_rows(rows, parameter_vector());
 }
 
 double ParetoNbd::expected_purchases(double t) const {
@@ -163,43 +131,6 @@ double ParetoNbd::conditional_expected_purchases(double t, double x, double t_x,
   return (p.r + x) * (p.beta + T) / (p.alpha + T) *
          expm1_ratio(p.s - 1, std::log1p(t / (p.beta + T))) * alive;
 }
-
-void ParetoNbd::conditional_expected_purchases(double t, const double* frequency,
-                                               const double* recency, const double* T,
-                                               std::size_t n, double* out) const {
-  for_each_customer(n, frequency, recency, T, out, [&](double x, double tx, double age) {
-    return conditional_expected_purchases(t, x, tx, age);
-  });
-}
-
-void ParetoNbd::p_alive(const double* frequency, const double* recency, const double* T,
-                        std::size_t n, double* out) const {
-  for_each_customer(n, frequency, recency, T, out,
-                    [&](double x, double tx, double age) { return p_alive(x, tx, age); });
-}
-
-Eigen::VectorXd ParetoNbd::conditional_expected_purchases(
-    double t, const Eigen::Ref<const Eigen::VectorXd>& frequency,
-    const Eigen::Ref<const Eigen::VectorXd>& recency,
-    const Eigen::Ref<const Eigen::VectorXd>& T) const {
-  require_same_size(frequency.size(), recency.size(), T.size());
-  Eigen::VectorXd out(frequency.size());
-  conditional_expected_purchases(t, frequency.data(), recency.data(), T.data(),
-                                 static_cast<std::size_t>(frequency.size()), out.data());
-  return out;
-}
-
-Eigen::VectorXd ParetoNbd::p_alive(const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                                   const Eigen::Ref<const Eigen::VectorXd>& recency,
-                                   const Eigen::Ref<const Eigen::VectorXd>& T) const {
-  require_same_size(frequency.size(), recency.size(), T.size());
-  Eigen::VectorXd out(frequency.size());
-  p_alive(frequency.data(), recency.data(), T.data(), static_cast<std::size_t>(frequency.size()),
-          out.data());
-  return out;
-}
-
-void ParetoNbd::check_invariants() const { check_state(state_, parameter_names(), kModel); }
 
 }  // namespace value
 }  // namespace v0

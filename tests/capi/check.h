@@ -31,5 +31,6 @@ static inline int error_mentions(const char *needle) {
 
 /* Test groups of the other files, run by main(). */
 void run_clv_tests(void);
+void run_tiers_tests(void); /* test_tiers.c */
 
 #endif

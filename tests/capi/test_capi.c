@@ -257,6 +257,7 @@ int main(void) {
   test_cdnow_csv();
   test_cumulative();
   run_clv_tests(); /* test_clv.c */
+  run_tiers_tests(); /* test_tiers.c */
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

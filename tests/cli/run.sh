@@ -139,5 +139,60 @@ expect_clv_error "cannot open" predict "$tmp/rec0.csv" --model-file "$tmp/missin
 expect_clv_error "give --horizon" predict "$tmp/rec0.csv" --model-file "$tmp/bg.model"
 "$crmkit" clv fit --help | grep -q 'frequency' || fail "clv fit --help describes FILE"
 
+# ---- rfm, tiers, concentration (customer value tiers) ----------------------------------
+master=(--delimiter whitespace --time-format %Y%m%d --amount dollar_value)
+"$crmkit" tiers "$data/cdnow/CDNOW_master.txt" "${master[@]}" > "$tmp/tiers.csv" || fail "tiers cdnow"
+head -1 "$tmp/tiers.csv" | grep -qx 'tier,customers,customer_share,value,value_share,mean_value,min_value,max_value' \
+  || fail "tiers header: $(head -1 "$tmp/tiers.csv")"
+# 23,570 customers in the five tiers; key customers hold the first 50% of spend.
+awk -F, 'NR>1 {n+=$2} $1=="key" {k=$5} END {exit !(n==23570 && k>=0.5 && k<0.501)}' "$tmp/tiers.csv" || fail "tiers totals"
+"$crmkit" tiers "$data/cdnow/CDNOW_master.txt" "${master[@]}" --scheme rank --cuts 0.01,0.05,0.2 --json > "$tmp/tiers.json" || fail "tiers --json"
+grep -Eq '^  \{"tier": "key", "customers": [0-9]+, "customer_share": 0\.0[0-9]+, "value": [0-9.]+' "$tmp/tiers.json" || fail "tiers json: $(sed -n 2p "$tmp/tiers.json")"
+# A per-customer file: total_value column, one row per customer with --customers.
+printf 'customer_id,total_value\na,100\nb,50\nc,30\nd,10\ne,5\nf,-3\n' > "$tmp/values.csv"
+"$crmkit" tiers "$tmp/values.csv" --customers > "$tmp/tiers_c.csv" || fail "tiers per-customer file"
+[ "$(cut -d, -f3 "$tmp/tiers_c.csv" | tr '\n' ' ')" = "tier key major major ordinary small inferior " ] || fail "tiers per customer: $(cat "$tmp/tiers_c.csv")"
+"$crmkit" concentration "$data/cdnow/CDNOW_master.txt" "${master[@]}" > "$tmp/conc.txt" || fail "concentration"
+grep -q '^customers 23570$' "$tmp/conc.txt" && grep -Eq '^gini 0\.63[0-9]+$' "$tmp/conc.txt" \
+  && grep -Eq '^top 20% of customers hold 67\.[0-9]+% of total_value$' "$tmp/conc.txt" || fail "concentration: $(cat "$tmp/conc.txt")"
+printf 'customer_id,total_value\n1,1\n2,2\n3,3\n4,4\n5,10\n' > "$tmp/five.csv"
+"$crmkit" concentration "$tmp/five.csv" --top 0.2 --holding 0.5 --json > "$tmp/conc.json" || fail "concentration --json"
+grep -q '^{"value": "total_value", "customers": 5, "total_value": 20, "gini": 0.4,$' "$tmp/conc.json" || fail "concentration json: $(head -1 "$tmp/conc.json")"
+grep -q '"top": \[{"customer_share": 0.2, "value_share": 0.5}\]' "$tmp/conc.json" || fail "concentration json top"
+"$crmkit" rfm "$data/cdnow/CDNOW_master.txt" "${master[@]}" > "$tmp/rfm.csv" || fail "rfm"
+head -1 "$tmp/rfm.csv" | grep -qx 'customer_id,days_since_last,purchases,monetary,r,f,m,rfm,segment' || fail "rfm header"
+[ "$(($(wc -l < "$tmp/rfm.csv") - 1))" = 23570 ] || fail "rfm row count"
+# Customer 1 bought once, on 1997-01-01: 545 days before the last sale (1998-06-30).
+grep -qx '00001,545,1,11.77,1,1,1,111,lost' "$tmp/rfm.csv" || fail "rfm customer 1: $(sed -n 2p "$tmp/rfm.csv")"
+"$crmkit" rfm "$data/cdnow/CDNOW_master.txt" "${master[@]}" --sizes --json > "$tmp/sizes.json" || fail "rfm --sizes"
+grep -Eq '^  \{"segment": "champions", "customers": [0-9]+, "customer_share": 0\.[0-9]+\}' "$tmp/sizes.json" || fail "rfm sizes json"
+# Per-customer file from `summarize` output: last + --as-of, purchases, total_value.
+printf 'customer_id,last,purchases,total_value\nx,2020-01-10,5,100\ny,2020-01-01,1,5\n' > "$tmp/rfm_in.csv"
+"$crmkit" rfm "$tmp/rfm_in.csv" --as-of 2020-01-11 --bins 2 --segments 'best: r=2 f=2' > "$tmp/rfm2.csv" || fail "rfm per-customer file"
+grep -qx 'x,1,5,100,2,2,2,222,best' "$tmp/rfm2.csv" && grep -qx 'y,10,1,5,1,1,1,111,other' "$tmp/rfm2.csv" || fail "rfm per-customer rows: $(cat "$tmp/rfm2.csv")"
+expect_value_error() {  # expected-stderr-regex command args...
+  local pattern=$1; shift
+  "$crmkit" "$@" > "$tmp/out" 2> "$tmp/err"
+  local rc=$?
+  [ $rc -ne 0 ] || fail "exit 0 for $*"
+  [ ! -s "$tmp/out" ] || fail "partial output for $*"
+  [ "$(wc -l < "$tmp/err")" = 1 ] || fail "not one line for $*: $(cat "$tmp/err")"
+  grep -Eq "^crmkit: error: .*$pattern" "$tmp/err" || fail "message for $*: $(cat "$tmp/err") (wanted $pattern)"
+}
+expect_value_error "strictly increasing" tiers "$tmp/values.csv" --cuts 0.5,0.4,0.9
+expect_value_error "give three cuts" tiers "$tmp/values.csv" --cuts 0.5,0.8
+expect_value_error "unknown tier scheme 'abc'" tiers "$tmp/values.csv" --scheme abc
+expect_value_error "no column 'margin'" tiers "$data/cdnow/CDNOW_master.txt" "${master[@]}" --value margin
+expect_value_error "values\\[5\\] = -3" concentration "$tmp/values.csv"
+printf 'customer_id,total_value\na,1\nb,nan\n' > "$tmp/nan_values.csv"
+expect_value_error "finite" tiers "$tmp/nan_values.csv"
+printf 'customer_id,total_value\n' > "$tmp/no_values.csv"
+expect_value_error "no customers" concentration "$tmp/no_values.csv"
+expect_value_error "give --as-of" rfm "$tmp/rfm_in.csv"
+expect_value_error "segment rule 'best r=2'" rfm "$tmp/rfm_in.csv" --as-of 2020-01-11 --segments 'best r=2'
+"$crmkit" tiers "$tmp/values.csv" --scheme abc > /dev/null 2>&1; [ $? = 2 ] || fail "tiers usage error exit code"
+"$crmkit" rfm --help | grep -q 'days_since_last' || fail "rfm --help describes FILE"
+grep -q 'Customer value' "$tmp/report/report.html" || fail "demo has the Customer value section"
+
 if [ $fails -ne 0 ]; then echo "$fails CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

@@ -2,7 +2,8 @@
 import ctypes
 import glob
 import os
-from ctypes import POINTER, c_char, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint, c_void_p
+from ctypes import (POINTER, c_char, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint,
+                    c_uint8, c_uint16, c_uint32, c_void_p)
 from ctypes.util import find_library
 
 # Must match include/crmkit/version.hpp; tests/python checks that it does.
@@ -148,6 +149,116 @@ class ClvOptions(ctypes.Structure):
                 ("period", c_double), ("discounting", c_int)]
 
 
+# Customer value: RFM, concentration, tiers, status, loyalty, retention (capi/value_tiers.cpp)
+_P_U8 = POINTER(c_uint8)
+_RFM_MAX_CUTS = 8
+_TIER_COUNT = 5
+_LOYALTY_MAX_DRIVERS = 32
+
+
+class RfmOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("bins", c_int),
+                ("days_since_last_cuts", _P_F64), ("days_since_last_cut_count", c_size_t),
+                ("purchases_cuts", _P_F64), ("purchases_cut_count", c_size_t),
+                ("monetary_cuts", _P_F64), ("monetary_cut_count", c_size_t),
+                ("segments", c_void_p)]
+
+
+class RfmResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("recency_score", _P_U8), ("frequency_score", _P_U8),
+                ("monetary_score", _P_U8), ("code", POINTER(c_uint16)), ("segment", _P_U8),
+                ("segment_sizes", POINTER(c_size_t)), ("segment_capacity", c_size_t),
+                ("bins", c_int), ("days_since_last_cuts", c_double * _RFM_MAX_CUTS),
+                ("purchases_cuts", c_double * _RFM_MAX_CUTS),
+                ("monetary_cuts", c_double * _RFM_MAX_CUTS)]
+
+
+class ConcentrationOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("top_customer_shares", _P_F64), ("top_count", c_size_t),
+                ("value_shares", _P_F64), ("value_share_count", c_size_t),
+                ("lorenz_points", c_size_t)]
+
+
+class ConcentrationResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("customers", c_size_t), ("total_value", c_double),
+                ("gini", c_double), ("top_value_shares", _P_F64),
+                ("holding_customer_shares", _P_F64), ("lorenz_customer_shares", _P_F64),
+                ("lorenz_value_shares", _P_F64)]
+
+
+class TierOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("scheme", c_int), ("has_cuts", c_int),
+                ("cuts", c_double * 3), ("inferior_below", c_double)]
+
+
+class TierRow(ctypes.Structure):
+    _fields_ = [("customers", c_size_t), ("customer_share", c_double), ("value", c_double),
+                ("value_share", c_double), ("mean_value", c_double), ("min_value", c_double),
+                ("max_value", c_double)]
+
+
+class TierTable(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("customers", c_size_t), ("total_value", c_double),
+                ("rows", TierRow * _TIER_COUNT)]
+
+
+class TierMigrationResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("counts", (c_size_t * (_TIER_COUNT + 1)) * (_TIER_COUNT + 1)),
+                ("upgraded", c_size_t), ("downgraded", c_size_t), ("unchanged", c_size_t),
+                ("entered", c_size_t), ("left", c_size_t)]
+
+
+class StatusOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("new_within_days", c_double), ("at_risk_multiple", c_double),
+                ("lapsed_multiple", c_double), ("min_interval_days", c_double),
+                ("has_typical_interval", c_int), ("typical_interval_days", c_double)]
+
+
+class StageOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("exploration_purchases", c_int64),
+                ("exploration_days", c_double), ("commitment_days", c_double),
+                ("growth", c_double), ("decline", c_double)]
+
+
+class LoyaltyDriver(ctypes.Structure):
+    _fields_ = [("name", c_char_p), ("weight", c_double), ("low", c_double), ("high", c_double),
+                ("higher_is_loyal", c_int), ("saturate", c_int)]
+
+
+class LoyaltyOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("drivers", POINTER(LoyaltyDriver)),
+                ("driver_count", c_size_t), ("missing", c_int)]
+
+
+class LoyaltyInfo(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("drivers", c_size_t),
+                ("weights", c_double * _LOYALTY_MAX_DRIVERS),
+                ("coverage", c_size_t * _LOYALTY_MAX_DRIVERS),
+                ("reweighted", c_size_t), ("without_index", c_size_t)]
+
+
+class ValueAtRiskResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("customers", c_size_t), ("total_value", c_double),
+                ("at_risk_customers", c_size_t), ("at_risk_value", c_double),
+                ("at_risk_share", c_double), ("lapsed_customers", c_size_t),
+                ("lapsed_value", c_double)]
+
+
+class RetentionCampaign(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("customers", c_double), ("cost_per_customer", c_double),
+                ("win_back_rate", c_double), ("value_per_customer", c_double),
+                ("has_acquisition_cost", c_int), ("acquisition_cost", c_double),
+                ("acquisition_multiple", c_double)]
+
+
+class CampaignPaybackResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("retained", c_double), ("cost", c_double),
+                ("value_recovered", c_double), ("net_value", c_double), ("roi", c_double),
+                ("cost_per_retained", c_double), ("break_even_win_back_rate", c_double),
+                ("acquisition_cost", c_double), ("replacement_cost", c_double),
+                ("saving_vs_acquisition", c_double)]
+
+
 # ---- the one table of signatures: name -> (restype, argtypes) ----------------------------
 # Functions returning int status get _check as errcheck; a forgotten restype would truncate
 # 64-bit pointers, so every function is declared here and nowhere else.
@@ -198,6 +309,38 @@ _SIGNATURES = {
     "crm_clv_load": (c_int, [_PP, c_char_p, c_int]),
     "crm_clv_to_buffer": (c_int, [c_void_p, c_void_p, c_size_t, POINTER(c_size_t)]),
     "crm_clv_from_buffer": (c_int, [_PP, c_void_p, c_size_t, c_int]),
+    # Customer value: RFM, concentration, tiers, status, loyalty, retention
+    "crm_segment_rules_standard": (c_int, [_PP, POINTER(c_char_p), c_size_t]),
+    "crm_segment_rules_parse": (c_int, [_PP, c_char_p]),
+    "crm_segment_rules_free": (None, [c_void_p]),
+    "crm_segment_rules_count": (c_int, [c_void_p, POINTER(c_size_t)]),
+    "crm_segment_rules_name": (c_int, [c_void_p, c_size_t, c_void_p, c_size_t, POINTER(c_size_t)]),
+    "crm_segment_rules_find": (c_int, [c_void_p, c_char_p, POINTER(c_size_t)]),
+    "crm_segment_of": (c_int, [c_void_p, c_int, c_int, c_int, POINTER(c_size_t)]),
+    "crm_rfm_score": (c_int, [_P_F64, _P_F64, _P_F64, c_size_t, POINTER(RfmOptions),
+                              POINTER(RfmResult)]),
+    "crm_concentration": (c_int, [_P_F64, c_size_t, POINTER(ConcentrationOptions),
+                                  POINTER(ConcentrationResult)]),
+    "crm_tier_name": (c_char_p, [c_int]),
+    "crm_assign_tiers": (c_int, [_P_F64, c_size_t, POINTER(TierOptions), _P_U8, POINTER(TierTable)]),
+    "crm_tier_table_of": (c_int, [_P_F64, _P_U8, c_size_t, POINTER(TierTable)]),
+    "crm_tier_migration": (c_int, [_P_I64, _P_U8, c_size_t, _P_I64, _P_U8, c_size_t,
+                                   POINTER(TierMigrationResult)]),
+    "crm_customer_status_name": (c_char_p, [c_int]),
+    "crm_classify_status": (c_int, [_P_F64, _P_F64, _P_I64, _P_F64, c_size_t, c_double,
+                                    POINTER(StatusOptions), _P_U8, POINTER(c_size_t), _P_F64]),
+    "crm_status_of": (c_int, [c_double, c_double, c_int64, c_double, c_double, c_double,
+                              POINTER(StatusOptions), _P_U8]),
+    "crm_stage_name": (c_char_p, [c_int]),
+    "crm_relationship_stages": (c_int, [_P_I64, _P_F64, _P_U8, _P_F64, c_size_t,
+                                        POINTER(StageOptions), _P_U8]),
+    "crm_loyalty_default_drivers": (c_int, [POINTER(LoyaltyDriver), c_size_t, POINTER(c_size_t)]),
+    "crm_loyalty_index": (c_int, [POINTER(_P_F64), c_size_t, c_size_t, POINTER(LoyaltyOptions),
+                                  _P_F64, POINTER(c_uint32), POINTER(LoyaltyInfo)]),
+    "crm_value_at_risk": (c_int, [_P_F64, _P_U8, c_size_t, POINTER(ValueAtRiskResult)]),
+    "crm_campaign_payback": (c_int, [POINTER(RetentionCampaign), POINTER(CampaignPaybackResult)]),
+    "crm_at_risk_campaign": (c_int, [POINTER(ValueAtRiskResult), c_double, c_double,
+                                     POINTER(RetentionCampaign)]),
 }
 
 

@@ -231,3 +231,27 @@ from .clv import (  # noqa: E402,F401
     ParetoNbd,
     load_model,
 )
+
+
+# ---- customer value tiers: RFM, concentration, pyramid, status, loyalty, retention (tiers.py)
+from .tiers import (  # noqa: E402,F401
+    ABSENT,
+    STAGES,
+    STATUSES,
+    TIERS,
+    SegmentRules,
+    assign_tiers,
+    at_risk_campaign,
+    campaign_payback,
+    classify_status,
+    concentration,
+    default_loyalty_drivers,
+    loyalty_index,
+    relationship_stages,
+    rfm_columns,
+    score_rfm,
+    status_of,
+    tier_migration,
+    tier_table,
+    value_at_risk,
+)

@@ -20,34 +20,29 @@ namespace crmkit {
 inline namespace v0 {
 namespace value {
 
-class BetaGeoBetaBinom {
+class BetaGeoBetaBinom : public detail::PurchaseModelBase<BetaGeoBetaBinom> {
  public:
   struct Params {
     double alpha = 0, beta = 0, gamma = 0, delta = 0;
   };
   static constexpr const char* archive_tag = "crmkit.value.BetaGeoBetaBinom";
+  static constexpr const char* model_name = "BG/BB";
   static const std::vector<std::string>& parameter_names();  // alpha, beta, gamma, delta
 
   BetaGeoBetaBinom() = default;
   explicit BetaGeoBetaBinom(const Params& params);
 
-  const FitResult& fit(const double* frequency, const double* recency, const double* periods,
-                       std::size_t n, const FitOptions& options = {},
-                       const double* weights = nullptr);
+  // Also from the base: fit and log_likelihood on (frequency, recency, periods) arrays,
+  // parameter_vector, fit_result, standard_errors, the bulk and Eigen forms of the
+  // predictions below, check_invariants, serialize.
+  using PurchaseModelBase::fit;
+  // Eigen form with weights, the layout of the donations file (weights may be empty).
   const FitResult& fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
                        const Eigen::Ref<const Eigen::VectorXd>& recency,
                        const Eigen::Ref<const Eigen::VectorXd>& periods,
                        const Eigen::Ref<const Eigen::VectorXd>& weights,
                        const FitOptions& options = {});
-
-  bool has_params() const noexcept { return state_.has_params; }
-  Params params() const;
-  Eigen::VectorXd parameter_vector() const;
-  const FitResult& fit_result() const;
-  double log_likelihood() const { return fit_result().log_likelihood; }
-  Eigen::VectorXd standard_errors() const { return fit_result().standard_errors; }
-  double log_likelihood(const double* frequency, const double* recency, const double* periods,
-                        std::size_t n, const double* weights = nullptr) const;
+  Params params() const;  // throws invalid_state before fit or construction
 
   // E[X(n)]: transactions in the first n opportunities of a new customer (n integer >= 0).
   double expected_purchases(double n) const;
@@ -58,18 +53,8 @@ class BetaGeoBetaBinom {
                                         double periods) const;
   // P(alive at opportunity n + 1 | x, t_x, n).
   double p_alive(double frequency, double recency, double periods) const;
-
-  void conditional_expected_purchases(double t, const double* frequency, const double* recency,
-                                      const double* periods, std::size_t n, double* out) const;
-  void p_alive(const double* frequency, const double* recency, const double* periods,
-               std::size_t n, double* out) const;
-
-  void check_invariants() const;
-  template <class Archive>
-  void serialize(Archive& ar, unsigned version);
-
- private:
-  detail::ModelState state_;
+  using PurchaseModelBase::conditional_expected_purchases;
+  using PurchaseModelBase::p_alive;
 };
 
 }  // namespace value

@@ -18,34 +18,21 @@ namespace crmkit {
 inline namespace v0 {
 namespace value {
 
-class BetaGeo {
+class BetaGeo : public detail::PurchaseModelBase<BetaGeo> {
  public:
   struct Params {
     double r = 0, alpha = 0, a = 0, b = 0;
   };
   static constexpr const char* archive_tag = "crmkit.value.BetaGeo";
+  static constexpr const char* model_name = "BG/NBD";
   static const std::vector<std::string>& parameter_names();  // r, alpha, a, b
 
   BetaGeo() = default;
   explicit BetaGeo(const Params& params);  // known parameters, e.g. published ones
 
-  // Maximum-likelihood fit; arrays of length n, weights optional (customers per row).
-  const FitResult& fit(const double* frequency, const double* recency, const double* T,
-                       std::size_t n, const FitOptions& options = {},
-                       const double* weights = nullptr);
-  const FitResult& fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                       const Eigen::Ref<const Eigen::VectorXd>& recency,
-                       const Eigen::Ref<const Eigen::VectorXd>& T, const FitOptions& options = {});
-
-  bool has_params() const noexcept { return state_.has_params; }
-  Params params() const;                 // throws invalid_state before fit or construction
-  Eigen::VectorXd parameter_vector() const;
-  const FitResult& fit_result() const;   // throws invalid_state unless fitted
-  double log_likelihood() const { return fit_result().log_likelihood; }
-  Eigen::VectorXd standard_errors() const { return fit_result().standard_errors; }
-  // Weighted log-likelihood of a data set at the current parameters.
-  double log_likelihood(const double* frequency, const double* recency, const double* T,
-                        std::size_t n, const double* weights = nullptr) const;
+  // Also from the base: fit, parameter_vector, fit_result, log_likelihood, standard_errors,
+  // the bulk and Eigen forms of the predictions below, check_invariants, serialize.
+  Params params() const;  // throws invalid_state before fit or construction
 
   // E[X(t)]: purchases in (0, t] of a customer who made a first purchase at 0.
   double expected_purchases(double t) const;
@@ -55,26 +42,8 @@ class BetaGeo {
   double conditional_expected_purchases(double t, double frequency, double recency, double T) const;
   // P(alive at T | x, t_x, T).
   double p_alive(double frequency, double recency, double T) const;
-
-  // Bulk forms: out has length n. Each row is validated; the message names a bad row.
-  void conditional_expected_purchases(double t, const double* frequency, const double* recency,
-                                      const double* T, std::size_t n, double* out) const;
-  void p_alive(const double* frequency, const double* recency, const double* T, std::size_t n,
-               double* out) const;
-  Eigen::VectorXd conditional_expected_purchases(double t,
-                                                 const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                                                 const Eigen::Ref<const Eigen::VectorXd>& recency,
-                                                 const Eigen::Ref<const Eigen::VectorXd>& T) const;
-  Eigen::VectorXd p_alive(const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                          const Eigen::Ref<const Eigen::VectorXd>& recency,
-                          const Eigen::Ref<const Eigen::VectorXd>& T) const;
-
-  void check_invariants() const;  // after loading: parameters finite and > 0
-  template <class Archive>
-  void serialize(Archive& ar, unsigned version);  // instantiated in src/value/btyd_archive.cpp
-
- private:
-  detail::ModelState state_;
+  using PurchaseModelBase::conditional_expected_purchases;
+  using PurchaseModelBase::p_alive;
 };
 
 }  // namespace value

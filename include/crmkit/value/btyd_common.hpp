@@ -148,6 +148,77 @@ struct ModelState {
   void serialize(Archive& ar, unsigned version);  // instantiated in src/value/btyd_archive.cpp
 };
 
+// What every model class (BetaGeo, ..., GammaGamma) shares: the saved state and its
+// accessors, written once. CRTP: `Model` names itself in messages with `model_name` and its
+// parameters with `parameter_names()`. The members are defined in src/value/btyd_internal.hpp
+// and instantiated once per model in the model's .cpp, so this header stays declarations only.
+template <class Model>
+class ModelBase {
+ public:
+  bool has_params() const noexcept { return state_.has_params; }
+  Eigen::VectorXd parameter_vector() const;  // throws invalid_state before fit or construction
+  const FitResult& fit_result() const;       // throws invalid_state unless fitted
+  double log_likelihood() const { return fit_result().log_likelihood; }
+  Eigen::VectorXd standard_errors() const { return fit_result().standard_errors; }
+
+  void check_invariants() const;  // after loading: parameters finite and > 0
+  // Saves the state only, under Model's own BOOST_CLASS_VERSION (instantiated in
+  // src/value/btyd_archive.cpp).
+  template <class Archive>
+  void serialize(Archive& ar, unsigned version);
+
+ protected:
+  ModelBase() = default;
+  // Known parameters (natural scale, parameter_names() order); invalid_argument unless all
+  // finite and > 0.
+  explicit ModelBase(const Eigen::VectorXd& params);
+  const Eigen::VectorXd& checked_params() const;  // invalid_state before fit or construction
+  const FitResult& store_fit(FitResult result);   // the fitted parameters become the model's
+
+  ModelState state_;
+};
+
+// The purchase models (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB) on customer histories
+// (x, t_x, T): fitting, likelihood of a data set, and the bulk and Eigen forms of the
+// per-customer predictions, which `Model` supplies as
+// conditional_expected_purchases(t, x, t_x, T) and p_alive(x, t_x, T). For BG/BB, T is the
+// number of opportunities n.
+template <class Model>
+class PurchaseModelBase : public ModelBase<Model> {
+ public:
+  // Maximum-likelihood fit; arrays of length n, weights optional (customers per row).
+  const FitResult& fit(const double* frequency, const double* recency, const double* T,
+                       std::size_t n, const FitOptions& options = {},
+                       const double* weights = nullptr);
+  const FitResult& fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
+                       const Eigen::Ref<const Eigen::VectorXd>& recency,
+                       const Eigen::Ref<const Eigen::VectorXd>& T, const FitOptions& options = {});
+
+  using ModelBase<Model>::log_likelihood;  // of the fit
+  // Weighted log-likelihood of a data set at the current parameters.
+  double log_likelihood(const double* frequency, const double* recency, const double* T,
+                        std::size_t n, const double* weights = nullptr) const;
+
+  // Bulk forms: out has length n. Each row is validated; the message names a bad row.
+  void conditional_expected_purchases(double t, const double* frequency, const double* recency,
+                                      const double* T, std::size_t n, double* out) const;
+  void p_alive(const double* frequency, const double* recency, const double* T, std::size_t n,
+               double* out) const;
+  Eigen::VectorXd conditional_expected_purchases(double t,
+                                                 const Eigen::Ref<const Eigen::VectorXd>& frequency,
+                                                 const Eigen::Ref<const Eigen::VectorXd>& recency,
+                                                 const Eigen::Ref<const Eigen::VectorXd>& T) const;
+  Eigen::VectorXd p_alive(const Eigen::Ref<const Eigen::VectorXd>& frequency,
+                          const Eigen::Ref<const Eigen::VectorXd>& recency,
+                          const Eigen::Ref<const Eigen::VectorXd>& T) const;
+
+ protected:
+  using ModelBase<Model>::ModelBase;
+
+ private:
+  const Model& self() const { return static_cast<const Model&>(*this); }
+};
+
 }  // namespace detail
 }  // namespace value
 }  // namespace v0

@@ -16,12 +16,13 @@ namespace crmkit {
 inline namespace v0 {
 namespace value {
 
-class GammaGamma {
+class GammaGamma : public detail::ModelBase<GammaGamma> {
  public:
   struct Params {
     double p = 0, q = 0, gamma = 0;
   };
   static constexpr const char* archive_tag = "crmkit.value.GammaGamma";
+  static constexpr const char* model_name = "Gamma-Gamma";
   static const std::vector<std::string>& parameter_names();  // p, q, gamma
 
   GammaGamma() = default;
@@ -36,12 +37,10 @@ class GammaGamma {
                        const Eigen::Ref<const Eigen::VectorXd>& monetary_value,
                        const FitOptions& options = {});
 
-  bool has_params() const noexcept { return state_.has_params; }
-  Params params() const;
-  Eigen::VectorXd parameter_vector() const;
-  const FitResult& fit_result() const;
-  double log_likelihood() const { return fit_result().log_likelihood; }
-  Eigen::VectorXd standard_errors() const { return fit_result().standard_errors; }
+  // Also from the base: parameter_vector, fit_result, standard_errors, check_invariants,
+  // serialize.
+  Params params() const;  // throws invalid_state before fit or construction
+  using ModelBase::log_likelihood;  // of the fit
   // Weighted log-likelihood of a data set (x > 0 rows) at the current parameters.
   double log_likelihood(const double* frequency, const double* monetary_value, std::size_t n,
                         const double* weights = nullptr) const;
@@ -56,13 +55,6 @@ class GammaGamma {
                       double* out) const;
   Eigen::VectorXd expected_spend(const Eigen::Ref<const Eigen::VectorXd>& frequency,
                                  const Eigen::Ref<const Eigen::VectorXd>& monetary_value) const;
-
-  void check_invariants() const;
-  template <class Archive>
-  void serialize(Archive& ar, unsigned version);
-
- private:
-  detail::ModelState state_;
 };
 
 }  // namespace value

@@ -17,57 +17,29 @@ namespace crmkit {
 inline namespace v0 {
 namespace value {
 
-class ParetoNbd {
+class ParetoNbd : public detail::PurchaseModelBase<ParetoNbd> {
  public:
   struct Params {
     double r = 0, alpha = 0, s = 0, beta = 0;
   };
   static constexpr const char* archive_tag = "crmkit.value.ParetoNbd";
+  static constexpr const char* model_name = "Pareto/NBD";
   static const std::vector<std::string>& parameter_names();  // r, alpha, s, beta
 
   ParetoNbd() = default;
   explicit ParetoNbd(const Params& params);
 
-  const FitResult& fit(const double* frequency, const double* recency, const double* T,
-                       std::size_t n, const FitOptions& options = {},
-                       const double* weights = nullptr);
-  const FitResult& fit(const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                       const Eigen::Ref<const Eigen::VectorXd>& recency,
-                       const Eigen::Ref<const Eigen::VectorXd>& T, const FitOptions& options = {});
-
-  bool has_params() const noexcept { return state_.has_params; }
-  Params params() const;
-  Eigen::VectorXd parameter_vector() const;
-  const FitResult& fit_result() const;
-  double log_likelihood() const { return fit_result().log_likelihood; }
-  Eigen::VectorXd standard_errors() const { return fit_result().standard_errors; }
-  double log_likelihood(const double* frequency, const double* recency, const double* T,
-                        std::size_t n, const double* weights = nullptr) const;
+  // Also from the base: fit, parameter_vector, fit_result, log_likelihood, standard_errors,
+  // the bulk and Eigen forms of the predictions below, check_invariants, serialize.
+  Params params() const;  // throws invalid_state before fit or construction
 
   // E[X(t)] for a new customer: r beta / (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]
   // (the s -> 1 limit r beta/alpha log(1 + t/beta) included).
   double expected_purchases(double t) const;
   double conditional_expected_purchases(double t, double frequency, double recency, double T) const;
   double p_alive(double frequency, double recency, double T) const;
-
-  void conditional_expected_purchases(double t, const double* frequency, const double* recency,
-                                      const double* T, std::size_t n, double* out) const;
-  void p_alive(const double* frequency, const double* recency, const double* T, std::size_t n,
-               double* out) const;
-  Eigen::VectorXd conditional_expected_purchases(double t,
-                                                 const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                                                 const Eigen::Ref<const Eigen::VectorXd>& recency,
-                                                 const Eigen::Ref<const Eigen::VectorXd>& T) const;
-  Eigen::VectorXd p_alive(const Eigen::Ref<const Eigen::VectorXd>& frequency,
-                          const Eigen::Ref<const Eigen::VectorXd>& recency,
-                          const Eigen::Ref<const Eigen::VectorXd>& T) const;
-
-  void check_invariants() const;
-  template <class Archive>
-  void serialize(Archive& ar, unsigned version);
-
- private:
-  detail::ModelState state_;
+  using PurchaseModelBase::conditional_expected_purchases;
+  using PurchaseModelBase::p_alive;
 };
 
 }  // namespace value
