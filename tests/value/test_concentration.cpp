@@ -10,23 +10,16 @@
 
 #include "cdnow_master.hpp"
 #include "crmkit/error.hpp"
+#include "../error_of.hpp"
 #include "crmkit/value/concentration.hpp"
 
 using namespace crmkit::value;
 using Catch::Matchers::Contains;
 using crmkit::Error;
+using crmkit_test::error_of;
 
 namespace {
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  FAIL("no crmkit::Error thrown");
-  return {};
-}
 
 // Gini by its other definition: mean absolute difference over all n^2 ordered pairs
 // divided by twice the mean, with sum_{i<j} (x_j - x_i) read from ascending prefix sums.

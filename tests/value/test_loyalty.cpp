@@ -7,25 +7,13 @@
 #include <catch2/catch.hpp>
 
 #include "crmkit/error.hpp"
+#include "../error_of.hpp"
 #include "crmkit/value/loyalty.hpp"
 
 using namespace crmkit::value;
 using Catch::Matchers::Contains;
 using crmkit::Error;
-
-namespace {
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  FAIL("no crmkit::Error thrown");
-  return {};
-}
-
-}  // namespace
+using crmkit_test::error_of;
 
 TEST_CASE("loyalty index with all default drivers, by hand", "[loyalty]") {
   // Driver scores: repeat 0.5; tenure 365/730 = 0.5; satisfaction (4-1)/4 = 0.75; price

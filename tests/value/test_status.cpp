@@ -8,23 +8,16 @@
 
 #include "cdnow_master.hpp"
 #include "crmkit/error.hpp"
+#include "../error_of.hpp"
 #include "crmkit/value/status.hpp"
 
 using namespace crmkit::value;
 using Catch::Matchers::Contains;
 using crmkit::Error;
+using crmkit_test::error_of;
 
 namespace {
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  FAIL("no crmkit::Error thrown");
-  return {};
-}
 
 // Population rhythm 50 days for the one-purchase cases.
 CustomerStatus status(double first, double last, std::int64_t purchases, double as_of,

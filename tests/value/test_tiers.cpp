@@ -10,24 +10,17 @@
 
 #include "cdnow_master.hpp"
 #include "crmkit/error.hpp"
+#include "../error_of.hpp"
 #include "crmkit/value/concentration.hpp"
 #include "crmkit/value/tiers.hpp"
 
 using namespace crmkit::value;
 using Catch::Matchers::Contains;
 using crmkit::Error;
+using crmkit_test::error_of;
 
 namespace {
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  FAIL("no crmkit::Error thrown");
-  return {};
-}
 
 std::vector<std::string> names(const std::vector<Tier>& tiers) {
   std::vector<std::string> out;

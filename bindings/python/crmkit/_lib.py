@@ -358,6 +358,37 @@ for _name, (_restype, _argtypes) in _SIGNATURES.items():
     setattr(lib, _name[len("crm_"):], _f)
 
 
+class Handle:
+    """Owner of one C handle, freed exactly once: by close(), at the end of a with-block, or
+    when garbage-collected. Subclasses name their free function in _FREE and may override
+    _closed_message for the error raised when the handle is used after close()."""
+
+    _FREE = None
+    _handle = c_void_p()  # class default: __del__ is safe even if __init__ failed
+
+    def _closed_message(self):
+        return "%s is closed" % type(self).__name__
+
+    def _live(self):
+        if not self._handle:
+            raise ValueError(self._closed_message())
+        return self._handle
+
+    def close(self):
+        if self._handle:
+            getattr(lib, self._FREE)(self._handle)
+            self._handle = c_void_p()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
+
 def library_version():
     """Version string of the loaded libcrmkit."""
     return lib.version_string().decode()

@@ -14,7 +14,7 @@ from ctypes import byref, c_char_p, c_double, c_int, c_size_t, c_void_p
 
 import numpy as np
 
-from ._lib import BufferTooSmall, ClvFitInfo, ClvFitOptions, ClvOptions, lib
+from ._lib import BufferTooSmall, ClvFitInfo, ClvFitOptions, ClvOptions, Handle, lib
 
 _ANY = -1
 _DISCOUNTING = {"discrete": 0, "continuous": 1}
@@ -46,10 +46,11 @@ def _fit_options(starts, tolerance, max_iterations, penalty, require_convergence
                          int(bool(require_convergence)))
 
 
-class _Model:
+class _Model(Handle):
     """What all five models share: parameters, diagnostics, files, the handle."""
 
     KIND = None
+    _FREE = "clv_free"
 
     def __init__(self, params=None):
         """Without params: fit the model. With params (a dict by name, or a sequence in the
@@ -61,11 +62,9 @@ class _Model:
             (values,), n, _ = _columns(params)
             lib.clv_create(byref(self._handle), self.KIND, _ptr(values), n)
 
-    def _live(self):
-        if not self._handle:
-            raise ValueError("%s has no parameters yet: fit it, load it or give params"
-                             % type(self).__name__)
-        return self._handle
+    def _closed_message(self):
+        return ("%s has no parameters yet: fit it, load it or give params"
+                % type(self).__name__)
 
     def _adopt(self, handle):
         self.close()
@@ -133,19 +132,6 @@ class _Model:
         lib.clv_from_buffer(byref(handle), data, len(data), cls.KIND)
         return cls()._adopt(handle)
 
-    def close(self):
-        if self._handle:
-            lib.clv_free(self._handle)
-            self._handle = c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
 
     def __repr__(self):
         if not self._handle:

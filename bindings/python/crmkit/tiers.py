@@ -17,7 +17,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from ._lib import (BufferTooSmall, CampaignPaybackResult, ConcentrationOptions,
+from ._lib import (BufferTooSmall, CampaignPaybackResult, ConcentrationOptions, Handle,
                    ConcentrationResult, LoyaltyDriver, LoyaltyInfo, LoyaltyOptions,
                    RetentionCampaign, RfmOptions, RfmResult, StageOptions, StatusOptions,
                    TierMigrationResult, TierOptions, TierTable, ValueAtRiskResult, lib)
@@ -78,9 +78,11 @@ def _text(handle, getter, i):
 
 # ---- RFM ------------------------------------------------------------------------------------
 
-class SegmentRules:
+class SegmentRules(Handle):
     """RFM segment rules (first match wins; unmatched customers are "other"). A C handle:
     use as a context manager or call close(); freed exactly once."""
+
+    _FREE = "segment_rules_free"
 
     def __init__(self, handle):
         self._handle = handle
@@ -104,10 +106,8 @@ class SegmentRules:
         lib.segment_rules_parse(byref(handle), text.encode())
         return cls(handle)
 
-    def _live(self):
-        if not self._handle:
-            raise ValueError("segment rules are closed")
-        return self._handle
+    def _closed_message(self):
+        return "segment rules are closed"
 
     def __len__(self):
         n = c_size_t()
@@ -130,19 +130,6 @@ class SegmentRules:
         lib.segment_of(self._live(), int(r), int(f), int(m), byref(index))
         return index.value
 
-    def close(self):
-        if self._handle:
-            lib.segment_rules_free(self._handle)
-            self._handle = c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
 
 
 def _rules(segments):

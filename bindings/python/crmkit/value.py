@@ -5,7 +5,7 @@ from ctypes import byref, c_double, c_int64, c_size_t, c_void_p
 
 import numpy as np
 
-from ._lib import CsvOptions, SummaryColumns, SummaryInfo, SummaryOptions, lib, parse_time
+from ._lib import CsvOptions, Handle, SummaryColumns, SummaryInfo, SummaryOptions, lib, parse_time
 
 _UNITS = {"day": 0, "week": 1, "month": 2}
 _EPOCH = np.datetime64("1970-01-01T00:00:00", "us")
@@ -152,11 +152,13 @@ def summarize_csv(path, *, customer="customer_id", time="date", amount="amount",
     return Summary(handle, text_keys=True)
 
 
-class Ledger:
+class Ledger(Handle):
     """A running summary fed one sale at a time (O(1) per sale), as at a till.
 
     Use as a context manager, or call close(); the C handle is freed exactly once.
     """
+
+    _FREE = "ledger_free"
 
     def __init__(self, *, unit="week", merge_same_day=False, end=None, holdout_end=None,
                  drop_late=False):
@@ -164,10 +166,8 @@ class Ledger:
         lib.ledger_create(byref(self._handle),
                           byref(_options(unit, merge_same_day, end, holdout_end, drop_late)))
 
-    def _live(self):
-        if not self._handle:
-            raise ValueError("ledger is closed")
-        return self._handle
+    def _closed_message(self):
+        return "ledger is closed"
 
     def add_sale(self, customer, time, amount=0.0):
         lib.ledger_add_sale(self._live(), int(customer), _day(time), float(amount))
@@ -194,19 +194,6 @@ class Ledger:
         lib.ledger_summary(self._live(), byref(handle))
         return Summary(handle, text_keys=False)
 
-    def close(self):
-        if self._handle:
-            lib.ledger_free(self._handle)
-            self._handle = c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
 
 
 def cumulative_repeat_transactions(customers, times, origin, periods, *, unit="week",
