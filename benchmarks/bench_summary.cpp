@@ -50,25 +50,29 @@ const Log& shared_log(std::size_t customers) {
   return it->second;
 }
 
-// Args: merge same day (0/1), customers.
+// Args: merge same day (0/1), customers, size hint given (0/1).
 void BM_SummarizeArrays(benchmark::State& state) {
   const std::size_t customers = static_cast<std::size_t>(state.range(1));
   const Log& log = shared_log(customers);
   value::SummaryOptions options;
   options.merge_same_day = state.range(0) != 0;
+  if (state.range(2) != 0) options.expected_customers = customers;
   for (auto _ : state) {
     auto t = value::summarize(log.customer, log.time, log.amount, options);
     benchmark::DoNotOptimize(t.customers.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * log.customer.size()));
   state.SetLabel("10M sales, " + std::to_string(customers / 1000) + "k customers" +
-                 (options.merge_same_day ? ", merge same day" : ""));
+                 (options.merge_same_day ? ", merge same day" : "") +
+                 (options.expected_customers ? ", size hint" : ""));
 }
 BENCHMARK(BM_SummarizeArrays)
-    ->Args({0, 1'000'000})
-    ->Args({1, 1'000'000})
-    ->Args({0, 100'000})
-    ->Args({1, 100'000})
+    ->Args({0, 1'000'000, 0})
+    ->Args({1, 1'000'000, 0})
+    ->Args({0, 1'000'000, 1})
+    ->Args({1, 1'000'000, 1})
+    ->Args({0, 100'000, 0})
+    ->Args({1, 100'000, 0})
     ->Unit(benchmark::kMillisecond);
 
 void BM_LedgerAddSale(benchmark::State& state) {

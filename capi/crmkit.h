@@ -88,11 +88,14 @@ typedef struct crm_summary_options {
   double holdout_end;     /* day number */
   int drop_late;          /* 1: sales after the last end are dropped (counted) instead of
                              rejected with CRM_EINVAL */
+  /* version 2: */
+  size_t expected_customers; /* distinct customers to make room for up front (0: unknown);
+                                only speed depends on it; above 2^31 is CRM_EINVAL */
 } crm_summary_options;
 
-#define CRM_SUMMARY_OPTIONS_VERSION 1
+#define CRM_SUMMARY_OPTIONS_VERSION 2
 #define CRM_SUMMARY_OPTIONS_INIT \
-  { CRM_SUMMARY_OPTIONS_VERSION, CRM_UNIT_WEEK, 0, 0, 0.0, 0, 0.0, 0 }
+  { CRM_SUMMARY_OPTIONS_VERSION, CRM_UNIT_WEEK, 0, 0, 0.0, 0, 0.0, 0, 0 }
 
 /* A computed table of customer summaries (immutable). */
 typedef struct crm_summary crm_summary;

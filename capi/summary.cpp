@@ -46,6 +46,7 @@ value::SummaryOptions summary_options(const crm_summary_options* opts) {
   if (opts->has_end) o.end = opts->end;
   if (opts->has_holdout_end) o.holdout_end = opts->holdout_end;
   o.late = opts->drop_late ? value::LateSale::drop : value::LateSale::reject;
+  if (opts->version >= 2) o.expected_customers = opts->expected_customers;
   return o;
 }
 

@@ -68,6 +68,10 @@ class LogRows {
 // Text keys to dense ordinals, in order of first appearance.
 class KeyIndex {
  public:
+  explicit KeyIndex(std::size_t expected_keys = 0) {
+    index_.reserve(expected_keys);
+    keys.reserve(expected_keys);
+  }
   std::size_t ordinal(std::string_view key, bool& inserted) {
     return ordinal(key, detail::hash_bytes(key), inserted);
   }
@@ -116,8 +120,9 @@ KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions
   using value::AddResult;
   using value::Placement;
   value::Accumulators acc(options);
+  acc.reserve(options.expected_customers);
   LogRows rows(path, csv, columns);
-  KeyIndex index;
+  KeyIndex index(options.expected_customers);
   bool needs_sorting = false;  // once set, the rest of the file is only validated
 
   // Rows go through in batches so that the customers' hash slots, keys and records can be

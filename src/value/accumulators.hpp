@@ -49,6 +49,10 @@ class Accumulators {
     return customers_.size() - 1;
   }
   std::size_t size() const noexcept { return customers_.size(); }
+  void reserve(std::size_t customers) {
+    customers_.reserve(customers);
+    if (options_.holdout_end) holdout_.reserve(customers);
+  }
   std::int64_t id(std::size_t slot) const noexcept { return customers_[slot].id; }
   // Hints the cache that customer `slot` is about to be updated.
   __attribute__((always_inline)) void prefetch(std::size_t slot) const noexcept {

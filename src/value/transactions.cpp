@@ -48,6 +48,8 @@ std::string format_number(double v) {
 }
 
 void validate_options(const SummaryOptions& o) {
+  require(o.expected_customers <= detail::FlatIndex::kMaxKeys,
+          "expected_customers is above the limit of 2^31 customers");
   if (o.end) require(std::isfinite(*o.end), "summary end is not a finite time");
   if (o.holdout_end) {
     require(o.end.has_value(), "a holdout end needs a calibration end");
@@ -171,7 +173,10 @@ SummaryTable Accumulators::table() const {
 // --- Ledger -------------------------------------------------------------------------------
 
 struct Ledger::State {
-  explicit State(const SummaryOptions& options) : acc(options) {}
+  explicit State(const SummaryOptions& options) : acc(options) {
+    index.reserve(options.expected_customers);
+    acc.reserve(options.expected_customers);
+  }
 
   static std::uint64_t key_hash(std::int64_t customer) {
     return detail::hash_int(static_cast<std::uint64_t>(customer));

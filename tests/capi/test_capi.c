@@ -130,6 +130,20 @@ static void test_summarize(void) {
   o.version = 0;
   CHECK(crm_summarize(&s, ids, times, amounts, 5, &o) == CRM_EINVAL && error_mentions("version"));
   o.version = CRM_SUMMARY_OPTIONS_VERSION;
+  /* A size hint changes nothing but speed; a version-1 caller (no hint field) still works. */
+  o.expected_customers = 1000;
+  CHECK(crm_summarize(&s, ids, times, amounts, 5, &o) == CRM_OK);
+  check_hand_example(s);
+  crm_summary_free(s);
+  o.version = 1;
+  o.expected_customers = (size_t)-1; /* not read from a version-1 struct */
+  CHECK(crm_summarize(&s, ids, times, amounts, 5, &o) == CRM_OK);
+  check_hand_example(s);
+  crm_summary_free(s);
+  o.version = CRM_SUMMARY_OPTIONS_VERSION;
+  CHECK(crm_summarize(&s, ids, times, amounts, 5, &o) == CRM_EINVAL &&
+        error_mentions("expected_customers"));
+  o.expected_customers = 0;
   o.has_holdout_end = 1;
   o.holdout_end = 10;
   CHECK(crm_summarize(&s, ids, times, amounts, 5, &o) == CRM_EINVAL && error_mentions("holdout end"));

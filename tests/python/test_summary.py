@@ -88,7 +88,8 @@ def test_hand_example_and_no_copy_inputs():
     times = np.array([0, 5, 3, 3, 10], dtype=np.float64)
     amounts = np.array([10, 4, 5, 7, 20], dtype=np.float64)
     assert np.ascontiguousarray(times, dtype=np.float64) is times  # passed without a copy
-    s = crmkit.value.summarize(ids, times, amounts, merge_same_day=True, end=14)
+    s = crmkit.value.summarize(ids, times, amounts, merge_same_day=True, end=14,
+                               expected_customers=10)
     assert list(s.customer_id) == [7, 9]
     assert list(s.frequency) == [2, 0]
     assert s.recency[0] == pytest.approx(10 / 7)

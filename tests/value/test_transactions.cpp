@@ -138,6 +138,17 @@ TEST_CASE("summary: streaming CSV, batch arrays and the ledger agree on CDNOW", 
   }
   auto shuffled = by_customer(summarize(c, t, a, cdnow_options()));
   for (const CustomerSummary& s : batch.customers) require_same(shuffled.at(s.customer), s);
+
+  // A size hint only makes room up front: the same table, in the same order.
+  SummaryOptions hinted = cdnow_options();
+  hinted.expected_customers = 2357;
+  SummaryTable with_hint = summarize(log.customer, log.time, log.amount, hinted);
+  auto streamed_hint = crmkit::io::summarize_transaction_log(path, cdnow_csv(), kCdnowColumns, hinted);
+  REQUIRE(with_hint.customers.size() == batch.customers.size());
+  for (std::size_t i = 0; i < batch.customers.size(); ++i) {
+    require_same(with_hint.customers[i], batch.customers[i]);
+    require_same(streamed_hint.table.customers[i], batch.customers[i]);
+  }
 }
 
 TEST_CASE("summary: hand-worked cases", "[summary]") {
@@ -202,6 +213,9 @@ TEST_CASE("summary: bad input is rejected with the sale named", "[summary]") {
   o.end.reset();
   CHECK_THROWS_WITH(summarize({1}, {1}, {1}, o), Contains("needs a calibration end"));
   CHECK_THROWS_WITH(parse_time_unit("year"), Contains("unknown time unit 'year'"));
+  SummaryOptions huge;
+  huge.expected_customers = std::size_t{1} << 40;
+  CHECK_THROWS_WITH(summarize({1}, {1}, {1}, huge), Contains("expected_customers is above"));
   CHECK_THROWS_WITH(summarize(nullptr, nullptr, nullptr, 3, {}), Contains("must not be null"));
   CHECK(summarize(nullptr, nullptr, nullptr, 0, {}).customers.empty());
 }

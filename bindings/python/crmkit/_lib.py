@@ -105,7 +105,8 @@ def _check(status, func, args):
 class SummaryOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("unit", c_int), ("merge_same_day", c_int),
                 ("has_end", c_int), ("end", c_double), ("has_holdout_end", c_int),
-                ("holdout_end", c_double), ("drop_late", c_int)]
+                ("holdout_end", c_double), ("drop_late", c_int),
+                ("expected_customers", c_size_t)]
 
 
 class CsvOptions(ctypes.Structure):

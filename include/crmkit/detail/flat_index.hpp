@@ -83,6 +83,13 @@ class FlatIndex {
 
   static constexpr std::size_t kMaxKeys = std::size_t{1} << 31;
 
+  // Makes room for `keys` keys without growing on the way (growth rehashes every entry).
+  void reserve(std::size_t keys) {
+    std::size_t capacity = 64;
+    while (capacity < keys * 2) capacity *= 2;
+    if (capacity > slots_.size()) rebuild(capacity);
+  }
+
   // Hints the cache that a key with this hash will be looked up soon (no load is issued).
   // Always inlined: GCC deems a function that only prefetches pure and drops calls to it.
   __attribute__((always_inline)) void prefetch(std::uint64_t hash) const noexcept {
@@ -98,10 +105,13 @@ class FlatIndex {
     std::uint32_t id_plus_one = 0;  // 0 marks an empty slot
   };
 
-  void grow() {
+  void grow() { rebuild(slots_.empty() ? 64 : slots_.size() * 2); }
+
+  // Moves every entry into a table of `capacity` slots (a power of two).
+  void rebuild(std::size_t capacity) {
     std::vector<Slot> old;
     old.swap(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    slots_.assign(capacity, Slot{});
     std::size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.id_plus_one == 0) continue;
