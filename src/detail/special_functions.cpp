@@ -39,12 +39,6 @@ double log1m_exp(double a) noexcept {
   return a > -0.6931471805599453 ? std::log(-std::expm1(a)) : std::log1p(-std::exp(a));
 }
 
-double logistic(double a) noexcept {
-  if (a >= 0) return 1.0 / (1.0 + std::exp(-a));
-  const double e = std::exp(a);
-  return e / (1.0 + e);
-}
-
 namespace {
 
 constexpr long kMaxTerms = 2000000;

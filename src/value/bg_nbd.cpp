@@ -86,6 +86,9 @@ struct PurchaseModelTraits<BetaGeo> {
                                Eigen::VectorXd* grad) {
     return beta_geometric_log_likelihood(rows, p, grad, /*drop_out_at_start=*/false);
   }
+  static BetaGeometric beta_geometric(const Eigen::VectorXd& p) {
+    return {BetaGeo::model_name, p[0], p[1], p[2], p[3], /*drop_out_at_start=*/false};
+  }
 };
 
 template class ModelBase<BetaGeo>;
@@ -132,19 +135,15 @@ double BetaGeo::probability_of_purchases(double n, double t) const {
 
 double BetaGeo::p_alive(double x, double t_x, double T) const {
   detail::check_customer(x, t_x, T, TimeKind::continuous);
-  const Params p = params();
-  if (x == 0) return 1.0;
-  // 1 / (1 + a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)), the ratio in log space.
-  const double log_ratio = std::log(p.a / (p.b + x - 1)) +
-                           (p.r + x) * std::log1p((T - t_x) / (p.alpha + t_x));
-  return logistic(-log_ratio);
+  return beta_geometric_p_alive(PurchaseModelTraits<BetaGeo>::beta_geometric(checked_params()), x,
+                                t_x, T);
 }
 
 double BetaGeo::conditional_expected_purchases(double t, double x, double t_x, double T) const {
   require(std::isfinite(t) && t >= 0, "BG/NBD conditional_expected_purchases: t must be finite and >= 0");
   detail::check_customer(x, t_x, T, TimeKind::continuous);
-  const Params p = params();
-  return beta_geometric_future(p.r, p.alpha, p.a, p.b, x, T, t) * p_alive(x, t_x, T);
+  return beta_geometric_conditional_expected_purchases(
+      PurchaseModelTraits<BetaGeo>::beta_geometric(checked_params()), t, x, t_x, T);
 }
 
 }  // namespace value

@@ -68,7 +68,7 @@ bool is_integer(double v) { return v == std::floor(v); }
 
 }  // namespace
 
-void check_customer(double x, double t_x, double T, TimeKind kind, long row) {
+void check_customer_rules(double x, double t_x, double T, TimeKind kind, long row) {
   const bool discrete = kind == TimeKind::discrete;
   const char* rec = "recency";
   const char* age = discrete ? "periods" : "T";

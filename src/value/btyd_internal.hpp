@@ -7,12 +7,14 @@
 #include <cmath>
 #include <cstddef>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "crmkit/detail/special_functions.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/value/btyd_common.hpp"
+#include "crmkit/value/detail/beta_geometric.hpp"
 
 namespace crmkit {
 inline namespace v0 {
@@ -104,8 +106,17 @@ void ModelBase<Model>::check_invariants() const {
 //   static ModelSpec fit_spec(const RfmRows& rows);   // start and gradient kind
 //   static double log_likelihood(const RfmRows& rows, const Eigen::VectorXd& params,
 //                                Eigen::VectorXd* grad);  // grad: only if fit_spec says so
+// and, for a beta-geometric model (BG/NBD, MBG/NBD), whose bulk predictions then take the
+// grouped, interpolated path of beta_geometric_bulk.cpp instead of one call per row:
+//   static BetaGeometric beta_geometric(const Eigen::VectorXd& params);
 template <class Model>
 struct PurchaseModelTraits;
+
+template <class Traits, class = void>
+struct IsBetaGeometric : std::false_type {};
+template <class Traits>
+struct IsBetaGeometric<Traits, std::void_t<decltype(Traits::beta_geometric(Eigen::VectorXd()))>>
+    : std::true_type {};
 
 template <class Model>
 const FitResult& PurchaseModelBase<Model>::fit(const double* frequency, const double* recency,
@@ -169,16 +180,28 @@ void PurchaseModelBase<Model>::conditional_expected_purchases(double t, const do
                                                               const double* recency,
                                                               const double* T, std::size_t n,
                                                               double* out) const {
-  for_each_customer(n, frequency, recency, T, out, [&](double x, double tx, double age) {
-    return self().conditional_expected_purchases(t, x, tx, age);
-  });
+  using Traits = PurchaseModelTraits<Model>;
+  if constexpr (IsBetaGeometric<Traits>::value) {
+    beta_geometric_conditional_expected_purchases(Traits::beta_geometric(this->checked_params()),
+                                                  t, frequency, recency, T, n, out);
+  } else {
+    for_each_customer(n, frequency, recency, T, out, [&](double x, double tx, double age) {
+      return self().conditional_expected_purchases(t, x, tx, age);
+    });
+  }
 }
 
 template <class Model>
 void PurchaseModelBase<Model>::p_alive(const double* frequency, const double* recency,
                                        const double* T, std::size_t n, double* out) const {
-  for_each_customer(n, frequency, recency, T, out,
-                    [&](double x, double tx, double age) { return self().p_alive(x, tx, age); });
+  using Traits = PurchaseModelTraits<Model>;
+  if constexpr (IsBetaGeometric<Traits>::value) {
+    beta_geometric_p_alive(Traits::beta_geometric(this->checked_params()), frequency, recency, T,
+                           n, out);
+  } else {
+    for_each_customer(n, frequency, recency, T, out,
+                      [&](double x, double tx, double age) { return self().p_alive(x, tx, age); });
+  }
 }
 
 template <class Model>
@@ -266,6 +289,46 @@ inline double beta_geometric_future(double r, double alpha, double a, double b, 
   const double head = std::fabs(u) < 1e-10 ? -log1mz * (1 + 0.5 * u) : -std::expm1(u) / am1;
   return c * (head - std::exp(u) * S);
 }
+
+namespace detail {
+
+// P(alive at T | x, t_x, T) of a valid customer:
+//   1 / (1 + a/(b+x-1+d) ((alpha+T)/(alpha+t_x))^(r+x)),  d = 1 for MBG/NBD,
+// the ratio in log space. A BG/NBD customer without repeat purchases has had no chance to
+// drop out yet. `log_odds(x)` returns beta_geometric_log_odds(m, x), which bulk predictions
+// compute once per frequency.
+inline bool beta_geometric_surely_alive(const BetaGeometric& m, double x) {
+  return x == 0 && !m.drop_out_at_start;
+}
+inline double beta_geometric_log_odds(const BetaGeometric& m, double x) {
+  return std::log(m.a / (m.drop_out_at_start ? m.b + x : m.b + x - 1));
+}
+template <class LogOdds>
+double beta_geometric_p_alive(const BetaGeometric& m, double x, double t_x, double T,
+                              LogOdds&& log_odds) {
+  if (beta_geometric_surely_alive(m, x)) return 1.0;  // and b + x - 1 may be <= 0
+  return ::crmkit::detail::logistic(
+      -(log_odds(x) + (m.r + x) * ::crmkit::detail::log1p_nonnegative((T - t_x) / (m.alpha + t_x))));
+}
+inline double beta_geometric_p_alive(const BetaGeometric& m, double x, double t_x, double T) {
+  return beta_geometric_p_alive(m, x, t_x, T,
+                                [&m](double f) { return beta_geometric_log_odds(m, f); });
+}
+
+// Expected purchases in (T, T+t] if alive at T: the drop-out probability's posterior is
+// Beta(a, b+x), or Beta(a, b+x+1) for MBG/NBD (its extra drop-out chance at the start).
+inline double beta_geometric_future(const BetaGeometric& m, double t, double x, double T) {
+  return value::beta_geometric_future(m.r, m.alpha, m.a, m.drop_out_at_start ? m.b + 1 : m.b, x,
+                                      T, t);
+}
+
+// E[Y(t) | x, t_x, T] of a valid customer, t >= 0: FHL (2005) eq. 10.
+inline double beta_geometric_conditional_expected_purchases(const BetaGeometric& m, double t,
+                                                            double x, double t_x, double T) {
+  return beta_geometric_future(m, t, x, T) * beta_geometric_p_alive(m, x, t_x, T);
+}
+
+}  // namespace detail
 
 }  // namespace value
 }  // namespace v0

@@ -30,6 +30,9 @@ struct PurchaseModelTraits<ModifiedBetaGeo> {
                                Eigen::VectorXd* grad) {
     return beta_geometric_log_likelihood(rows, p, grad, /*drop_out_at_start=*/true);
   }
+  static BetaGeometric beta_geometric(const Eigen::VectorXd& p) {
+    return {ModifiedBetaGeo::model_name, p[0], p[1], p[2], p[3], /*drop_out_at_start=*/true};
+  }
 };
 
 template class ModelBase<ModifiedBetaGeo>;
@@ -76,19 +79,15 @@ double ModifiedBetaGeo::probability_of_purchases(double n, double t) const {
 
 double ModifiedBetaGeo::p_alive(double x, double t_x, double T) const {
   detail::check_customer(x, t_x, T, TimeKind::continuous);
-  const Params p = params();
-  // 1 / (1 + a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x)), for x = 0 too.
-  const double log_ratio = std::log(p.a / (p.b + x)) +
-                           (p.r + x) * std::log1p((T - t_x) / (p.alpha + t_x));
-  return logistic(-log_ratio);
+  return beta_geometric_p_alive(PurchaseModelTraits<ModifiedBetaGeo>::beta_geometric(checked_params()),
+                                x, t_x, T);
 }
 
 double ModifiedBetaGeo::conditional_expected_purchases(double t, double x, double t_x, double T) const {
   require(std::isfinite(t) && t >= 0, "MBG/NBD conditional_expected_purchases: t must be finite and >= 0");
   detail::check_customer(x, t_x, T, TimeKind::continuous);
-  const Params p = params();
-  // Alive at T, the drop-out probability has posterior Beta(a, b+x+1): BG/NBD's with b + 1.
-  return beta_geometric_future(p.r, p.alpha, p.a, p.b + 1, x, T, t) * p_alive(x, t_x, T);
+  return beta_geometric_conditional_expected_purchases(
+      PurchaseModelTraits<ModifiedBetaGeo>::beta_geometric(checked_params()), t, x, t_x, T);
 }
 
 }  // namespace value

@@ -23,6 +23,23 @@ TEST_CASE("log_hyp2f1 against closed forms on both sides of the quadrature switc
   CHECK(log1m_exp(-1e-20) == Approx(std::log(1e-20)));
 }
 
+TEST_CASE("log1p_nonnegative matches std::log1p and logistic saturates without NaN", "[btyd][special]") {
+  // Goldberg's one-log form of log(1+u): within 4 ulps of std::log1p from 1e-300 to 1e300.
+  for (double u = 1e-300; u < 1e300; u *= 1.37) {
+    INFO("u " << u);
+    CHECK(std::fabs(log1p_nonnegative(u) - std::log1p(u)) <= 4 * 2.2204460492503131e-16 * std::log1p(u));
+  }
+  CHECK(log1p_nonnegative(0.0) == 0.0);
+  CHECK(log1p_nonnegative(INFINITY) == INFINITY);
+  CHECK(logistic(INFINITY) == 1.0);
+  CHECK(logistic(-INFINITY) == 0.0);
+  CHECK(logistic(0.0) == 0.5);
+  // Both tails keep full relative precision: 1 - logistic(a) = logistic(-a).
+  CHECK(logistic(-40) == Approx(std::exp(-40.0)).epsilon(1e-15));
+  CHECK(logistic(3) == Approx(1 / (1 + std::exp(-3.0))).epsilon(1e-15));
+  CHECK(logistic(-3) == Approx(std::exp(-3.0) / (1 + std::exp(-3.0))).epsilon(1e-15));
+}
+
 TEST_CASE("BG/NBD prediction is continuous across the series/quadrature switch", "[btyd][special]") {
   const crmkit::value::BetaGeo m(crmkit::value::BetaGeo::Params{0.243, 0.1, 0.793, 2.426});
   // z = t/(alpha+T+t) crosses 0.999 at t = 999 (alpha + T) = 99.9 for T = 0.

@@ -9,8 +9,10 @@
 #include <Eigen/Core>
 #include <boost/serialization/tracking.hpp>
 #include <boost/serialization/version.hpp>
+#include <cmath>
 #include <cstddef>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -110,8 +112,22 @@ enum class TimeKind { continuous, discrete };
 RfmRows compress_rfm(const double* x, const double* t_x, const double* T, std::size_t n,
                      const double* weights, TimeKind kind, bool for_fit = true);
 
+// Checks every rule above in turn and throws invalid_argument for the first one broken,
+// naming `row` (< 0: unnamed); returns if none is.
+void check_customer_rules(double x, double t_x, double T, TimeKind kind, long row);
+
 // Validation of one customer for predictions (same rules, no weights); `row` < 0: unnamed.
-void check_customer(double x, double t_x, double T, TimeKind kind, long row = -1);
+// Inline because bulk predictions call it per row: a valid continuous-time customer passes
+// the quick test (NaN fails every comparison; finite T and t_x <= T bound t_x), anything
+// else goes to check_customer_rules for the message.
+inline void check_customer(double x, double t_x, double T, TimeKind kind, long row = -1) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  if (kind == TimeKind::continuous && x >= 0 && x < kInf && x == std::floor(x) && t_x >= 0 &&
+      t_x <= T && T < kInf && (x > 0) == (t_x > 0)) {
+    return;
+  }
+  check_customer_rules(x, t_x, T, kind, row);
+}
 
 // Every k-th row with weight scaled by k, for a cheap first fit on large tables.
 RfmRows subsample(const RfmRows& rows, std::size_t target_rows);

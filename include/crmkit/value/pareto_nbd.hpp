@@ -42,6 +42,16 @@ class ParetoNbd : public detail::PurchaseModelBase<ParetoNbd> {
   using PurchaseModelBase::p_alive;
 };
 
+namespace detail {
+
+// The weighted log-likelihood of customers (x, t_x, T) at natural parameters
+// (r, alpha, s, beta) and, when `grad` is non-null, its analytic gradient: what the fit
+// maximises, exposed so that tests can hold the gradient to finite differences.
+double pareto_nbd_log_likelihood(const double* frequency, const double* recency, const double* T,
+                                 std::size_t n, const Eigen::Vector4d& params,
+                                 Eigen::Vector4d* grad);
+
+}  // namespace detail
 }  // namespace value
 }  // namespace v0
 }  // namespace crmkit
