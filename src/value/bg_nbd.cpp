@@ -96,6 +96,34 @@ template class PurchaseModelBase<BetaGeo>;
 
 }  // namespace detail
 
+namespace detail {
+
+double beta_geometric_probability_of_purchases(const BetaGeometric& m, double n, double t) {
+  require_lazy(std::isfinite(n) && n >= 0 && n == std::floor(n), [&] {
+    return std::string(m.model) + " probability_of_purchases: n must be a non-negative integer";
+  });
+  require_lazy(std::isfinite(t) && t >= 0, [&] {
+    return std::string(m.model) + " probability_of_purchases: t must be finite and >= 0";
+  });
+  if (t == 0) return n == 0 ? 1.0 : 0.0;
+  // Alive throughout (n drop-out chances survived, n + 1 for MBG/NBD) with an NBD count n,
+  // or dropped out at the chance after the n-th purchase having made at least n purchases
+  // while alive: B(a+1, b+n-1+k)/B(a, b) with k = 1 for MBG/NBD, whose chance after the
+  // "0-th" purchase is at time 0 (so n = 0 has that term too, with P(NBD >= 0) = 1).
+  const double k = m.drop_out_at_start ? 1.0 : 0.0;
+  const double lbeta_ab = log_beta(m.a, m.b);
+  const double log_q = std::log(m.alpha / (m.alpha + t)), log_1mq = std::log(t / (m.alpha + t));
+  double prob = std::exp(log_beta(m.a, m.b + n + k) - lbeta_ab + log_gamma(m.r + n) -
+                         log_gamma(m.r) - log_gamma(n + 1) + m.r * log_q + n * log_1mq);
+  if (n > 0 || m.drop_out_at_start) {
+    const double tail = n > 0 ? boost::math::ibeta(n, m.r, t / (m.alpha + t)) : 1.0;  // P(NBD >= n)
+    prob += std::exp(log_beta(m.a + 1, m.b + n - 1 + k) - lbeta_ab) * tail;
+  }
+  return prob;
+}
+
+}  // namespace detail
+
 const std::vector<std::string>& BetaGeo::parameter_names() {
   static const std::vector<std::string> names{"r", "alpha", "a", "b"};
   return names;
@@ -115,22 +143,8 @@ double BetaGeo::expected_purchases(double t) const {
 }
 
 double BetaGeo::probability_of_purchases(double n, double t) const {
-  require(std::isfinite(n) && n >= 0 && n == std::floor(n),
-          "BG/NBD probability_of_purchases: n must be a non-negative integer");
-  require(std::isfinite(t) && t >= 0, "BG/NBD probability_of_purchases: t must be finite and >= 0");
-  const Params p = params();
-  if (t == 0) return n == 0 ? 1.0 : 0.0;
-  // FHL 2005 eq. 8: alive throughout with an NBD count n, or dropped out after the n-th
-  // purchase (B(a+1, b+n-1)/B(a, b)) having made at least n purchases while alive.
-  const double lbeta_ab = log_beta(p.a, p.b);
-  const double log_q = std::log(p.alpha / (p.alpha + t)), log_1mq = std::log(t / (p.alpha + t));
-  double prob = std::exp(log_beta(p.a, p.b + n) - lbeta_ab + log_gamma(p.r + n) - log_gamma(p.r) -
-                         log_gamma(n + 1) + p.r * log_q + n * log_1mq);
-  if (n > 0) {
-    const double tail = boost::math::ibeta(n, p.r, t / (p.alpha + t));  // P(NBD >= n)
-    prob += std::exp(log_beta(p.a + 1, p.b + n - 1) - lbeta_ab) * tail;
-  }
-  return prob;
+  return beta_geometric_probability_of_purchases(
+      PurchaseModelTraits<BetaGeo>::beta_geometric(checked_params()), n, t);
 }
 
 double BetaGeo::p_alive(double x, double t_x, double T) const {

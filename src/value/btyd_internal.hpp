@@ -323,6 +323,10 @@ inline double beta_geometric_future(const BetaGeometric& m, double t, double x, 
 }
 
 // E[Y(t) | x, t_x, T] of a valid customer, t >= 0: FHL (2005) eq. 10.
+// P(X(t) = n) for a new customer (FHL 2005 eq. 8 for BG/NBD; for MBG/NBD the drop-out
+// chances start at the first purchase). Validates n and t, naming m.model (in bg_nbd.cpp).
+double beta_geometric_probability_of_purchases(const BetaGeometric& m, double n, double t);
+
 inline double beta_geometric_conditional_expected_purchases(const BetaGeometric& m, double t,
                                                             double x, double t_x, double T) {
   return beta_geometric_future(m, t, x, T) * beta_geometric_p_alive(m, x, t_x, T);

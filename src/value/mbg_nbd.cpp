@@ -1,6 +1,5 @@
 #include "crmkit/value/mbg_nbd.hpp"
 
-#include <boost/math/special_functions/beta.hpp>
 #include <cmath>
 
 #include "crmkit/detail/special_functions.hpp"
@@ -60,21 +59,8 @@ double ModifiedBetaGeo::expected_purchases(double t) const {
 }
 
 double ModifiedBetaGeo::probability_of_purchases(double n, double t) const {
-  require(std::isfinite(n) && n >= 0 && n == std::floor(n),
-          "MBG/NBD probability_of_purchases: n must be a non-negative integer");
-  require(std::isfinite(t) && t >= 0, "MBG/NBD probability_of_purchases: t must be finite and >= 0");
-  const Params p = params();
-  if (t == 0) return n == 0 ? 1.0 : 0.0;
-  // Alive throughout (n + 1 drop-out chances survived) with an NBD count n, or dropped out
-  // at the chance after the n-th purchase (time 0 for n = 0) having made at least n
-  // purchases while alive.
-  const double lbeta_ab = log_beta(p.a, p.b);
-  const double log_q = std::log(p.alpha / (p.alpha + t)), log_1mq = std::log(t / (p.alpha + t));
-  double prob = std::exp(log_beta(p.a, p.b + n + 1) - lbeta_ab + log_gamma(p.r + n) -
-                         log_gamma(p.r) - log_gamma(n + 1) + p.r * log_q + n * log_1mq);
-  const double tail = n > 0 ? boost::math::ibeta(n, p.r, t / (p.alpha + t)) : 1.0;  // P(NBD >= n)
-  prob += std::exp(log_beta(p.a + 1, p.b + n) - lbeta_ab) * tail;
-  return prob;
+  return beta_geometric_probability_of_purchases(
+      PurchaseModelTraits<ModifiedBetaGeo>::beta_geometric(checked_params()), n, t);
 }
 
 double ModifiedBetaGeo::p_alive(double x, double t_x, double T) const {
