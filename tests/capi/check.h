@@ -29,6 +29,14 @@ static inline int error_mentions(const char *needle) {
   return strstr(crm_last_error(), needle) != NULL;
 }
 
+/* The CDNOW sample as the published analyses read it (test_capi.c): columns 2, 3, 5 of a
+ * blank-separated file without header, %Y%m%d dates, same-day merging, weeks, calibration to
+ * 1997-09-30 and holdout to 1998-06-30. cdnow_sample_summary returns the table (NULL after
+ * a failed CHECK); the caller frees it. */
+void cdnow_sample_options(crm_csv_options *csv, crm_summary_options *options);
+crm_summary *cdnow_sample_summary(void);
+#define CDNOW_SAMPLE_PATH CRMKIT_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt"
+
 /* Test groups of the other files, run by main(). */
 void run_clv_tests(void);
 void run_tiers_tests(void); /* test_tiers.c */

@@ -190,25 +190,40 @@ static void test_ledger(void) {
 
 /* CDNOW sample (Fader & Hardie): 2,357 customers; same-day merging gives 6,696
  * transactions; weeks 1-39 hold 2,457 repeat transactions, weeks 1-78 4,339 (data/cdnow/README.md). */
-static void test_cdnow_csv(void) {
-  crm_csv_options csv = CRM_CSV_OPTIONS_INIT;
-  crm_summary_options o = CRM_SUMMARY_OPTIONS_INIT;
+void cdnow_sample_options(crm_csv_options *csv, crm_summary_options *o) {
+  const crm_csv_options csv_init = CRM_CSV_OPTIONS_INIT;
+  const crm_summary_options o_init = CRM_SUMMARY_OPTIONS_INIT;
+  *csv = csv_init;
+  *o = o_init;
+  csv->delimiter = ' ';
+  csv->has_header = 0;
+  csv->customer_column = "2";
+  csv->time_column = "3";
+  csv->amount_column = "5";
+  csv->time_format = "%Y%m%d";
+  o->merge_same_day = 1;
+  o->has_end = 1;
+  o->has_holdout_end = 1;
+  CHECK(crm_parse_time("1997-09-30", NULL, &o->end) == CRM_OK);
+  CHECK(crm_parse_time("1998-06-30", NULL, &o->holdout_end) == CRM_OK);
+}
+
+crm_summary *cdnow_sample_summary(void) {
+  crm_csv_options csv;
+  crm_summary_options o;
   crm_summary *s = NULL;
+  cdnow_sample_options(&csv, &o);
+  CHECK(crm_summarize_csv(&s, CDNOW_SAMPLE_PATH, &csv, &o) == CRM_OK);
+  return s;
+}
+
+static void test_cdnow_csv(void) {
+  crm_csv_options csv;
+  crm_summary_options o;
+  crm_summary *s = cdnow_sample_summary();
   crm_summary_info info = CRM_SUMMARY_INFO_INIT;
   size_t n = 0, i;
   double *x, *tx, *T, *hx, sum_x = 0, sum_hx = 0;
-  csv.delimiter = ' ';
-  csv.has_header = 0;
-  csv.customer_column = "2";
-  csv.time_column = "3";
-  csv.amount_column = "5";
-  csv.time_format = "%Y%m%d";
-  o.merge_same_day = 1;
-  o.has_end = 1;
-  o.has_holdout_end = 1;
-  CHECK(crm_parse_time("1997-09-30", NULL, &o.end) == CRM_OK);
-  CHECK(crm_parse_time("1998-06-30", NULL, &o.holdout_end) == CRM_OK);
-  CHECK(crm_summarize_csv(&s, CRMKIT_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt", &csv, &o) == CRM_OK);
   CHECK(crm_summary_count(s, &n) == CRM_OK && n == 2357);
   CHECK(crm_summary_get_info(s, &info) == CRM_OK);
   CHECK(info.sales == 6919 && info.sales - info.merged_sales == 6696);
@@ -245,8 +260,9 @@ static void test_cdnow_csv(void) {
 
   CHECK(crm_summarize_csv(&s, "/nonexistent/file.csv", NULL, NULL) == CRM_EIO &&
         error_mentions("/nonexistent/file.csv"));
+  cdnow_sample_options(&csv, &o);
   csv.customer_column = "customer_id"; /* a name where a number is needed */
-  CHECK(crm_summarize_csv(&s, CRMKIT_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt", &csv, &o) ==
+  CHECK(crm_summarize_csv(&s, CDNOW_SAMPLE_PATH, &csv, &o) ==
             CRM_EINVAL && error_mentions("1-based"));
   CHECK(crm_summarize_csv(&s, NULL, NULL, NULL) == CRM_EINVAL);
 }

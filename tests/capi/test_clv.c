@@ -302,24 +302,11 @@ static void test_fit_errors(void) {
  * other (2%) and bound the forecast error (15%), and the tracking curve to the actual
  * calibration total 2,457 (3%). */
 static void test_holdout(void) {
-  crm_csv_options csv = CRM_CSV_OPTIONS_INIT;
-  crm_summary_options so = CRM_SUMMARY_OPTIONS_INIT;
-  crm_summary *s = NULL;
+  crm_summary *s = cdnow_sample_summary();
   crm_clv_model *m = NULL;
   size_t n = 0, i;
   double *x, *tx, *T, *hx, *pred, *first, customers[8], actual_mean[8], predicted_mean[8];
   double total = 0, total_actual = 0;
-  csv.delimiter = ' ';
-  csv.has_header = 0;
-  csv.customer_column = "2";
-  csv.time_column = "3";
-  csv.amount_column = "5";
-  csv.time_format = "%Y%m%d";
-  so.merge_same_day = 1;
-  so.has_end = so.has_holdout_end = 1;
-  CHECK(crm_parse_time("1997-09-30", NULL, &so.end) == CRM_OK);
-  CHECK(crm_parse_time("1998-06-30", NULL, &so.holdout_end) == CRM_OK);
-  CHECK(crm_summarize_csv(&s, CRMKIT_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt", &csv, &so) == CRM_OK);
   CHECK(crm_summary_count(s, &n) == CRM_OK && n == CDNOW_N);
   x = malloc(n * sizeof *x);
   tx = malloc(n * sizeof *tx);
