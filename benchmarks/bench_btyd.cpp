@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "crmkit/value/bg_nbd.hpp"
-#include "crmkit/value/pareto_nbd.hpp"
+#include "crmkit/value/clv/bg_nbd.hpp"
+#include "crmkit/value/clv/pareto_nbd.hpp"
 
 namespace {
 

@@ -14,7 +14,7 @@
 
 #include "crmkit/io/time.hpp"
 #include "crmkit/io/transaction_log.hpp"
-#include "crmkit/value/transactions.hpp"
+#include "crmkit/value/summary.hpp"
 
 namespace {
 

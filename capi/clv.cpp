@@ -1,4 +1,4 @@
-// C API over the CLV models (include/crmkit/value/clv_model.hpp): converts arguments, calls
+// C API over the CLV models (include/crmkit/value/clv/model.hpp): converts arguments, calls
 // the core, copies results out. Every rule and message is the core's.
 #include <cmath>
 #include <cstring>
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "crmkit/value/clv_model.hpp"
+#include "crmkit/value/clv/model.hpp"
 #include "guard.hpp"
 
 using crmkit::Error;

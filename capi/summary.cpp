@@ -1,4 +1,4 @@
-// C API over crmkit::value summaries (include/crmkit/value/transactions.hpp) and the
+// C API over crmkit::value summaries (include/crmkit/value/summary.hpp) and the
 // transaction-log reader (include/crmkit/io/transaction_log.hpp).
 #include <cmath>
 #include <cstring>
@@ -8,7 +8,7 @@
 
 #include "crmkit/io/time.hpp"
 #include "crmkit/io/transaction_log.hpp"
-#include "crmkit/value/transactions.hpp"
+#include "crmkit/value/summary.hpp"
 #include "guard.hpp"
 
 using crmkit::Error;

@@ -6,7 +6,7 @@
 
 #include "crmkit/error.hpp"
 #include "crmkit/io/archive.hpp"
-#include "crmkit/value/clv_model.hpp"
+#include "crmkit/value/clv/model.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);

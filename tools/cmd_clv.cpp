@@ -7,7 +7,7 @@
 
 #include "cli.hpp"
 #include "crmkit/error.hpp"
-#include "crmkit/value/clv_model.hpp"
+#include "crmkit/value/clv/model.hpp"
 
 namespace crmkit_cli {
 

@@ -4,7 +4,7 @@
 #include "crmkit/io/svg.hpp"
 #include "crmkit/io/time.hpp"
 #include "crmkit/io/transaction_log.hpp"
-#include "crmkit/value/clv_model.hpp"
+#include "crmkit/value/clv/model.hpp"
 #include "demo.hpp"
 
 namespace crmkit_cli {

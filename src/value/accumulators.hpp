@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "crmkit/value/transactions.hpp"
+#include "crmkit/value/summary.hpp"
 
 namespace crmkit {
 inline namespace v0 {

@@ -79,7 +79,7 @@ static void test_fit_pareto_and_spend(void) {
   CHECK_NEAR(v[0], 0.553, 0.0005);
   CHECK_NEAR(v[1], 10.578, 0.0005);
   CHECK_NEAR(v[2], 0.606, 0.0005);
-  /* beta: 11.6679 here; flat likelihood (standard error about 6), as in test_btyd_pareto_nbd.cpp. */
+  /* beta: 11.6679 here; flat likelihood (standard error about 6), as in clv/test_pareto_nbd.cpp. */
   CHECK_NEAR(v[3], 11.669, 0.002);
   CHECK(crm_clv_fit_info_get(m, &info) == CRM_OK);
   CHECK_NEAR(info.log_likelihood, -9595.0, 0.05);
@@ -95,7 +95,7 @@ static void test_fit_pareto_and_spend(void) {
   CHECK(crm_clv_params(g, NULL, v, NULL, 4, &k) == CRM_OK && k == 3);
   CHECK_NEAR(v[0], 6.25, 0.005);
   CHECK_NEAR(v[1], 3.74, 0.005);
-  /* gamma: 15.448 here; flat p-gamma ridge, as in test_btyd_gamma_gamma.cpp. */
+  /* gamma: 15.448 here; flat p-gamma ridge, as in clv/test_gamma_gamma.cpp. */
   CHECK_NEAR(v[2], 15.44, 0.01);
   CHECK(crm_clv_fit_info_get(g, &info) == CRM_OK && info.customers == 946);
   {

@@ -13,7 +13,7 @@ prefix="$tmp/prefix"
 cmake --install "$build" --prefix "$prefix" > "$tmp/install.log"
 libdir=$(dirname "$(find "$prefix" -name 'libcrmkit.so.*' | head -1)")
 test -f "$prefix/include/crmkit.h"
-test -f "$prefix/include/crmkit/value/transactions.hpp"
+test -f "$prefix/include/crmkit/value/summary.hpp"
 test -f "$libdir/cmake/crmkit/crmkit-config.cmake"
 test -f "$libdir/cmake/crmkit/crmkit-config-version.cmake"
 test -x "$prefix/bin/crmkit"

@@ -6,11 +6,11 @@
 
 #include "crmkit/error.hpp"
 #include "crmkit/io/archive.hpp"
-#include "crmkit/value/bg_bb.hpp"
-#include "crmkit/value/bg_nbd.hpp"
-#include "crmkit/value/gamma_gamma.hpp"
-#include "crmkit/value/mbg_nbd.hpp"
-#include "crmkit/value/pareto_nbd.hpp"
+#include "crmkit/value/clv/bg_bb.hpp"
+#include "crmkit/value/clv/bg_nbd.hpp"
+#include "crmkit/value/clv/gamma_gamma.hpp"
+#include "crmkit/value/clv/mbg_nbd.hpp"
+#include "crmkit/value/clv/pareto_nbd.hpp"
 
 using crmkit::Error;
 using crmkit::ErrorCode;

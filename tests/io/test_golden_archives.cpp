@@ -26,13 +26,13 @@
 #include <vector>
 
 #include "crmkit/io/archive.hpp"
-#include "crmkit/value/bg_bb.hpp"
-#include "crmkit/value/bg_nbd.hpp"
-#include "crmkit/value/clv_model.hpp"
-#include "crmkit/value/gamma_gamma.hpp"
-#include "crmkit/value/mbg_nbd.hpp"
-#include "crmkit/value/pareto_nbd.hpp"
-#include "../value/test_data.hpp"
+#include "crmkit/value/clv/bg_bb.hpp"
+#include "crmkit/value/clv/bg_nbd.hpp"
+#include "crmkit/value/clv/model.hpp"
+#include "crmkit/value/clv/gamma_gamma.hpp"
+#include "crmkit/value/clv/mbg_nbd.hpp"
+#include "crmkit/value/clv/pareto_nbd.hpp"
+#include "value/test_data.hpp"
 
 using crmkit::io::ArchiveKind;
 using crmkit::value::BetaGeo;

@@ -41,7 +41,7 @@ def test_bg_nbd_reproduces_fader_hardie_lee_2005():
 
 def test_pareto_nbd_and_gamma_gamma_reproduce_published_fits():
     # FHL 2005: Pareto/NBD r 0.553, alpha 10.578, s 0.606, beta 11.669 (beta flat: SE about 6,
-    # see tests/value/test_btyd_pareto_nbd.cpp), LL -9595.0.
+    # see tests/value/clv/test_pareto_nbd.cpp), LL -9595.0.
     p = ParetoNbd().fit(X, TX, T)
     assert [round(v, 3) for v in list(p.params.values())[:3]] == [0.553, 10.578, 0.606]
     assert p.params["beta"] == pytest.approx(11.669, abs=0.002)

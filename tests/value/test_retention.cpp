@@ -7,7 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "crmkit/error.hpp"
-#include "../error_of.hpp"
+#include "error_of.hpp"
 #include "crmkit/value/retention.hpp"
 
 using namespace crmkit::value;

@@ -8,7 +8,7 @@
 
 #include "cdnow_master.hpp"
 #include "crmkit/error.hpp"
-#include "../error_of.hpp"
+#include "error_of.hpp"
 #include "crmkit/value/status.hpp"
 
 using namespace crmkit::value;

@@ -10,7 +10,7 @@
 
 #include "cdnow_master.hpp"
 #include "crmkit/error.hpp"
-#include "../error_of.hpp"
+#include "error_of.hpp"
 #include "crmkit/value/concentration.hpp"
 #include "crmkit/value/tiers.hpp"
 

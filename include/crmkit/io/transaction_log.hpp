@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "crmkit/io/csv.hpp"
-#include "crmkit/value/transactions.hpp"
+#include "crmkit/value/summary.hpp"
 
 namespace crmkit {
 inline namespace v0 {

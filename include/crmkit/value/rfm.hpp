@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "crmkit/value/ranking.hpp"
-#include "crmkit/value/transactions.hpp"
+#include "crmkit/value/summary.hpp"
 
 namespace crmkit {
 inline namespace v0 {

@@ -1,0 +1,307 @@
+#include "crmkit/value/clv/common.hpp"
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "crmkit/detail/optimize.hpp"
+#include "crmkit/error.hpp"
+
+namespace crmkit {
+inline namespace v0 {
+namespace value {
+
+double discounted_purchases_value(const std::function<double(double)>& cumulative, double spend,
+                                  const ClvOptions& options) {
+  require(std::isfinite(options.horizon) && options.horizon > 0,
+          "CLV: horizon must be finite and > 0");
+  require(std::isfinite(options.discount_rate) && options.discount_rate >= 0,
+          "CLV: discount_rate must be finite and >= 0");
+  require(std::isfinite(options.period) && options.period > 0, "CLV: period must be finite and > 0");
+  require(std::isfinite(spend), "CLV: expected spend must be finite");
+  const double H = options.horizon;
+  if (options.discounting == Discounting::discrete) {
+    // Purchases of period k (the last one cut at the horizon) discounted k periods.
+    double value = 0, previous = 0;
+    const double periods = std::ceil(H / options.period - 1e-12);
+    for (double k = 1; k <= periods; ++k) {
+      const double t = std::min(k * options.period, H);
+      const double current = cumulative(t);
+      value += (current - previous) * std::pow(1.0 + options.discount_rate, -k);
+      previous = current;
+    }
+    return spend * value;
+  }
+  // int_0^H exp(-d t) dE(t) = exp(-d H) E(H) + d int_0^H exp(-d t) E(t) dt (E(0) = 0): the
+  // integrand is smooth, so Simpson's rule is accurate where the derivative is not needed.
+  const double d = options.discount_rate / options.period;
+  const double EH = cumulative(H);
+  if (d == 0) return spend * EH;
+  constexpr int kIntervals = 256;
+  const double h = H / kIntervals;
+  double integral = 0;
+  for (int i = 1; i < kIntervals; ++i) {
+    const double t = i * h;
+    integral += (i % 2 ? 4.0 : 2.0) * std::exp(-d * t) * cumulative(t);
+  }
+  integral = (integral + std::exp(-d * H) * EH) * h / 3.0;
+  return spend * (std::exp(-d * H) * EH + d * integral);
+}
+
+namespace detail {
+
+namespace {
+
+std::string row_name(long row) {
+  return row < 0 ? std::string("customer") : "row " + std::to_string(row) + " (0-based)";
+}
+
+std::string num(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+
+bool is_integer(double v) { return v == std::floor(v); }
+
+}  // namespace
+
+void check_customer_rules(double x, double t_x, double T, TimeKind kind, long row) {
+  const bool discrete = kind == TimeKind::discrete;
+  const char* rec = "recency";
+  const char* age = discrete ? "periods" : "T";
+  auto fail = [&](const std::string& what) { throw Error(ErrorCode::invalid_argument, row_name(row) + ": " + what); };
+  if (!std::isfinite(x) || !std::isfinite(t_x) || !std::isfinite(T)) {
+    fail("frequency, " + std::string(rec) + " and " + age + " must be finite (got " + num(x) +
+         ", " + num(t_x) + ", " + num(T) + ")");
+  }
+  if (x < 0 || !is_integer(x)) fail("frequency must be a non-negative integer (got " + num(x) + ")");
+  if (t_x < 0) fail("recency must be >= 0 (got " + num(t_x) + ")");
+  if (T < 0) fail(std::string(age) + " must be >= 0 (got " + num(T) + ")");
+  if (t_x > T) fail("recency " + num(t_x) + " exceeds " + age + " " + num(T));
+  if (x > 0 && t_x == 0) {
+    fail("frequency " + num(x) +
+         " with recency 0: a repeat purchase must come after the first purchase");
+  }
+  if (x == 0 && t_x != 0) fail("recency " + num(t_x) + " with frequency 0: must be 0");
+  if (discrete) {
+    if (!is_integer(t_x) || !is_integer(T)) {
+      fail("recency and periods must be integers for the discrete-time model (got " + num(t_x) +
+           ", " + num(T) + ")");
+    }
+    if (x > t_x) fail("frequency " + num(x) + " exceeds recency " + num(t_x) + " (one purchase per period)");
+  }
+}
+
+RfmRows compress_rfm(const double* x, const double* t_x, const double* T, std::size_t n,
+                     const double* weights, TimeKind kind, bool for_fit) {
+  require(n > 0, "no customers: the input is empty");
+  require(x && t_x && T, "frequency, recency and T arrays must not be null");
+  struct Row {
+    double x, t_x, T, w;
+  };
+  std::vector<Row> rows;
+  rows.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    check_customer(x[i], t_x[i], T[i], kind, static_cast<long>(i));
+    const double w = weights ? weights[i] : 1.0;
+    if (!std::isfinite(w) || w < 0) {
+      throw Error(ErrorCode::invalid_argument,
+                  row_name(static_cast<long>(i)) + ": weight must be finite and >= 0 (got " + num(w) + ")");
+    }
+    if (w > 0) rows.push_back({x[i], t_x[i], T[i], w});
+  }
+  require(!rows.empty(), "no customers: every weight is 0");
+  std::sort(rows.begin(), rows.end(), [](const Row& l, const Row& r) {
+    if (l.x != r.x) return l.x < r.x;
+    if (l.t_x != r.t_x) return l.t_x < r.t_x;
+    return l.T < r.T;
+  });
+  std::size_t unique = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (unique > 0 && rows[i].x == rows[unique - 1].x && rows[i].t_x == rows[unique - 1].t_x &&
+        rows[i].T == rows[unique - 1].T) {
+      rows[unique - 1].w += rows[i].w;
+    } else {
+      rows[unique++] = rows[i];
+    }
+  }
+  RfmRows out;
+  const auto m = static_cast<Eigen::Index>(unique);
+  out.x.resize(m);
+  out.t_x.resize(m);
+  out.T.resize(m);
+  out.weight.resize(m);
+  for (Eigen::Index i = 0; i < m; ++i) {
+    const Row& r = rows[static_cast<std::size_t>(i)];
+    out.x[i] = r.x;
+    out.t_x[i] = r.t_x;
+    out.T[i] = r.T;
+    out.weight[i] = r.w;
+    if (i == 0 || r.x != out.x[i - 1]) out.group_start.push_back(i);
+    out.total_weight += r.w;
+    if (r.x > 0) out.repeat_weight += r.w;
+  }
+  out.group_start.push_back(m);
+  if (for_fit && out.repeat_weight == 0) {
+    throw Error(ErrorCode::invalid_argument,
+                "not identifiable: no customer has a repeat purchase (every frequency is 0), "
+                "so purchase rates and dropout cannot be told apart");
+  }
+  return out;
+}
+
+RfmRows subsample(const RfmRows& rows, std::size_t target_rows) {
+  const auto m = static_cast<std::size_t>(rows.x.size());
+  const std::size_t k = std::max<std::size_t>(1, m / std::max<std::size_t>(1, target_rows));
+  RfmRows out;
+  const auto count = static_cast<Eigen::Index>((m + k - 1) / k);
+  out.x.resize(count);
+  out.t_x.resize(count);
+  out.T.resize(count);
+  out.weight.resize(count);
+  Eigen::Index j = 0;
+  for (std::size_t i = 0; i < m; i += k, ++j) {
+    const auto ii = static_cast<Eigen::Index>(i);
+    out.x[j] = rows.x[ii];
+    out.t_x[j] = rows.t_x[ii];
+    out.T[j] = rows.T[ii];
+    out.weight[j] = rows.weight[ii] * static_cast<double>(k);
+    if (j == 0 || out.x[j] != out.x[j - 1]) out.group_start.push_back(j);
+    out.total_weight += out.weight[j];
+    if (out.x[j] > 0) out.repeat_weight += out.weight[j];
+  }
+  out.group_start.push_back(j);
+  return out;
+}
+
+void check_positive_params(const Eigen::VectorXd& params, const std::vector<std::string>& names,
+                           const char* model) {
+  require(params.size() == static_cast<Eigen::Index>(names.size()),
+          std::string(model) + ": expected " + std::to_string(names.size()) + " parameters");
+  for (Eigen::Index i = 0; i < params.size(); ++i) {
+    require(std::isfinite(params[i]) && params[i] > 0,
+            std::string(model) + ": parameter " + names[static_cast<std::size_t>(i)] +
+                " must be finite and > 0 (got " + num(params[i]) + ")");
+  }
+}
+
+FitResult fit_maximum_likelihood(const LogLikelihood& full, const LogLikelihood* coarse,
+                                 double customers, std::size_t unique_rows,
+                                 const ModelSpec& spec, const FitOptions& options) {
+  require(options.starts >= 1, "fit: starts must be >= 1");
+  require(options.max_iterations >= 1, "fit: max_iterations must be >= 1");
+  require(std::isfinite(options.tolerance) && options.tolerance > 0, "fit: tolerance must be > 0");
+  require(std::isfinite(options.penalty) && options.penalty >= 0, "fit: penalty must be >= 0");
+  const Eigen::Index k = spec.start.size();
+
+  // Objective on theta = log(params): mean negative log-likelihood per customer (so the
+  // tolerance does not depend on the data size) plus the penalty.
+  auto make_objective = [&](const LogLikelihood& ll) -> ::crmkit::detail::Objective {
+    if (spec.analytic_gradient) {
+      return [&ll, customers, &options](const Eigen::VectorXd& theta, Eigen::VectorXd* grad) {
+        const Eigen::VectorXd p = theta.array().exp().matrix();
+        Eigen::VectorXd g(p.size());
+        const double value = -ll(p, grad ? &g : nullptr) / customers +
+                             options.penalty * p.squaredNorm();
+        if (grad) *grad = ((-g / customers + 2 * options.penalty * p).array() * p.array()).matrix();
+        return std::isfinite(value) ? value : std::numeric_limits<double>::infinity();
+      };
+    }
+    return ::crmkit::detail::with_numerical_gradient(
+        [&ll, customers, &options](const Eigen::VectorXd& theta, Eigen::VectorXd*) {
+          const Eigen::VectorXd p = theta.array().exp().matrix();
+          const double value = -ll(p, nullptr) / customers + options.penalty * p.squaredNorm();
+          return std::isfinite(value) ? value : std::numeric_limits<double>::infinity();
+        },
+        1e-6);
+  };
+  const auto objective = make_objective(full);
+  ::crmkit::detail::OptimizeOptions opt;
+  opt.max_iterations = options.max_iterations;
+  opt.gradient_tolerance = options.tolerance;
+
+  FitResult result;
+  const auto& first_stage = coarse ? make_objective(*coarse) : objective;
+  ::crmkit::detail::OptimizeResult best;
+  bool have_best = false;
+  int converged_at_best = 0;
+  const Eigen::VectorXd theta0 = spec.start.array().log().matrix();
+  for (const auto& start : ::crmkit::detail::starting_points(theta0, options.starts)) {
+    if (!std::isfinite(first_stage(start, nullptr))) continue;
+    auto run = ::crmkit::detail::minimize_bfgs(first_stage, start, opt);
+    ++result.starts_run;
+    result.evaluations += run.evaluations;
+    if (!have_best || run.value < best.value - 1e-10 * (1 + std::fabs(best.value))) {
+      // A better optimum: it needs its own confirmation from another start.
+      converged_at_best = run.converged ? 1 : 0;
+      best = std::move(run);
+      have_best = true;
+    } else if (run.converged && std::fabs(run.value - best.value) <= 1e-10 * (1 + std::fabs(best.value))) {
+      ++converged_at_best;
+    }
+    if (converged_at_best >= 2) break;  // two starts agree on the best optimum
+  }
+  if (!have_best) {
+    throw Error(ErrorCode::not_converged,
+                std::string(spec.model) + " fit: the likelihood is not finite at any starting point");
+  }
+  if (coarse) {
+    opt.initial_inverse_hessian = best.inverse_hessian;
+    const int evaluations = result.evaluations;
+    best = ::crmkit::detail::minimize_bfgs(objective, best.x, opt);
+    result.evaluations = evaluations + best.evaluations;
+  }
+
+  const Eigen::VectorXd p = best.x.array().exp().matrix();
+  result.params = p;
+  result.iterations = best.iterations;
+  result.gradient_norm = best.gradient_norm;
+  result.converged = best.converged;
+  result.message = best.message;
+  result.customers = customers;
+  result.unique_rows = unique_rows;
+  result.log_likelihood = full(p, nullptr);
+  result.aic = 2.0 * static_cast<double>(k) - 2.0 * result.log_likelihood;
+  result.bic = static_cast<double>(k) * std::log(customers) - 2.0 * result.log_likelihood;
+
+  // Observed information in natural parameters from the Hessian of the total negative
+  // log-likelihood on log-parameters: H_nat = D^-1 (H_log - diag(g_nat * p)) D^-1, D = diag(p).
+  const auto total_objective = [&](const Eigen::VectorXd& theta, Eigen::VectorXd* grad) {
+    const double v = objective(theta, grad);  // includes the penalty: removed below
+    const Eigen::VectorXd q = theta.array().exp().matrix();
+    if (grad) *grad = (*grad - (2 * options.penalty * q.array() * q.array()).matrix()) * customers;
+    return (v - options.penalty * q.squaredNorm()) * customers;
+  };
+  Eigen::VectorXd g_log(k);
+  total_objective(best.x, &g_log);
+  const Eigen::MatrixXd H_log = ::crmkit::detail::numerical_hessian(total_objective, best.x, 1e-4);
+  Eigen::MatrixXd H = H_log;
+  H.diagonal() -= g_log;  // g_log = g_nat * p
+  const Eigen::VectorXd inv_p = p.cwiseInverse();
+  H = inv_p.asDiagonal() * H * inv_p.asDiagonal();
+  Eigen::LLT<Eigen::MatrixXd> llt(H);
+  if (llt.info() == Eigen::Success && H.allFinite()) {
+    const Eigen::MatrixXd cov = llt.solve(Eigen::MatrixXd::Identity(k, k));
+    result.standard_errors = cov.diagonal().cwiseMax(0.0).cwiseSqrt();
+  } else {
+    result.standard_errors = Eigen::VectorXd::Constant(k, std::numeric_limits<double>::quiet_NaN());
+  }
+
+  if (!result.converged && options.require_convergence) {
+    std::ostringstream os;
+    os << spec.model << " fit did not converge: " << result.message << " after "
+       << result.iterations << " iterations, gradient norm " << result.gradient_norm
+       << " > tolerance " << options.tolerance
+       << " (raise max_iterations or tolerance, or set require_convergence = false)";
+    throw Error(ErrorCode::not_converged, os.str());
+  }
+  return result;
+}
+
+}  // namespace detail
+}  // namespace value
+}  // namespace v0
+}  // namespace crmkit

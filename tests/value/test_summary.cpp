@@ -1,0 +1,295 @@
+// Customer summaries: the CDNOW reproduction, batch = ledger, and a naive reference.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+
+#include "crmkit/error.hpp"
+#include "crmkit/io/csv.hpp"
+#include "crmkit/io/time.hpp"
+#include "crmkit/io/transaction_log.hpp"
+#include "crmkit/value/summary.hpp"
+
+using crmkit::io::parse_time;
+using namespace crmkit::value;
+
+namespace {
+
+const std::string kData = CRMKIT_TEST_DATA_DIR;
+
+// CDNOW_sample.txt: no header, blanks between fields: master id, sample id, YYYYMMDD,
+// CDs, dollars.
+crmkit::io::CsvOptions cdnow_csv() {
+  crmkit::io::CsvOptions o;
+  o.delimiter = crmkit::io::CsvOptions::kWhitespace;
+  o.has_header = false;
+  return o;
+}
+const crmkit::io::TransactionColumns kCdnowColumns{"2", "3", "5", "%Y%m%d"};
+
+SummaryOptions cdnow_options() {
+  SummaryOptions o;
+  o.unit = TimeUnit::week;
+  o.merge_same_day = true;
+  o.end = parse_time("1997-09-30");
+  o.holdout_end = parse_time("1998-06-30");
+  return o;
+}
+
+std::map<std::int64_t, CustomerSummary> by_customer(const SummaryTable& t) {
+  std::map<std::int64_t, CustomerSummary> m;
+  for (const CustomerSummary& c : t.customers) m[c.customer] = c;
+  return m;
+}
+
+void require_same(const CustomerSummary& a, const CustomerSummary& b) {
+  CHECK(a.customer == b.customer);
+  CHECK(a.first == b.first);
+  CHECK(a.last == b.last);
+  CHECK(a.purchases == b.purchases);
+  CHECK(a.frequency == b.frequency);
+  CHECK(a.recency == b.recency);
+  CHECK(a.T == b.T);
+  CHECK(a.total_value == Approx(b.total_value).epsilon(1e-12));
+  CHECK(a.monetary_value == Approx(b.monetary_value).epsilon(1e-12));
+  CHECK(a.holdout_frequency == b.holdout_frequency);
+  CHECK(a.holdout_value == Approx(b.holdout_value).epsilon(1e-12));
+}
+
+}  // namespace
+
+TEST_CASE("summary: CDNOW sample reproduces the published calibration summary", "[summary][cdnow]") {
+  auto log = crmkit::io::read_transaction_log(kData + "/cdnow/CDNOW_sample.txt", cdnow_csv(),
+                                              kCdnowColumns);
+  REQUIRE(log.customer.size() == 6919);  // data/cdnow/README.md
+  REQUIRE(log.keys.size() == 2357);
+  SummaryTable t = summarize(log.customer, log.time, log.amount, cdnow_options());
+  // Same-day merging: 6,696 transactions = 2,357 first + 4,339 repeat.
+  CHECK(t.sales == 6919);
+  CHECK(t.sales - t.merged_sales == 6696);
+  REQUIRE(t.customers.size() == 2357);
+
+  // Reference: cdnow_customers_summary_with_transactions.csv (ID,x,t_x,T,zbar; 2 decimals),
+  // the input of Fader, Hardie & Lee (2005).
+  crmkit::io::CsvReader ref(kData + "/cdnow/cdnow_customers_summary_with_transactions.csv");
+  std::size_t rows = 0;
+  double sum_x = 0, sum_holdout = 0;
+  while (ref.next()) {
+    const CustomerSummary& c = t.customers[rows];
+    INFO("customer " << log.keys[static_cast<std::size_t>(c.customer)]);
+    CHECK(std::stoi(log.keys[static_cast<std::size_t>(c.customer)]) == std::stoi(std::string(ref.field(0))));
+    CHECK(c.frequency == ref.number(1));
+    CHECK(std::abs(c.recency - ref.number(2)) <= 0.005 + 1e-9);
+    CHECK(std::abs(c.T - ref.number(3)) <= 0.005 + 1e-9);
+    CHECK(std::abs(c.monetary_value - ref.number(4)) <= 0.005 + 1e-9);
+    sum_x += c.frequency;
+    sum_holdout += c.holdout_frequency;
+    ++rows;
+  }
+  CHECK(rows == 2357);
+  CHECK(sum_x == 2457);
+  CHECK(sum_x + sum_holdout == 4339);
+}
+
+TEST_CASE("summary: CDNOW tracking curve of cumulative repeat transactions", "[summary][cdnow]") {
+  auto log = crmkit::io::read_transaction_log(kData + "/cdnow/CDNOW_sample.txt", cdnow_csv(),
+                                              kCdnowColumns);
+  auto curve = cumulative_repeat_transactions(log.customer.data(), log.time.data(),
+                                              log.customer.size(), parse_time("1997-01-01"),
+                                              TimeUnit::week, 78, true);
+  REQUIRE(curve.size() == 78);
+  // Weeks 20-25 as in the BTYD walkthrough; 2,457 at week 39, 4,339 at week 78.
+  CHECK(std::vector<std::int64_t>(curve.begin() + 19, curve.begin() + 25) ==
+        std::vector<std::int64_t>{1359, 1414, 1484, 1517, 1573, 1672});
+  CHECK(curve[38] == 2457);
+  CHECK(curve[77] == 4339);
+}
+
+TEST_CASE("summary: streaming CSV, batch arrays and the ledger agree on CDNOW", "[summary][cdnow]") {
+  const std::string path = kData + "/cdnow/CDNOW_sample.txt";
+  auto log = crmkit::io::read_transaction_log(path, cdnow_csv(), kCdnowColumns);
+  SummaryTable batch = summarize(log.customer, log.time, log.amount, cdnow_options());
+  auto streamed = crmkit::io::summarize_transaction_log(path, cdnow_csv(), kCdnowColumns, cdnow_options());
+  Ledger ledger(cdnow_options());
+  for (std::size_t i = 0; i < log.customer.size(); ++i)
+    ledger.add_sale(log.customer[i], log.time[i], log.amount[i]);
+  SummaryTable fed = ledger.summary();
+  REQUIRE(streamed.table.customers.size() == batch.customers.size());
+  REQUIRE(fed.customers.size() == batch.customers.size());
+  CHECK(streamed.keys == log.keys);
+  for (std::size_t i = 0; i < batch.customers.size(); ++i) {
+    require_same(streamed.table.customers[i], batch.customers[i]);
+    require_same(fed.customers[i], batch.customers[i]);
+  }
+  CHECK(fed.merged_sales == batch.merged_sales);
+
+  // Shuffled input (sales out of time order, so merging must sort): same per-customer answer.
+  std::vector<std::size_t> order(log.customer.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::shuffle(order.begin(), order.end(), std::mt19937(20261124));
+  std::vector<std::int64_t> c;
+  std::vector<double> t, a;
+  for (std::size_t i : order) {
+    c.push_back(log.customer[i]);
+    t.push_back(log.time[i]);
+    a.push_back(log.amount[i]);
+  }
+  auto shuffled = by_customer(summarize(c, t, a, cdnow_options()));
+  for (const CustomerSummary& s : batch.customers) require_same(shuffled.at(s.customer), s);
+
+  // A size hint only makes room up front: the same table, in the same order.
+  SummaryOptions hinted = cdnow_options();
+  hinted.expected_customers = 2357;
+  SummaryTable with_hint = summarize(log.customer, log.time, log.amount, hinted);
+  auto streamed_hint = crmkit::io::summarize_transaction_log(path, cdnow_csv(), kCdnowColumns, hinted);
+  REQUIRE(with_hint.customers.size() == batch.customers.size());
+  for (std::size_t i = 0; i < batch.customers.size(); ++i) {
+    require_same(with_hint.customers[i], batch.customers[i]);
+    require_same(streamed_hint.table.customers[i], batch.customers[i]);
+  }
+}
+
+TEST_CASE("summary: hand-worked cases", "[summary]") {
+  SummaryOptions o;
+  o.unit = TimeUnit::day;
+  o.end = 20;
+  SECTION("no merging: same-day sales are separate transactions") {
+    auto t = summarize({1, 1, 1}, {2, 2, 9}, {3, 4, 5}, o);
+    REQUIRE(t.customers.size() == 1);
+    CHECK(t.customers[0].purchases == 3);
+    CHECK(t.customers[0].frequency == 2);
+    CHECK(t.customers[0].recency == 7);
+    CHECK(t.customers[0].T == 18);
+    CHECK(t.customers[0].monetary_value == 4.5);  // (4 + 5) / 2: the first sale seen is first
+  }
+  SECTION("merging truncates to the day and sums amounts") {
+    o.merge_same_day = true;
+    auto t = summarize({1, 1, 1}, {2.25, 2.75, 9.5}, {3, 4, 5}, o);
+    CHECK(t.customers[0].purchases == 2);
+    CHECK(t.customers[0].first == 2);
+    CHECK(t.customers[0].recency == 7);
+    CHECK(t.customers[0].total_value == 12);
+    CHECK(t.customers[0].monetary_value == 5);
+    CHECK(t.merged_sales == 1);
+  }
+  SECTION("units: weeks and months of 4.345 weeks") {
+    o.unit = TimeUnit::month;
+    o.end = 40;
+    auto t = summarize({1, 1}, {0, 30.415}, {1, 1}, o);
+    CHECK(t.customers[0].recency == Approx(1.0).epsilon(1e-12));
+    CHECK(days_per_unit(TimeUnit::week) == 7);
+  }
+  SECTION("holdout: customers first seen in the holdout are not summarised") {
+    o.end = 10;
+    o.holdout_end = 20;
+    auto t = summarize({1, 1, 1, 2}, {0, 10, 15, 12}, {1, 2, 3, 4}, o);
+    REQUIRE(t.customers.size() == 1);
+    CHECK(t.customers[0].frequency == 1);
+    CHECK(t.customers[0].holdout_frequency == 1);
+    CHECK(t.customers[0].holdout_value == 3);
+    CHECK(t.holdout_only_customers == 1);
+  }
+  SECTION("without an end, the latest sale is the end") {
+    o.end.reset();
+    auto t = summarize({1, 2}, {3, 8}, {1, 1}, o);
+    CHECK(t.end == 8);
+    CHECK(t.customers[0].T == 5);
+  }
+}
+
+TEST_CASE("summary: bad input is rejected with the sale named", "[summary]") {
+  using Catch::Contains;
+  SummaryOptions o;
+  o.end = 10;
+  CHECK_THROWS_WITH(summarize({1, 2}, {1, NAN}, {1, 1}, o), Contains("sale 1: customer 2: time is not a finite"));
+  CHECK_THROWS_WITH(summarize({1, 2}, {1, 2}, {1, -1}, o), Contains("sale 1: customer 2: amount -1 is negative"));
+  CHECK_THROWS_WITH(summarize({1, 2}, {1, 2}, {1, INFINITY}, o), Contains("amount is not a finite"));
+  CHECK_THROWS_WITH(summarize({1, 2}, {1, 11}, {1, 1}, o), Contains("after the observation end 10"));
+  CHECK_THROWS_WITH(summarize({1, 2}, {1}, {1, 1}, o), Contains("differ in length"));
+  o.holdout_end = 5;
+  CHECK_THROWS_WITH(summarize({1}, {1}, {1}, o), Contains("is not after the calibration end"));
+  o.end.reset();
+  CHECK_THROWS_WITH(summarize({1}, {1}, {1}, o), Contains("needs a calibration end"));
+  CHECK_THROWS_WITH(parse_time_unit("year"), Contains("unknown time unit 'year'"));
+  SummaryOptions huge;
+  huge.expected_customers = std::size_t{1} << 40;
+  CHECK_THROWS_WITH(summarize({1}, {1}, {1}, huge), Contains("expected_customers is above"));
+  CHECK_THROWS_WITH(summarize(nullptr, nullptr, nullptr, 3, {}), Contains("must not be null"));
+  CHECK(summarize(nullptr, nullptr, nullptr, 0, {}).customers.empty());
+}
+
+TEST_CASE("summary: the ledger refuses what it cannot place and stays unchanged", "[summary][ledger]") {
+  SummaryOptions o;
+  o.merge_same_day = true;
+  o.end = 100;
+  Ledger ledger(o);
+  ledger.add_sale(5, 10, 1);
+  ledger.add_sale(5, 20, 1);
+  ledger.add_sale(5, 10.5, 2);  // the first day again: merged
+  ledger.add_sale(5, 3, 1);     // before the first day: a new first purchase
+  CHECK_THROWS_WITH(ledger.add_sale(5, 15, 1), Catch::Contains("customer 5: sale on day 15") &&
+                                                 Catch::Contains("time order"));
+  CHECK_THROWS_WITH(ledger.add_sale(6, 101, 1), Catch::Contains("customer 6: time 101 is after"));
+  CHECK(ledger.customer_count() == 1);
+  auto t = ledger.summary();
+  REQUIRE(t.customers.size() == 1);
+  CHECK(t.customers[0].purchases == 3);
+  CHECK(t.customers[0].first == 3);
+  CHECK(t.customers[0].total_value == 5);
+  CHECK(t.customers[0].monetary_value == 2);  // days 10 (1 + 2) and 20 (1): (3 + 1) / 2
+  CHECK(t.sales == 4);
+}
+
+TEST_CASE("summary: random logs match a naive sort-and-group reference", "[summary][property]") {
+  std::mt19937_64 rng(42);
+  for (int round = 0; round < 40; ++round) {
+    const bool merge = round % 2 == 0;
+    const std::size_t n = 1 + rng() % 300;
+    std::vector<std::int64_t> c(n);
+    std::vector<double> t(n), a(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      c[i] = static_cast<std::int64_t>(rng() % 17) - 8;  // negative ids are ids too
+      t[i] = static_cast<double>(rng() % 60) + static_cast<double>(rng() % 4) * 0.25;
+      a[i] = static_cast<double>(rng() % 1000) / 10.0;
+    }
+    SummaryOptions o;
+    o.unit = TimeUnit::week;
+    o.merge_same_day = merge;
+    o.end = 40;
+    o.holdout_end = 60;
+    auto got = by_customer(summarize(c, t, a, o));
+
+    // Reference: group per customer, sort by time, merge days, count.
+    std::map<std::int64_t, std::vector<std::pair<double, double>>> sales;
+    for (std::size_t i = 0; i < n; ++i)
+      sales[c[i]].push_back({merge ? std::floor(t[i]) : t[i], a[i]});
+    std::size_t expected_customers = 0;
+    for (auto& [id, list] : sales) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](auto& x, auto& y) { return x.first < y.first; });
+      std::vector<std::pair<double, double>> cal, hold;
+      for (auto& s : list) {
+        auto& dest = s.first <= 40 ? cal : hold;
+        if (merge && !dest.empty() && dest.back().first == s.first) dest.back().second += s.second;
+        else dest.push_back(s);
+      }
+      if (cal.empty()) continue;
+      ++expected_customers;
+      const CustomerSummary& g = got.at(id);
+      INFO("round " << round << " customer " << id);
+      CHECK(g.purchases == static_cast<std::int64_t>(cal.size()));
+      CHECK(g.recency == Approx((cal.back().first - cal.front().first) / 7).margin(1e-12));
+      CHECK(g.T == Approx((40 - cal.front().first) / 7).margin(1e-12));
+      double repeat = 0, total = 0;
+      for (std::size_t k = 0; k < cal.size(); ++k) (k ? repeat : total) += cal[k].second;
+      total += repeat;
+      CHECK(g.total_value == Approx(total).margin(1e-9));
+      const double repeats = static_cast<double>(cal.size()) - 1;
+      CHECK(g.monetary_value == Approx(repeats > 0 ? repeat / repeats : 0).margin(1e-9));
+      CHECK(g.holdout_frequency == static_cast<double>(hold.size()));
+    }
+    CHECK(got.size() == expected_customers);
+  }
+}
