@@ -57,12 +57,11 @@ void enums_to(const std::vector<Enum>& values, uint8_t* out) {
   if (!values.empty()) std::memcpy(out, values.data(), values.size());
 }
 
-// Static name of an enum value for the *_name functions: "unknown" out of range (the
-// core's *_name functions say so for any value of the underlying type).
-template <class Enum, class NameOf>
-const char* enum_name(int code, NameOf name_of) {
-  if (code < 0 || code > 255) return "unknown";
-  return name_of(static_cast<Enum>(code));
+// Static name of an enum value for the *_name functions: "unknown" out of range.
+template <class Enum>
+const char* enum_name(int code) {
+  const char* name = code < 0 ? nullptr : names(Enum{}).name(static_cast<std::size_t>(code));
+  return name ? name : "unknown";
 }
 
 std::vector<double> cuts_from(const double* cuts, std::size_t count) {
@@ -325,7 +324,7 @@ CRM_API int crm_concentration(const double* values, size_t n,
 // ---- tiers ----------------------------------------------------------------------------------
 
 CRM_API const char* crm_tier_name(int tier) {
-  return enum_name<value::Tier>(tier, value::tier_name);
+  return enum_name<value::Tier>(tier);
 }
 
 CRM_API int crm_assign_tiers(const double* values, size_t n, const crm_tier_options* opts,
@@ -373,7 +372,7 @@ CRM_API int crm_tier_migration(const int64_t* ids_before, const uint8_t* tiers_b
 // ---- status and relationship stage ----------------------------------------------------------
 
 CRM_API const char* crm_customer_status_name(int status) {
-  return enum_name<value::CustomerStatus>(status, value::status_name);
+  return enum_name<value::CustomerStatus>(status);
 }
 
 CRM_API int crm_classify_status(const double* first, const double* last,
@@ -403,7 +402,7 @@ CRM_API int crm_status_of(double first, double last, int64_t purchases, double g
 }
 
 CRM_API const char* crm_stage_name(int stage) {
-  return enum_name<value::RelationshipStage>(stage, value::stage_name);
+  return enum_name<value::RelationshipStage>(stage);
 }
 
 CRM_API int crm_relationship_stages(const int64_t* purchases, const double* tenure_days,

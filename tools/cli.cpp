@@ -149,7 +149,7 @@ crmkit::io::KeyedSummary summarize_log(const Args& args, const std::string& path
 
   crmkit::value::SummaryOptions options;
   try {
-    options.unit = crmkit::value::parse_time_unit(args.get("unit", "week"));
+    options.unit = crmkit::parse_enum<crmkit::value::TimeUnit>(args.get("unit", "week"));
   } catch (const crmkit::Error& e) {
     throw UsageError{std::string("option --unit: ") + e.what()};
   }

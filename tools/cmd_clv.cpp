@@ -44,7 +44,7 @@ const char* age_column(value::ClvModelKind kind) {
 value::ClvModelKind model_option(const Args& args) {
   if (!args.has("model")) throw UsageError{"give --model bg-nbd|pareto-nbd|mbg-nbd|bg-bb|gamma-gamma"};
   try {
-    return value::parse_model_kind(args.get("model"));
+    return crmkit::parse_enum<value::ClvModelKind>(args.get("model"));
   } catch (const Error& e) {
     throw UsageError{std::string("option --model: ") + e.what()};
   }
@@ -66,7 +66,7 @@ void print_fit(const value::ClvModel& model, bool json) {
                number_text(v[static_cast<Eigen::Index>(i)]);
       return out + "}";
     };
-    std::cout << "{\"model\": " << json_string(value::model_kind_name(model.kind()))
+    std::cout << "{\"model\": " << json_string(crmkit::name_of(model.kind()))
               << ", \"parameters\": " << object(f.params)
               << ", \"standard_errors\": " << object(f.standard_errors)
               << ", \"log_likelihood\": " << number_text(f.log_likelihood)
@@ -79,7 +79,7 @@ void print_fit(const value::ClvModel& model, bool json) {
     return;
   }
   std::ostringstream out;
-  out << value::model_kind_name(model.kind()) << " fit on " << f.customers << " customers ("
+  out << crmkit::name_of(model.kind()) << " fit on " << f.customers << " customers ("
       << f.unique_rows << " distinct rows)\n\n"
       << std::left << std::setw(12) << "parameter" << std::right << std::setw(14) << "estimate"
       << std::setw(14) << "std_error" << "\n";
@@ -111,7 +111,7 @@ int run_fit(const std::vector<std::string>& argv) {
   const value::ClvModelKind kind = model_option(args);
   const CustomerColumns c = read_customers(args);
   value::ClvModel model(kind);
-  const char* name = value::model_kind_name(kind);
+  const char* name = crmkit::name_of(kind);
   if (model.is_spend_model()) {
     model.fit_spend(c.column("frequency", name).data(), c.column("monetary_value", name).data(),
                     c.size(), {}, c.optional_column("weights"));
@@ -154,7 +154,7 @@ int run_predict(const std::vector<std::string>& argv) {
 
   // Everything is computed before anything is printed: a bad row leaves no partial table.
   const CustomerColumns c = read_customers(args);
-  const char* name = value::model_kind_name(model.kind());
+  const char* name = crmkit::name_of(model.kind());
   const double* x = c.column("frequency", name).data();
   const double* tx = c.column("recency", name).data();
   const double* T = c.column(age_column(model.kind()), name).data();

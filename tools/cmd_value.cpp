@@ -175,7 +175,7 @@ int run_tiers(const std::vector<std::string>& argv) {
         args);
   value::TierOptions options;
   try {
-    options = value::default_tier_options(value::parse_tier_scheme(args.get("scheme", "share")));
+    options = value::default_tier_options(crmkit::parse_enum<value::TierScheme>(args.get("scheme", "share")));
   } catch (const crmkit::Error& e) {
     throw UsageError{std::string("option --scheme: ") + e.what()};
   }
@@ -194,7 +194,7 @@ int run_tiers(const std::vector<std::string>& argv) {
     TableWriter out(std::cout, args.has("json"), {"customer_id", column, "tier"});
     for (std::size_t i = 0; i < c.size(); ++i)
       out.row({TableWriter::text(c.ids[i]), TableWriter::number(values[i]),
-               TableWriter::text(value::tier_name(a.tier[i]))});
+               TableWriter::text(crmkit::name_of(a.tier[i]))});
     out.finish();
     return 0;
   }
@@ -202,7 +202,7 @@ int run_tiers(const std::vector<std::string>& argv) {
                   {"tier", "customers", "customer_share", "value", "value_share", "mean_value",
                    "min_value", "max_value"});
   for (const value::TierRow& row : a.table.rows)
-    out.row({TableWriter::text(value::tier_name(row.tier)),
+    out.row({TableWriter::text(crmkit::name_of(row.tier)),
              TableWriter::integer(static_cast<std::int64_t>(row.customers)),
              TableWriter::number(row.customer_share), TableWriter::number(row.value),
              TableWriter::number(row.value_share), TableWriter::number(row.mean_value),

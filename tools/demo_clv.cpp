@@ -44,7 +44,7 @@ DemoSection demo_lifetime_value(const DemoContext& context) {
     for (std::size_t k = 0; k < m->parameter_names().size(); ++k)
       params += (k ? ", " : "") + m->parameter_names()[k] + " " +
                 fixed(f.params[static_cast<Eigen::Index>(k)], 3);
-    rows.push_back({value::model_kind_name(m->kind()), params, fixed(f.log_likelihood, 1),
+    rows.push_back({crmkit::name_of(m->kind()), params, fixed(f.log_likelihood, 1),
                     fixed(f.aic, 1), std::to_string(f.iterations)});
   }
 

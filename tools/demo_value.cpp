@@ -30,7 +30,7 @@ DemoSection demo_customer_value(const DemoContext& context) {
 
   std::vector<std::vector<std::string>> tier_rows;
   for (const value::TierRow& row : tiers.table.rows)
-    tier_rows.push_back({value::tier_name(row.tier), std::to_string(row.customers),
+    tier_rows.push_back({crmkit::name_of(row.tier), std::to_string(row.customers),
                          fixed(100 * row.customer_share, 1) + "%", fixed(row.value, 0),
                          fixed(100 * row.value_share, 1) + "%", fixed(row.mean_value, 2),
                          fixed(row.min_value, 2), fixed(row.max_value, 2)});

@@ -19,9 +19,6 @@ enum class ErrorCode {
   out_of_memory,         // an allocation failed or a size exceeds a safe limit
 };
 
-// Short stable name of a code ("invalid_argument", ...), for messages and tests.
-const char* error_code_name(ErrorCode code) noexcept;
-
 class Error : public std::runtime_error {
  public:
   Error(ErrorCode code, const std::string& message)

@@ -5,7 +5,6 @@
 #include <limits>
 
 #include "crmkit/error.hpp"
-#include "crmkit/value/detail/names.hpp"
 #include "crmkit/value/ranking.hpp"
 
 namespace crmkit {
@@ -54,12 +53,9 @@ std::vector<LoyaltyDriver> default_loyalty_drivers() {
   };
 }
 
-const char* missing_drivers_name(MissingDrivers policy) noexcept {
-  return policy == MissingDrivers::reject ? kMissingNames[1] : kMissingNames[0];
-}
-
-MissingDrivers parse_missing_drivers(std::string_view text) {
-  return static_cast<MissingDrivers>(detail::parse_name(kMissingNames, 2, text, "missing-driver policy"));
+const NameTable& names(MissingDrivers) {
+  static constexpr NameTable kTable("missing-driver policy", kMissingNames);
+  return kTable;
 }
 
 std::vector<double> LoyaltyResult::effective_weights(std::size_t customer) const {

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "crmkit/error.hpp"
-#include "crmkit/value/detail/names.hpp"
 #include "crmkit/value/ranking.hpp"
 
 namespace crmkit {
@@ -80,23 +79,14 @@ CustomerStatus classify(double first, double last, std::int64_t purchases, doubl
 
 }  // namespace
 
-const char* status_name(CustomerStatus status) noexcept {
-  const auto s = static_cast<std::size_t>(status);
-  return s < kStatusCount ? kStatusNames[s] : "unknown";
+const NameTable& names(CustomerStatus) {
+  static constexpr NameTable kTable("customer status", kStatusNames);
+  return kTable;
 }
 
-CustomerStatus parse_status(std::string_view text) {
-  return static_cast<CustomerStatus>(detail::parse_name(kStatusNames, kStatusCount, text, "status"));
-}
-
-const char* stage_name(RelationshipStage stage) noexcept {
-  const auto s = static_cast<std::size_t>(stage);
-  return s < kStageCount ? kStageNames[s] : "unknown";
-}
-
-RelationshipStage parse_stage(std::string_view text) {
-  return static_cast<RelationshipStage>(
-      detail::parse_name(kStageNames, kStageCount, text, "relationship stage"));
+const NameTable& names(RelationshipStage) {
+  static constexpr NameTable kTable("relationship stage", kStageNames);
+  return kTable;
 }
 
 CustomerStatus status_of(double first, double last, std::int64_t purchases, double gap_before_last,

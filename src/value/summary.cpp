@@ -22,20 +22,10 @@ double days_per_unit(TimeUnit unit) noexcept {
   return 1.0;
 }
 
-const char* time_unit_name(TimeUnit unit) noexcept {
-  switch (unit) {
-    case TimeUnit::day: return "day";
-    case TimeUnit::week: return "week";
-    case TimeUnit::month: return "month";
-  }
-  return "day";
-}
-
-TimeUnit parse_time_unit(const std::string& text) {
-  for (TimeUnit u : {TimeUnit::day, TimeUnit::week, TimeUnit::month})
-    if (text == time_unit_name(u)) return u;
-  throw Error(ErrorCode::invalid_argument,
-              "unknown time unit '" + text + "' (expected day, week or month)");
+const NameTable& names(TimeUnit) {
+  static constexpr const char* kNames[] = {"day", "week", "month"};
+  static constexpr NameTable kTable("time unit", kNames);
+  return kTable;
 }
 
 namespace {

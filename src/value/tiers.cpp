@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "crmkit/error.hpp"
-#include "crmkit/value/detail/names.hpp"
 
 namespace crmkit {
 inline namespace v0 {
@@ -126,21 +125,14 @@ std::vector<std::size_t> order_by_id(const std::int64_t* ids, std::size_t n, con
 
 }  // namespace
 
-const char* tier_name(Tier tier) noexcept {
-  const auto t = static_cast<std::size_t>(tier);
-  return t < kTierCount ? kTierNames[t] : "unknown";
+const NameTable& names(Tier) {
+  static constexpr NameTable kTable("tier", kTierNames);
+  return kTable;
 }
 
-Tier parse_tier(std::string_view text) {
-  return static_cast<Tier>(detail::parse_name(kTierNames, kTierCount, text, "tier"));
-}
-
-const char* tier_scheme_name(TierScheme scheme) noexcept {
-  return scheme == TierScheme::rank ? kSchemeNames[1] : kSchemeNames[0];
-}
-
-TierScheme parse_tier_scheme(std::string_view text) {
-  return static_cast<TierScheme>(detail::parse_name(kSchemeNames, 2, text, "tier scheme"));
+const NameTable& names(TierScheme) {
+  static constexpr NameTable kTable("tier scheme", kSchemeNames);
+  return kTable;
 }
 
 TierOptions default_tier_options(TierScheme scheme) {

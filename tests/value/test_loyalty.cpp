@@ -11,6 +11,8 @@
 #include "crmkit/value/loyalty.hpp"
 
 using namespace crmkit::value;
+using crmkit::name_of;
+using crmkit::parse_enum;
 using Catch::Matchers::Contains;
 using crmkit::Error;
 using crmkit_test::error_of;
@@ -98,7 +100,7 @@ TEST_CASE("custom drivers and their validation", "[loyalty]") {
 }
 
 TEST_CASE("missing-driver policy names round-trip", "[loyalty]") {
-  CHECK(parse_missing_drivers(missing_drivers_name(MissingDrivers::reject)) == MissingDrivers::reject);
-  CHECK(parse_missing_drivers("reweight") == MissingDrivers::reweight);
-  CHECK_THAT(error_of([] { parse_missing_drivers("ignore"); }), Contains("unknown missing-driver policy"));
+  CHECK(parse_enum<MissingDrivers>(name_of(MissingDrivers::reject)) == MissingDrivers::reject);
+  CHECK(parse_enum<MissingDrivers>("reweight") == MissingDrivers::reweight);
+  CHECK_THAT(error_of([] { parse_enum<MissingDrivers>("ignore"); }), Contains("unknown missing-driver policy"));
 }

@@ -12,6 +12,8 @@
 #include "crmkit/value/status.hpp"
 
 using namespace crmkit::value;
+using crmkit::name_of;
+using crmkit::parse_enum;
 using Catch::Matchers::Contains;
 using crmkit::Error;
 using crmkit_test::error_of;
@@ -175,12 +177,12 @@ TEST_CASE("relationship stages follow the documented rules", "[status]") {
 
 TEST_CASE("status and stage names round-trip; unknown names are errors", "[status]") {
   for (std::size_t s = 0; s < kStatusCount; ++s) {
-    CHECK(parse_status(status_name(static_cast<CustomerStatus>(s))) == static_cast<CustomerStatus>(s));
+    CHECK(parse_enum<CustomerStatus>(name_of(static_cast<CustomerStatus>(s))) == static_cast<CustomerStatus>(s));
   }
   for (std::size_t s = 0; s < kStageCount; ++s) {
-    CHECK(parse_stage(stage_name(static_cast<RelationshipStage>(s))) == static_cast<RelationshipStage>(s));
+    CHECK(parse_enum<RelationshipStage>(name_of(static_cast<RelationshipStage>(s))) == static_cast<RelationshipStage>(s));
   }
-  CHECK(std::string(status_name(CustomerStatus::new_customer)) == "new");
-  CHECK_THAT(error_of([] { parse_status("churned"); }), Contains("unknown status 'churned'"));
-  CHECK_THAT(error_of([] { parse_stage("marriage"); }), Contains("relationship stage"));
+  CHECK(std::string(name_of(CustomerStatus::new_customer)) == "new");
+  CHECK_THAT(error_of([] { parse_enum<CustomerStatus>("churned"); }), Contains("unknown customer status 'churned'"));
+  CHECK_THAT(error_of([] { parse_enum<RelationshipStage>("marriage"); }), Contains("relationship stage"));
 }

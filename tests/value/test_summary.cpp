@@ -14,6 +14,8 @@
 
 using crmkit::io::parse_time;
 using namespace crmkit::value;
+using crmkit::name_of;
+using crmkit::parse_enum;
 
 namespace {
 
@@ -212,7 +214,7 @@ TEST_CASE("summary: bad input is rejected with the sale named", "[summary]") {
   CHECK_THROWS_WITH(summarize({1}, {1}, {1}, o), Contains("is not after the calibration end"));
   o.end.reset();
   CHECK_THROWS_WITH(summarize({1}, {1}, {1}, o), Contains("needs a calibration end"));
-  CHECK_THROWS_WITH(parse_time_unit("year"), Contains("unknown time unit 'year'"));
+  CHECK_THROWS_WITH(parse_enum<TimeUnit>("year"), Contains("unknown time unit 'year'"));
   SummaryOptions huge;
   huge.expected_customers = std::size_t{1} << 40;
   CHECK_THROWS_WITH(summarize({1}, {1}, {1}, huge), Contains("expected_customers is above"));

@@ -15,6 +15,8 @@
 #include "crmkit/value/tiers.hpp"
 
 using namespace crmkit::value;
+using crmkit::name_of;
+using crmkit::parse_enum;
 using Catch::Matchers::Contains;
 using crmkit::Error;
 using crmkit_test::error_of;
@@ -24,7 +26,7 @@ namespace {
 
 std::vector<std::string> names(const std::vector<Tier>& tiers) {
   std::vector<std::string> out;
-  for (Tier t : tiers) out.push_back(tier_name(t));
+  for (Tier t : tiers) out.push_back(name_of(t));
   return out;
 }
 
@@ -151,13 +153,13 @@ TEST_CASE("tier options and inputs are validated", "[tiers]") {
 
 TEST_CASE("tier and scheme names round-trip; unknown names are errors", "[tiers]") {
   for (std::size_t t = 0; t < kTierCount; ++t) {
-    CHECK(parse_tier(tier_name(static_cast<Tier>(t))) == static_cast<Tier>(t));
+    CHECK(parse_enum<Tier>(name_of(static_cast<Tier>(t))) == static_cast<Tier>(t));
   }
-  CHECK(std::string(tier_name(Tier::key)) == "key");
-  CHECK(parse_tier_scheme("share") == TierScheme::value_share);
-  CHECK(parse_tier_scheme("rank") == TierScheme::rank);
-  CHECK_THAT(error_of([] { parse_tier("vip"); }), Contains("unknown tier 'vip'") && Contains("key, major"));
-  CHECK_THAT(error_of([] { parse_tier_scheme("abc"); }), Contains("tier scheme"));
+  CHECK(std::string(name_of(Tier::key)) == "key");
+  CHECK(parse_enum<TierScheme>("share") == TierScheme::value_share);
+  CHECK(parse_enum<TierScheme>("rank") == TierScheme::rank);
+  CHECK_THAT(error_of([] { parse_enum<Tier>("vip"); }), Contains("unknown tier 'vip'") && Contains("key, major"));
+  CHECK_THAT(error_of([] { parse_enum<TierScheme>("abc"); }), Contains("tier scheme"));
 }
 
 TEST_CASE("tier migration between two periods, matched by id", "[tiers]") {
@@ -216,7 +218,7 @@ TEST_CASE("CDNOW master tier table against a plain sort-and-sum", "[tiers][cdnow
     i = j;
   }
   for (std::size_t t = 0; t < 4; ++t) {
-    INFO("tier " << tier_name(static_cast<Tier>(t)));
+    INFO("tier " << name_of(static_cast<Tier>(t)));
     CHECK(a.table.rows[t].customers == count[t]);
     CHECK(a.table.rows[t].value == Approx(value[t]));
   }

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "crmkit/names.hpp"
+
 namespace crmkit {
 inline namespace v0 {
 namespace value {
@@ -43,8 +45,7 @@ std::vector<LoyaltyDriver> default_loyalty_drivers();
 
 enum class MissingDrivers : std::uint8_t { reweight, reject };
 // "reweight", "reject".
-const char* missing_drivers_name(MissingDrivers policy) noexcept;
-MissingDrivers parse_missing_drivers(std::string_view text);
+const NameTable& names(MissingDrivers);
 
 struct LoyaltyOptions {
   std::vector<LoyaltyDriver> drivers = default_loyalty_drivers();  // 1..32 drivers

@@ -38,15 +38,16 @@
 #include <string_view>
 #include <vector>
 
+#include "crmkit/names.hpp"
+
 namespace crmkit {
 inline namespace v0 {
 namespace value {
 
 enum class CustomerStatus : std::uint8_t { new_customer, active, at_risk, lapsed, won_back };
 inline constexpr std::size_t kStatusCount = 5;
-// "new", "active", "at_risk", "lapsed", "won_back"; parse_status throws for other text.
-const char* status_name(CustomerStatus status) noexcept;
-CustomerStatus parse_status(std::string_view text);
+// "new", "active", "at_risk", "lapsed", "won_back".
+const NameTable& names(CustomerStatus);
 
 struct StatusOptions {
   double new_within_days = 90;
@@ -90,8 +91,7 @@ CustomerStatus status_of(double first, double last, std::int64_t purchases, doub
 enum class RelationshipStage : std::uint8_t { awareness, exploration, expansion, commitment, dissolution };
 inline constexpr std::size_t kStageCount = 5;
 // "awareness", "exploration", "expansion", "commitment", "dissolution".
-const char* stage_name(RelationshipStage stage) noexcept;
-RelationshipStage parse_stage(std::string_view text);
+const NameTable& names(RelationshipStage);
 
 struct StageOptions {
   std::int64_t exploration_purchases = 3;

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "crmkit/names.hpp"
 #include "crmkit/error.hpp"
 
 namespace crmkit {
@@ -29,9 +30,8 @@ enum class TimeUnit { day, week, month };
 
 // Days in one unit: 1, 7 or 30.415.
 double days_per_unit(TimeUnit unit) noexcept;
-// "day", "week", "month"; and the inverse, which throws invalid_argument naming the text.
-const char* time_unit_name(TimeUnit unit) noexcept;
-TimeUnit parse_time_unit(const std::string& text);
+// "day", "week", "month" (crmkit/names.hpp: name_of, parse_enum).
+const NameTable& names(TimeUnit);
 
 // What to do with a sale dated after the observation end (the holdout end when one is set).
 enum class LateSale { reject, drop };

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crmkit/names.hpp"
 #include "crmkit/value/ranking.hpp"
 
 namespace crmkit {
@@ -34,14 +35,12 @@ namespace value {
 // Ordered from the top of the pyramid down; "moved up" means a smaller enum value.
 enum class Tier : std::uint8_t { key, major, ordinary, small, inferior };
 inline constexpr std::size_t kTierCount = 5;
-// "key", "major", "ordinary", "small", "inferior"; parse_tier throws for other text.
-const char* tier_name(Tier tier) noexcept;
-Tier parse_tier(std::string_view text);
+// "key", "major", "ordinary", "small", "inferior".
+const NameTable& names(Tier);
 
 enum class TierScheme : std::uint8_t { value_share, rank };
 // "share", "rank" (the CLI's --scheme values).
-const char* tier_scheme_name(TierScheme scheme) noexcept;
-TierScheme parse_tier_scheme(std::string_view text);
+const NameTable& names(TierScheme);
 
 struct TierOptions {
   TierScheme scheme = TierScheme::value_share;

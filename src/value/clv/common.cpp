@@ -13,6 +13,12 @@ namespace crmkit {
 inline namespace v0 {
 namespace value {
 
+const NameTable& names(Discounting) {
+  static constexpr const char* kNames[] = {"discrete", "continuous"};
+  static constexpr NameTable kTable("discounting", kNames);
+  return kTable;
+}
+
 double discounted_purchases_value(const std::function<double(double)>& cumulative, double spend,
                                   const ClvOptions& options) {
   require(std::isfinite(options.horizon) && options.horizon > 0,

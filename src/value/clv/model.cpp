@@ -26,7 +26,7 @@ struct has_probability<M, std::void_t<decltype(std::declval<const M&>().probabil
 
 [[noreturn]] void unsupported(ClvModelKind kind, const char* what) {
   throw Error(ErrorCode::invalid_argument,
-              std::string(model_kind_name(kind)) + " model has no " + what);
+              std::string(name_of(kind)) + " model has no " + what);
 }
 
 // The model as its own type with known parameters.
@@ -64,17 +64,9 @@ ClvModel::Variant decode(const std::string& bytes) {
 
 }  // namespace
 
-const char* model_kind_name(ClvModelKind kind) noexcept {
-  const int i = static_cast<int>(kind);
-  return i >= 0 && i < kKinds ? kNames[i] : "unknown";
-}
-
-ClvModelKind parse_model_kind(const std::string& name) {
-  for (int i = 0; i < kKinds; ++i) {
-    if (name == kNames[i]) return static_cast<ClvModelKind>(i);
-  }
-  throw Error(ErrorCode::invalid_argument,
-              "unknown CLV model '" + name + "' (expected bg-nbd, pareto-nbd, mbg-nbd, bg-bb or gamma-gamma)");
+const NameTable& names(ClvModelKind) {
+  static constexpr NameTable kTable("CLV model", kNames);
+  return kTable;
 }
 
 ClvModelKind model_kind_from_int(int kind) {
@@ -259,8 +251,8 @@ ClvModel ClvModel::from_bytes(const std::string& bytes, std::optional<ClvModelKi
     const auto kind = static_cast<ClvModelKind>(i);
     if (expected && *expected != kind) {
       throw Error(ErrorCode::invalid_argument, std::string("the file holds a ") +
-                                                   model_kind_name(kind) + " model, not a " +
-                                                   model_kind_name(*expected) + " model");
+                                                   name_of(kind) + " model, not a " +
+                                                   name_of(*expected) + " model");
     }
     return ClvModel(kDecoders[i].second(bytes));
   }

@@ -7,6 +7,8 @@
 #include "crmkit/value/clv/model.hpp"
 
 using namespace crmkit::value;
+using crmkit::name_of;
+using crmkit::parse_enum;
 
 TEST_CASE("compare_predictions groups by calibration frequency", "[btyd][evaluation]") {
   // x = 0, 0, 1, 3, 5 with max_frequency 2: groups {0: 2 customers}, {1: 1}, {2+: 2}.
@@ -38,8 +40,8 @@ TEST_CASE("tracking curve sums E[X(k - t0)] over cohorts", "[btyd][evaluation]")
 }
 
 TEST_CASE("ClvModel dispatches to the typed models and round-trips files", "[btyd][evaluation]") {
-  CHECK(parse_model_kind("mbg-nbd") == ClvModelKind::mbg_nbd);
-  CHECK_THROWS_WITH(parse_model_kind("bgnbd"), Catch::Contains("expected bg-nbd"));
+  CHECK(parse_enum<ClvModelKind>("mbg-nbd") == ClvModelKind::mbg_nbd);
+  CHECK_THROWS_WITH(parse_enum<ClvModelKind>("bgnbd"), Catch::Contains("expected one of: bg-nbd"));
   const ClvModel m(ClvModelKind::bg_nbd, Eigen::Vector4d(0.243, 4.414, 0.793, 2.426));
   const BetaGeo typed(BetaGeo::Params{0.243, 4.414, 0.793, 2.426});
   const double x = 2, tx = 30.43, T = 38.86;

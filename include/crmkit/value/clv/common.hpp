@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "crmkit/names.hpp"
 namespace crmkit {
 inline namespace v0 {
 namespace value {
@@ -57,6 +58,8 @@ enum class Discounting {
   discrete,    // per period k = 1, 2, ...: factor (1 + rate)^-k, purchases of period k
   continuous,  // factor exp(-rate * t / period)
 };
+// "discrete", "continuous".
+const NameTable& names(Discounting);
 
 struct ClvOptions {
   double horizon = 0;                 // in the data's time unit, > 0

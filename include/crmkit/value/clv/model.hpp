@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "crmkit/names.hpp"
 #include "crmkit/value/clv/bg_bb.hpp"
 #include "crmkit/value/clv/bg_nbd.hpp"
 #include "crmkit/value/clv/common.hpp"
@@ -27,9 +28,7 @@ namespace value {
 enum class ClvModelKind { bg_nbd, pareto_nbd, mbg_nbd, bg_bb, gamma_gamma };
 
 // "bg-nbd", "pareto-nbd", "mbg-nbd", "bg-bb", "gamma-gamma" (the CLI's --model names).
-const char* model_kind_name(ClvModelKind kind) noexcept;
-// The inverse; invalid_argument listing the names for anything else.
-ClvModelKind parse_model_kind(const std::string& name);
+const NameTable& names(ClvModelKind);
 // invalid_argument unless `kind` is one of the enumerators (for integers from C).
 ClvModelKind model_kind_from_int(int kind);
 
