@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <new>
 #include <string>
 
 #include "crmkit.h"
 #include "crmkit/error.hpp"
+#include "crmkit/names.hpp"
 
 namespace crmkit {
 inline namespace v0 {
@@ -56,14 +58,53 @@ inline void require_pointer(const void* p, const char* name) {
   if (p == nullptr) throw Error(ErrorCode::invalid_argument, std::string(name) + " is NULL");
 }
 
-// Checks an option struct's version field: 1..current is accepted (older layouts are
-// prefixes of newer ones).
-inline void require_version(unsigned int version, unsigned int current, const char* name) {
-  if (version == 0 || version > current)
+// Checks a struct's version field: oldest..current is accepted (the layouts of those
+// versions are prefixes of the current one; a layout change that is not a prefix raises
+// `oldest`).
+inline void require_version(unsigned int version, unsigned int current, const char* name,
+                            unsigned int oldest = 1) {
+  if (version < oldest || version > current)
     throw Error(ErrorCode::invalid_argument,
                 std::string(name) + ".version is " + std::to_string(version) +
-                    "; this library knows versions 1.." + std::to_string(current) +
-                    " (initialise it with the _INIT macro)");
+                    "; this library reads versions " + std::to_string(oldest) + ".." +
+                    std::to_string(current) + " (initialise it with its _INIT macro or _init function)");
+}
+
+// crm_<struct>_init: fills *out with `defaults` (the C image of the core's defaults) for a
+// known layout version. Only the bytes of that version are written: an older caller's
+// struct is a prefix of the current one (`bytes_of(version)` gives its size).
+template <class CStruct>
+int init_struct(CStruct* out, unsigned int version, unsigned int current, const char* name,
+                CStruct (*defaults)(), std::size_t (*bytes_of)(unsigned int) = nullptr) noexcept {
+  return guarded([&] {
+    require_pointer(out, name);
+    require_version(version, current, name);
+    CStruct image = defaults();
+    image.version = version;
+    std::memcpy(out, &image, bytes_of ? bytes_of(version) : sizeof image);
+  });
+}
+
+// crm_<enum>_name: the core's name of `code`, NULL when it is not a value of the enum.
+template <class Enum>
+const char* enum_name(int code) noexcept {
+  return code < 0 ? nullptr : names(Enum{}).name(static_cast<std::size_t>(code));
+}
+
+// crm_<enum>_parse: the value named `text` into *out.
+template <class Enum>
+int enum_parse(const char* text, int* out) noexcept {
+  return guarded([&] {
+    require_pointer(text, "text");
+    require_pointer(out, "out");
+    *out = static_cast<int>(names(Enum{}).parse(text));
+  });
+}
+
+// An int from C as a core enum value; invalid_argument naming the field otherwise.
+template <class Enum>
+Enum enum_arg(int code, const char* field) {
+  return enum_from_int<Enum>(code, field);
 }
 
 }  // namespace capi

@@ -5,8 +5,11 @@ set(CRMKIT_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/crmkit")
 set(CRMKIT_PYTHON_DIR "${CMAKE_INSTALL_LIBDIR}/python3/dist-packages" CACHE STRING
     "Where the Python package is installed, relative to the prefix")
 
+# The C++ headers, then the C headers beside them: <crmkit.h> and <crmkit/common.h>,
+# <crmkit/value.h>, ... (one per pillar). Internal headers live in src/ and are not installed.
 install(DIRECTORY include/crmkit DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES capi/crmkit.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY capi/crmkit DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h")
 install(TARGETS crmkit_core crmkit_capi EXPORT crmkit-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

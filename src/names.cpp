@@ -14,6 +14,14 @@ std::size_t NameTable::parse(std::string_view text) const {
                                                joined() + ")");
 }
 
+std::size_t NameTable::check(long long code, const char* field) const {
+  if (code >= 0 && static_cast<unsigned long long>(code) < count_) return static_cast<std::size_t>(code);
+  std::string message = std::string(field) + " is " + std::to_string(code) + "; expected one of";
+  for (std::size_t i = 0; i < count_; ++i)
+    message += (i ? ", " : " ") + std::to_string(i) + " (" + names_[i] + ")";
+  throw Error(ErrorCode::invalid_argument, message);
+}
+
 std::vector<std::string> NameTable::list() const { return {names_, names_ + count_}; }
 
 std::string NameTable::joined(const char* separator) const {

@@ -9,7 +9,7 @@
 #include "cli.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/io/svg.hpp"
-#include "crmkit/version.hpp"
+#include "crmkit/version.h"
 #include "demo.hpp"
 
 namespace crmkit_cli {

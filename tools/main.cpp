@@ -7,7 +7,7 @@
 
 #include "cli.hpp"
 #include "crmkit/error.hpp"
-#include "crmkit/version.hpp"
+#include "crmkit/version.h"
 
 namespace {
 

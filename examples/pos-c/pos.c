@@ -63,7 +63,7 @@ int main(int argc, char **argv) {
     columns.frequency = x;
     columns.total_value = spend;
     if (ids == NULL || x == NULL || spend == NULL ||
-        (status = crm_summary_get(summary, &columns, count)) != CRM_OK)
+        (status = crm_summary_get(summary, &columns, count, NULL)) != CRM_OK)
       return fail("columns", status);
     for (i = 0; i < count; ++i) repeat += x[i];
     printf("sales rung up: %d\ncustomers: %zu\nrepeat purchases: %.0f\n", line, count, repeat);

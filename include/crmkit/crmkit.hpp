@@ -3,7 +3,7 @@
 #pragma once
 
 #include "crmkit/error.hpp"
-#include "crmkit/version.hpp"
+#include "crmkit/version.h"
 
 #include "crmkit/io/archive.hpp"
 #include "crmkit/io/csv.hpp"

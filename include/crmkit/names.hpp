@@ -30,6 +30,9 @@ class NameTable {
   // The value named `text` (exact match); throws invalid_argument
   // "unknown <what> 'text' (expected one of: a, b, c)" otherwise.
   std::size_t parse(std::string_view text) const;
+  // `code` checked as a value of the enum (integers from C, Python or files); throws
+  // invalid_argument "<field> is 7; expected one of 0 (day), 1 (week), 2 (month)".
+  std::size_t check(long long code, const char* field) const;
   // The names in value order (CLI choices, help texts).
   std::vector<std::string> list() const;
   // "a, b, c" for messages and help texts.
@@ -49,6 +52,11 @@ const char* name_of(Enum value) noexcept {
 template <class Enum>
 Enum parse_enum(std::string_view text) {
   return static_cast<Enum>(names(Enum{}).parse(text));
+}
+
+template <class Enum>
+Enum enum_from_int(long long code, const char* field) {
+  return static_cast<Enum>(names(Enum{}).check(code, field));
 }
 
 }  // namespace v0

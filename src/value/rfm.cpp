@@ -140,14 +140,7 @@ std::size_t segment_of(int r, int f, int m, const std::vector<SegmentRule>& rule
   return rules.size();
 }
 
-RfmResult score_rfm(const double* days_since_last, const double* purchases,
-                    const double* monetary, std::size_t n, const RfmOptions& options) {
-  require_column(days_since_last, n, "days_since_last", Sign::non_negative);
-  require_column(purchases, n, "purchases", Sign::non_negative);
-  require_column(monetary, n, "monetary", Sign::non_negative);
-
-  // Every dimension must score on the same 1..bins scale; settle that and the rules before
-  // any per-customer work.
+int rfm_bins(const RfmOptions& options) {
   const auto bins_of = [&](const std::vector<double>& cuts) {
     return cuts.empty() ? options.bins : static_cast<int>(cuts.size()) + 1;
   };
@@ -157,6 +150,27 @@ RfmResult score_rfm(const double* days_since_last, const double* purchases,
               std::to_string(bins_of(options.purchases_cuts)) + ", " +
               std::to_string(bins_of(options.monetary_cuts)) +
               "): give cuts of bins - 1 values for every dimension that has cuts");
+  return bins;
+}
+
+const std::string& segment_name(const std::vector<SegmentRule>& rules, std::size_t i) {
+  static const std::string other = kOtherSegment;
+  require_lazy(i <= rules.size(), [&] {
+    return "segment " + std::to_string(i) + " is out of range (0.." + std::to_string(rules.size()) +
+           ", the last being \"other\")";
+  });
+  return i == rules.size() ? other : rules[i].name;
+}
+
+RfmResult score_rfm(const double* days_since_last, const double* purchases,
+                    const double* monetary, std::size_t n, const RfmOptions& options) {
+  require_column(days_since_last, n, "days_since_last", Sign::non_negative);
+  require_column(purchases, n, "purchases", Sign::non_negative);
+  require_column(monetary, n, "monetary", Sign::non_negative);
+
+  // Every dimension must score on the same 1..bins scale; settle that and the rules before
+  // any per-customer work.
+  const int bins = rfm_bins(options);
   validate_rules(options.segments, bins);
 
   RfmResult result;

@@ -135,6 +135,13 @@ const NameTable& names(TierScheme) {
   return kTable;
 }
 
+std::array<double, 3> tier_cuts(const double* cuts, std::size_t count) {
+  require(count == 3, "tier cuts: " + std::to_string(count) +
+                          " values given; expected 3 (key | major | ordinary | small)");
+  require(cuts != nullptr, "tier cuts is NULL");
+  return {cuts[0], cuts[1], cuts[2]};
+}
+
 TierOptions default_tier_options(TierScheme scheme) {
   TierOptions options;
   options.scheme = scheme;

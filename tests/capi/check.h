@@ -1,4 +1,4 @@
-/* The tiny harness shared by the C API test files (one program, main() in test_capi.c):
+/* The tiny harness shared by the C API test files (one program, main() in main.c):
  * CHECK counts and reports, never aborts, so one run lists every failure. */
 #ifndef CRMKIT_TEST_CHECK_H
 #define CRMKIT_TEST_CHECK_H
@@ -9,7 +9,7 @@
 
 #include "crmkit.h"
 
-extern int checks;   /* defined in test_capi.c */
+extern int checks;   /* defined in main.c */
 extern int failures;
 
 #define CHECK(cond)                                                           \
@@ -29,7 +29,7 @@ static inline int error_mentions(const char *needle) {
   return strstr(crm_last_error(), needle) != NULL;
 }
 
-/* The CDNOW sample as the published analyses read it (test_capi.c): columns 2, 3, 5 of a
+/* The CDNOW sample as the published analyses read it (test_summary.c): columns 2, 3, 5 of a
  * blank-separated file without header, %Y%m%d dates, same-day merging, weeks, calibration to
  * 1997-09-30 and holdout to 1998-06-30. cdnow_sample_summary returns the table (NULL after
  * a failed CHECK); the caller frees it. */
@@ -37,8 +37,16 @@ void cdnow_sample_options(crm_csv_options *csv, crm_summary_options *options);
 crm_summary *cdnow_sample_summary(void);
 #define CDNOW_SAMPLE_PATH CRMKIT_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt"
 
-/* Test groups of the other files, run by main(). */
+/* Test groups, one per capability file test_<name>.c, run by main() in main.c. */
+void run_options_tests(void);
+void run_time_tests(void);
+void run_summary_tests(void);
 void run_clv_tests(void);
-void run_tiers_tests(void); /* test_tiers.c */
+void run_rfm_tests(void);
+void run_concentration_tests(void);
+void run_tiers_tests(void);
+void run_status_tests(void);
+void run_loyalty_tests(void);
+void run_retention_tests(void);
 
 #endif

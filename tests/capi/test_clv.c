@@ -246,7 +246,7 @@ static void test_predictions(void) {
   crm_clv_free(m);
 
   /* Creation checks the kind and the parameters. */
-  CHECK(crm_clv_create(&m, 9, published, 4) == CRM_EINVAL && m == NULL && error_mentions("kind 9"));
+  CHECK(crm_clv_create(&m, 9, published, 4) == CRM_EINVAL && m == NULL && error_mentions("kind is 9"));
   CHECK(crm_clv_create(&m, CRM_CLV_BG_NBD, published, 3) == CRM_EINVAL && error_mentions("4 parameters"));
   {
     double bad[4] = {0.243, -1, 0.793, 2.426};
@@ -321,7 +321,7 @@ static void test_holdout(void) {
     cols.T = T;
     cols.holdout_frequency = hx;
     cols.first = first;
-    CHECK(crm_summary_get(s, &cols, n) == CRM_OK);
+    CHECK(crm_summary_get(s, &cols, n, NULL) == CRM_OK);
   }
   CHECK(crm_clv_fit(&m, CRM_CLV_BG_NBD, x, tx, T, NULL, n, NULL) == CRM_OK);
   /* 39 holdout weeks: 1997-10-01 .. 1998-06-30 is 273 days. */

@@ -85,6 +85,13 @@ struct RfmResult {
   ScoreCuts days_since_last_cuts, purchases_cuts, monetary_cuts;
 };
 
+// The 1..bins scale the options score on: `bins`, or cuts + 1 for dimensions with cuts
+// (invalid_argument when the dimensions disagree).
+int rfm_bins(const RfmOptions& options);
+
+// Name of segment i of `rules` (0..rules.size(), the last being "other").
+const std::string& segment_name(const std::vector<SegmentRule>& rules, std::size_t i);
+
 // Scores n customers. days_since_last (>= 0, any time unit the caller likes, as long as the
 // cuts use it too), purchases (>= 0: transactions in the period) and monetary (>= 0: total
 // or mean spend, the caller's choice) are columns of n values. Throws invalid_argument for

@@ -51,6 +51,9 @@ struct TierOptions {
 };
 // The defaults of each scheme: share {0.5, 0.8, 0.95}, rank {0.01, 0.05, 0.20}.
 TierOptions default_tier_options(TierScheme scheme);
+// Caller cuts given as pointer + count (C, Python, CLI lists): invalid_argument unless there
+// are exactly 3 (their order and range are checked with the other options).
+std::array<double, 3> tier_cuts(const double* cuts, std::size_t count);
 
 struct TierRow {
   Tier tier = Tier::key;

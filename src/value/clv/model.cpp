@@ -69,13 +69,6 @@ const NameTable& names(ClvModelKind) {
   return kTable;
 }
 
-ClvModelKind model_kind_from_int(int kind) {
-  if (kind < 0 || kind >= kKinds) {
-    throw Error(ErrorCode::invalid_argument,
-                "model kind " + std::to_string(kind) + " is not one of the 5 CLV models (0..4)");
-  }
-  return static_cast<ClvModelKind>(kind);
-}
 
 ClvModel::ClvModel(ClvModelKind kind) : model_(make(kind, nullptr)) {}
 
@@ -89,6 +82,10 @@ const std::vector<std::string>& ClvModel::parameter_names() const {
 
 Eigen::VectorXd ClvModel::parameter_vector() const {
   return std::visit([](const auto& m) { return m.parameter_vector(); }, model_);
+}
+
+bool ClvModel::has_fit() const noexcept {
+  return std::visit([](const auto& m) { return m.has_fit(); }, model_);
 }
 
 const FitResult& ClvModel::fit_result() const {

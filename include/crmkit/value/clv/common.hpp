@@ -175,6 +175,7 @@ template <class Model>
 class ModelBase {
  public:
   bool has_params() const noexcept { return state_.has_params; }
+  bool has_fit() const noexcept { return state_.has_fit; }  // fitted, not made from parameters
   Eigen::VectorXd parameter_vector() const;  // throws invalid_state before fit or construction
   const FitResult& fit_result() const;       // throws invalid_state unless fitted
   double log_likelihood() const { return fit_result().log_likelihood; }

@@ -29,8 +29,6 @@ enum class ClvModelKind { bg_nbd, pareto_nbd, mbg_nbd, bg_bb, gamma_gamma };
 
 // "bg-nbd", "pareto-nbd", "mbg-nbd", "bg-bb", "gamma-gamma" (the CLI's --model names).
 const NameTable& names(ClvModelKind);
-// invalid_argument unless `kind` is one of the enumerators (for integers from C).
-ClvModelKind model_kind_from_int(int kind);
 
 class ClvModel {
  public:
@@ -46,7 +44,8 @@ class ClvModel {
 
   const std::vector<std::string>& parameter_names() const;
   Eigen::VectorXd parameter_vector() const;  // invalid_state without parameters
-  const FitResult& fit_result() const;       // invalid_state unless fitted
+  bool has_fit() const noexcept;             // fitted (not made from parameters)
+  const FitResult& fit_result() const;       // invalid_state unless has_fit()
 
   // Purchase models: x, t_x, T (BG/BB: periods); invalid_argument for Gamma-Gamma.
   const FitResult& fit(const double* frequency, const double* recency, const double* T,

@@ -15,6 +15,7 @@ using crmkit::Error;
 using crmkit::ErrorCode;
 using crmkit::capi::guarded;
 using crmkit::capi::require_pointer;
+using crmkit::capi::enum_arg;
 using crmkit::capi::require_version;
 namespace value = crmkit::value;
 
@@ -44,18 +45,39 @@ value::ClvOptions clv_options(const crm_clv_options* opts) {
   o.horizon = opts->horizon;
   o.discount_rate = opts->discount_rate;
   o.period = opts->period;
-  if (opts->discounting != CRM_DISCOUNT_DISCRETE && opts->discounting != CRM_DISCOUNT_CONTINUOUS)
-    throw Error(ErrorCode::invalid_argument,
-                "opts->discounting is " + std::to_string(opts->discounting) +
-                    "; expected CRM_DISCOUNT_DISCRETE or CRM_DISCOUNT_CONTINUOUS");
-  o.discounting = opts->discounting == CRM_DISCOUNT_DISCRETE ? value::Discounting::discrete
-                                                             : value::Discounting::continuous;
+  o.discounting = enum_arg<value::Discounting>(opts->discounting, "opts->discounting");
   return o;
 }
 
+static_assert(CRM_CLV_GAMMA_GAMMA == static_cast<int>(value::ClvModelKind::gamma_gamma), "crm_clv_kind");
+static_assert(CRM_DISCOUNT_CONTINUOUS == static_cast<int>(value::Discounting::continuous), "crm_discounting");
+
+value::ClvModelKind kind_arg(int kind) { return enum_arg<value::ClvModelKind>(kind, "kind"); }
+
 std::optional<value::ClvModelKind> expected_kind(int kind) {
   if (kind == CRM_CLV_ANY) return std::nullopt;
-  return value::model_kind_from_int(kind);
+  return kind_arg(kind);
+}
+
+crm_clv_fit_options default_fit_options() {
+  const value::FitOptions o;
+  crm_clv_fit_options c{};
+  c.starts = o.starts;
+  c.tolerance = o.tolerance;
+  c.max_iterations = o.max_iterations;
+  c.penalty = o.penalty;
+  c.require_convergence = o.require_convergence;
+  return c;
+}
+
+crm_clv_options default_clv_options() {
+  const value::ClvOptions o;
+  crm_clv_options c{};
+  c.horizon = o.horizon;
+  c.discount_rate = o.discount_rate;
+  c.period = o.period;
+  c.discounting = static_cast<int>(o.discounting);
+  return c;
 }
 
 // Columns of customers: every pointer is needed once there is a row.
@@ -78,12 +100,38 @@ void produce(crm_clv_model** out, Make&& make) {
 
 extern "C" {
 
+CRM_API int crm_clv_fit_options_init(crm_clv_fit_options* opts, unsigned int version) {
+  return crmkit::capi::init_struct(opts, version, CRM_CLV_FIT_OPTIONS_VERSION, "opts",
+                                   default_fit_options);
+}
+
+CRM_API int crm_clv_options_init(crm_clv_options* opts, unsigned int version) {
+  return crmkit::capi::init_struct(opts, version, CRM_CLV_OPTIONS_VERSION, "opts",
+                                   default_clv_options);
+}
+
+CRM_API const char* crm_clv_kind_name(int kind) {
+  return crmkit::capi::enum_name<value::ClvModelKind>(kind);
+}
+
+CRM_API int crm_clv_kind_parse(const char* text, int* out_kind) {
+  return crmkit::capi::enum_parse<value::ClvModelKind>(text, out_kind);
+}
+
+CRM_API const char* crm_discounting_name(int discounting) {
+  return crmkit::capi::enum_name<value::Discounting>(discounting);
+}
+
+CRM_API int crm_discounting_parse(const char* text, int* out_discounting) {
+  return crmkit::capi::enum_parse<value::Discounting>(text, out_discounting);
+}
+
 CRM_API int crm_clv_fit(crm_clv_model** out, int kind, const double* frequency,
                         const double* recency, const double* T, const double* weights,
                         size_t n, const crm_clv_fit_options* opts) {
   return guarded([&] {
     produce(out, [&] {
-      value::ClvModel m(value::model_kind_from_int(kind));
+      value::ClvModel m(kind_arg(kind));
       m.fit(frequency, recency, T, n, fit_options(opts), weights);
       return m;
     });
@@ -109,7 +157,7 @@ CRM_API int crm_clv_create(crm_clv_model** out, int kind, const double* params, 
       const Eigen::VectorXd p = n_params == 0 ? Eigen::VectorXd()
                                               : Eigen::Map<const Eigen::VectorXd>(
                                                     params, static_cast<Eigen::Index>(n_params));
-      return value::ClvModel(value::model_kind_from_int(kind), p);
+      return value::ClvModel(kind_arg(kind), p);
     });
   });
 }
@@ -135,14 +183,11 @@ CRM_API int crm_clv_params(const crm_clv_model* model, const char** names, doubl
     *out_count = k;
     if (capacity < k) throw crmkit::capi::BufferTooSmall(k, capacity);
     const Eigen::VectorXd v = m.parameter_vector();
-    // A model made from parameters has no fit, so no standard errors (see crmkit.h).
-    Eigen::VectorXd se = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(k),
-                                                   std::numeric_limits<double>::quiet_NaN());
-    try {
-      se = m.fit_result().standard_errors;
-    } catch (const Error& e) {
-      if (e.code() != ErrorCode::invalid_state) throw;
-    }
+    // A model made from parameters has no fit, so no standard errors (see crmkit/value.h).
+    const Eigen::VectorXd se = m.has_fit() ? m.fit_result().standard_errors
+                                           : Eigen::VectorXd::Constant(
+                                                 static_cast<Eigen::Index>(k),
+                                                 std::numeric_limits<double>::quiet_NaN());
     for (std::size_t i = 0; i < k; ++i) {
       const auto j = static_cast<Eigen::Index>(i);
       if (names) names[i] = param_names[i].c_str();  // static storage in the model class

@@ -3,7 +3,7 @@
 #include <cstring>
 #include <string>
 
-#include "crmkit/version.hpp"
+#include "crmkit/version.h"
 #include "guard.hpp"
 
 namespace crmkit {

@@ -1,12 +1,12 @@
 // C API over crmkit::value summaries (include/crmkit/value/summary.hpp) and the
 // transaction-log reader (include/crmkit/io/transaction_log.hpp).
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "crmkit/io/time.hpp"
 #include "crmkit/io/transaction_log.hpp"
 #include "crmkit/value/summary.hpp"
 #include "guard.hpp"
@@ -15,6 +15,7 @@ using crmkit::Error;
 using crmkit::ErrorCode;
 using crmkit::capi::guarded;
 using crmkit::capi::require_pointer;
+using crmkit::capi::enum_arg;
 using crmkit::capi::require_version;
 namespace value = crmkit::value;
 
@@ -30,18 +31,13 @@ struct crm_ledger {
 
 namespace {
 
-value::TimeUnit unit_of(int unit) {
-  if (unit < CRM_UNIT_DAY || unit > CRM_UNIT_MONTH)
-    throw Error(ErrorCode::invalid_argument,
-                "unit is " + std::to_string(unit) + "; expected CRM_UNIT_DAY, _WEEK or _MONTH");
-  return static_cast<value::TimeUnit>(unit);
-}
+static_assert(CRM_UNIT_MONTH == static_cast<int>(value::TimeUnit::month), "crm_time_unit");
 
 value::SummaryOptions summary_options(const crm_summary_options* opts) {
   value::SummaryOptions o;
   if (opts == nullptr) return o;
   require_version(opts->version, CRM_SUMMARY_OPTIONS_VERSION, "crm_summary_options");
-  o.unit = unit_of(opts->unit);
+  o.unit = enum_arg<value::TimeUnit>(opts->unit, "opts->unit");
   o.merge_same_day = opts->merge_same_day != 0;
   if (opts->has_end) o.end = opts->end;
   if (opts->has_holdout_end) o.holdout_end = opts->holdout_end;
@@ -51,6 +47,38 @@ value::SummaryOptions summary_options(const crm_summary_options* opts) {
 }
 
 void require_out(void* out, const char* name) { require_pointer(out, name); }
+
+crm_summary_options default_summary_options() {
+  const value::SummaryOptions o;
+  crm_summary_options c{};
+  c.unit = static_cast<int>(o.unit);
+  c.merge_same_day = o.merge_same_day;
+  c.has_end = o.end.has_value();
+  c.end = o.end.value_or(0.0);
+  c.has_holdout_end = o.holdout_end.has_value();
+  c.holdout_end = o.holdout_end.value_or(0.0);
+  c.drop_late = o.late == value::LateSale::drop;
+  c.expected_customers = o.expected_customers;
+  return c;
+}
+
+std::size_t summary_options_bytes(unsigned int version) {
+  return version == 1 ? offsetof(crm_summary_options, expected_customers) : sizeof(crm_summary_options);
+}
+
+crm_csv_options default_csv_options() {
+  // Static: the C struct points at these strings for the life of the library.
+  static const crmkit::io::TransactionColumns columns;
+  const crmkit::io::CsvOptions reader;
+  crm_csv_options c{};
+  c.delimiter = reader.delimiter;
+  c.has_header = reader.has_header;
+  c.customer_column = columns.customer.c_str();
+  c.time_column = columns.time.c_str();
+  c.amount_column = columns.amount.c_str();
+  c.time_format = columns.time_format.c_str();
+  return c;
+}
 
 template <class T>
 void copy_column(T* dst, const std::vector<value::CustomerSummary>& rows,
@@ -63,12 +91,22 @@ void copy_column(T* dst, const std::vector<value::CustomerSummary>& rows,
 
 extern "C" {
 
-CRM_API int crm_parse_time(const char* text, const char* format, double* out_days) {
-  return guarded([&] {
-    require_pointer(text, "text");
-    require_pointer(out_days, "out_days");
-    *out_days = crmkit::io::parse_time(text, format ? format : "iso");
-  });
+CRM_API int crm_summary_options_init(crm_summary_options* opts, unsigned int version) {
+  return crmkit::capi::init_struct(opts, version, CRM_SUMMARY_OPTIONS_VERSION, "opts",
+                                   default_summary_options, summary_options_bytes);
+}
+
+CRM_API int crm_csv_options_init(crm_csv_options* opts, unsigned int version) {
+  return crmkit::capi::init_struct(opts, version, CRM_CSV_OPTIONS_VERSION, "opts",
+                                   default_csv_options);
+}
+
+CRM_API const char* crm_time_unit_name(int unit) {
+  return crmkit::capi::enum_name<value::TimeUnit>(unit);
+}
+
+CRM_API int crm_time_unit_parse(const char* text, int* out_unit) {
+  return crmkit::capi::enum_parse<value::TimeUnit>(text, out_unit);
 }
 
 CRM_API int crm_summarize(crm_summary** out, const int64_t* customers, const double* times,
@@ -126,12 +164,13 @@ CRM_API int crm_summary_count(const crm_summary* summary, size_t* out_count) {
 }
 
 CRM_API int crm_summary_get(const crm_summary* summary, const crm_summary_columns* columns,
-                            size_t capacity) {
+                            size_t capacity, size_t* out_count) {
   return guarded([&] {
     require_pointer(summary, "summary");
     require_pointer(columns, "columns");
     require_version(columns->version, CRM_SUMMARY_COLUMNS_VERSION, "crm_summary_columns");
     const auto& rows = summary->table.customers;
+    if (out_count != nullptr) *out_count = rows.size();
     if (capacity < rows.size())
       throw crmkit::capi::BufferTooSmall(rows.size(), capacity);
     using S = value::CustomerSummary;
@@ -259,7 +298,7 @@ CRM_API int crm_cumulative_repeat_transactions(const int64_t* customers, const d
       throw Error(ErrorCode::invalid_argument,
                   "periods is " + std::to_string(periods) + "; expected 1..1000000");
     std::vector<std::int64_t> curve = value::cumulative_repeat_transactions(
-        customers, times, n, origin, unit_of(unit), static_cast<int>(periods),
+        customers, times, n, origin, enum_arg<value::TimeUnit>(unit, "unit"), static_cast<int>(periods),
         merge_same_day != 0);
     std::memcpy(out, curve.data(), curve.size() * sizeof(std::int64_t));
   });

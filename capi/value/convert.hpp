@@ -1,0 +1,54 @@
+// Private to the value pillar's C files: the conversions several of them share (enum
+// columns as bytes, optional output arrays). Conversion only, no domain rule.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "guard.hpp"
+
+namespace crmkit {
+inline namespace v0 {
+namespace capi {
+
+// uint8_t codes as core enums. Copied rather than cast, so no enum lvalue aliases the
+// caller's bytes; the core validates the range and names the bad row.
+template <class Enum>
+std::vector<Enum> enums_from(const std::uint8_t* codes, std::size_t n, const char* name) {
+  static_assert(sizeof(Enum) == 1, "enums are passed as uint8_t");
+  if (n > 0) require_pointer(codes, name);
+  std::vector<Enum> out(n);
+  if (n > 0) std::memcpy(out.data(), codes, n);
+  return out;
+}
+
+template <class Enum>
+void enums_to(const std::vector<Enum>& values, std::uint8_t* out) {
+  static_assert(sizeof(Enum) == 1, "enums are passed as uint8_t");
+  if (!values.empty()) std::memcpy(out, values.data(), values.size());
+}
+
+// Copies `values` into an optional caller array (NULL: not wanted).
+template <class T, class U>
+void copy_if(const std::vector<T>& values, U* out) {
+  if (out != nullptr) std::copy(values.begin(), values.end(), out);
+}
+
+// A caller's pointer + count as a vector (NULL: empty).
+inline std::vector<double> doubles_from(const double* values, std::size_t count, const char* name) {
+  if (values == nullptr) return {};
+  if (count > 0) require_pointer(values, name);
+  return std::vector<double>(values, values + count);
+}
+
+// An optional output array of `needed` entries the caller sized `capacity`: throws
+// BufferTooSmall before anything is written.
+inline void require_capacity(const void* out, std::size_t capacity, std::size_t needed) {
+  if (out != nullptr && capacity < needed) throw BufferTooSmall(needed, capacity);
+}
+
+}  // namespace capi
+}  // namespace v0
+}  // namespace crmkit

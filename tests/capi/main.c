@@ -1,0 +1,32 @@
+/* The C API test program: C99 against crmkit.h only. One file per capability
+ * (test_<name>.c, run_<name>_tests), the harness in check.h. */
+#include "check.h"
+
+int failures = 0;
+int checks = 0;
+
+static void test_version_and_status(void) {
+  CHECK(crm_version_number() == CRMKIT_VERSION_NUMBER);
+  CHECK(strcmp(crm_version_string(), CRMKIT_VERSION_STRING) == 0);
+  CHECK(strcmp(crm_status_string(CRM_OK), "ok") == 0);
+  CHECK(strcmp(crm_status_string(CRM_EINVAL), "invalid argument") == 0);
+  CHECK(strcmp(crm_status_string(CRM_EBUFS), "buffer too small") == 0);
+  CHECK(strcmp(crm_status_string(12345), "unknown status") == 0);
+  CHECK(crm_last_error() != NULL);
+}
+
+int main(void) {
+  test_version_and_status();
+  run_options_tests();
+  run_time_tests();
+  run_summary_tests();
+  run_clv_tests();
+  run_rfm_tests();
+  run_concentration_tests();
+  run_tiers_tests();
+  run_status_tests();
+  run_loyalty_tests();
+  run_retention_tests();
+  printf("%d checks, %d failures\n", checks, failures);
+  return failures == 0 ? 0 : 1;
+}
