@@ -18,7 +18,7 @@ CDNOW = dict(customer="2", time="3", amount="5", time_format="%Y%m%d", delimiter
 
 def test_version_matches_the_single_source():
     with open(os.path.join(os.path.dirname(__file__), "..", "..", "include", "crmkit",
-                           "version.hpp")) as f:
+                           "version.h")) as f:
         assert '"%s"' % crmkit.__version__ in f.read()
     assert crmkit.library_version() == crmkit.__version__
 

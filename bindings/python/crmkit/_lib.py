@@ -2,12 +2,13 @@
 import ctypes
 import glob
 import os
-from ctypes import (POINTER, c_char, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint,
+from ctypes import (POINTER, byref, c_char, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint,
                     c_uint8, c_uint16, c_uint32, c_void_p)
 from ctypes.util import find_library
 
-# Must match include/crmkit/version.hpp; tests/python checks that it does.
-__version__ = "0.1.0"
+# Must match include/crmkit/version.h; tests/python checks that it does, and loading checks
+# that the library is this version exactly (0.x releases may change the ABI).
+__version__ = "0.2.0"
 
 
 # ---- errors ----------------------------------------------------------------------------
@@ -100,7 +101,39 @@ def _check(status, func, args):
     return status
 
 
-# ---- C structs ---------------------------------------------------------------------------
+# ---- C types ----------------------------------------------------------------------------
+# Every struct and function of capi/crmkit/*.h, declared once here. tests/python/test_abi.py
+# parses the C headers and compiles a C program printing sizeof/offsetof of every struct:
+# a field, type or signature that drifts from the header fails that test.
+
+class _Opaque(ctypes.Structure):
+    """Base of the opaque handle types: POINTER(crm_summary) and POINTER(crm_ledger) are
+    distinct ctypes types, so passing one handle where another is expected raises
+    ctypes.ArgumentError instead of corrupting memory (cindex.py's approach)."""
+    _fields_ = []
+
+
+class crm_summary(_Opaque):
+    pass
+
+
+class crm_ledger(_Opaque):
+    pass
+
+
+class crm_clv_model(_Opaque):
+    pass
+
+
+class crm_segment_rules(_Opaque):
+    pass
+
+
+_P_I64 = POINTER(c_int64)
+_P_F64 = POINTER(c_double)
+_P_U8 = POINTER(c_uint8)
+_P_SIZE = POINTER(c_size_t)
+
 
 class SummaryOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("unit", c_int), ("merge_same_day", c_int),
@@ -113,10 +146,6 @@ class CsvOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("delimiter", c_char), ("has_header", c_int),
                 ("customer_column", c_char_p), ("time_column", c_char_p),
                 ("amount_column", c_char_p), ("time_format", c_char_p)]
-
-
-_P_I64 = POINTER(c_int64)
-_P_F64 = POINTER(c_double)
 
 
 class SummaryColumns(ctypes.Structure):
@@ -132,7 +161,6 @@ class SummaryInfo(ctypes.Structure):
                 ("holdout_only_customers", c_int64)]
 
 
-# CLV models (crm_clv_*)
 class ClvFitOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("starts", c_int), ("tolerance", c_double),
                 ("max_iterations", c_int), ("penalty", c_double), ("require_convergence", c_int)]
@@ -150,28 +178,21 @@ class ClvOptions(ctypes.Structure):
                 ("period", c_double), ("discounting", c_int)]
 
 
-# Customer value: RFM, concentration, tiers, status, loyalty, retention (capi/value_tiers.cpp)
-_P_U8 = POINTER(c_uint8)
-_RFM_MAX_CUTS = 8
-_TIER_COUNT = 5
-_LOYALTY_MAX_DRIVERS = 32
-
-
 class RfmOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("bins", c_int),
                 ("days_since_last_cuts", _P_F64), ("days_since_last_cut_count", c_size_t),
                 ("purchases_cuts", _P_F64), ("purchases_cut_count", c_size_t),
                 ("monetary_cuts", _P_F64), ("monetary_cut_count", c_size_t),
-                ("segments", c_void_p)]
+                ("segments", POINTER(crm_segment_rules))]
 
 
 class RfmResult(ctypes.Structure):
     _fields_ = [("version", c_uint), ("recency_score", _P_U8), ("frequency_score", _P_U8),
                 ("monetary_score", _P_U8), ("code", POINTER(c_uint16)), ("segment", _P_U8),
-                ("segment_sizes", POINTER(c_size_t)), ("segment_capacity", c_size_t),
-                ("bins", c_int), ("days_since_last_cuts", c_double * _RFM_MAX_CUTS),
-                ("purchases_cuts", c_double * _RFM_MAX_CUTS),
-                ("monetary_cuts", c_double * _RFM_MAX_CUTS)]
+                ("segment_sizes", _P_SIZE), ("segment_capacity", c_size_t),
+                ("days_since_last_cuts", _P_F64), ("purchases_cuts", _P_F64),
+                ("monetary_cuts", _P_F64), ("cut_capacity", c_size_t),
+                ("bins", c_int), ("segment_count", c_size_t)]
 
 
 class ConcentrationOptions(ctypes.Structure):
@@ -188,23 +209,19 @@ class ConcentrationResult(ctypes.Structure):
 
 
 class TierOptions(ctypes.Structure):
-    _fields_ = [("version", c_uint), ("scheme", c_int), ("has_cuts", c_int),
-                ("cuts", c_double * 3), ("inferior_below", c_double)]
-
-
-class TierRow(ctypes.Structure):
-    _fields_ = [("customers", c_size_t), ("customer_share", c_double), ("value", c_double),
-                ("value_share", c_double), ("mean_value", c_double), ("min_value", c_double),
-                ("max_value", c_double)]
+    _fields_ = [("version", c_uint), ("scheme", c_int), ("cuts", _P_F64), ("cut_count", c_size_t),
+                ("inferior_below", c_double)]
 
 
 class TierTable(ctypes.Structure):
     _fields_ = [("version", c_uint), ("customers", c_size_t), ("total_value", c_double),
-                ("rows", TierRow * _TIER_COUNT)]
+                ("tier_capacity", c_size_t), ("tier_customers", _P_SIZE),
+                ("customer_share", _P_F64), ("value", _P_F64), ("value_share", _P_F64),
+                ("mean_value", _P_F64), ("min_value", _P_F64), ("max_value", _P_F64)]
 
 
 class TierMigrationResult(ctypes.Structure):
-    _fields_ = [("version", c_uint), ("counts", (c_size_t * (_TIER_COUNT + 1)) * (_TIER_COUNT + 1)),
+    _fields_ = [("version", c_uint), ("counts", _P_SIZE), ("count_capacity", c_size_t),
                 ("upgraded", c_size_t), ("downgraded", c_size_t), ("unchanged", c_size_t),
                 ("entered", c_size_t), ("left", c_size_t)]
 
@@ -221,20 +238,16 @@ class StageOptions(ctypes.Structure):
                 ("growth", c_double), ("decline", c_double)]
 
 
-class LoyaltyDriver(ctypes.Structure):
-    _fields_ = [("name", c_char_p), ("weight", c_double), ("low", c_double), ("high", c_double),
-                ("higher_is_loyal", c_int), ("saturate", c_int)]
-
-
 class LoyaltyOptions(ctypes.Structure):
-    _fields_ = [("version", c_uint), ("drivers", POINTER(LoyaltyDriver)),
-                ("driver_count", c_size_t), ("missing", c_int)]
+    _fields_ = [("version", c_uint), ("driver_count", c_size_t),
+                ("driver_names", POINTER(c_char_p)), ("weights", _P_F64), ("lows", _P_F64),
+                ("highs", _P_F64), ("higher_is_loyal", _P_U8), ("saturate", _P_U8),
+                ("missing", c_int)]
 
 
 class LoyaltyInfo(ctypes.Structure):
-    _fields_ = [("version", c_uint), ("drivers", c_size_t),
-                ("weights", c_double * _LOYALTY_MAX_DRIVERS),
-                ("coverage", c_size_t * _LOYALTY_MAX_DRIVERS),
+    _fields_ = [("version", c_uint), ("weights", _P_F64), ("coverage", _P_SIZE),
+                ("driver_capacity", c_size_t), ("drivers", c_size_t),
                 ("reweighted", c_size_t), ("without_index", c_size_t)]
 
 
@@ -260,84 +273,143 @@ class CampaignPaybackResult(ctypes.Structure):
                 ("saving_vs_acquisition", c_double)]
 
 
+# Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
+# headers. Output structs are filled in by the library after it checks this number.
+VERSIONS = {
+    SummaryOptions: 2, CsvOptions: 1, SummaryColumns: 1, SummaryInfo: 1, ClvFitOptions: 1,
+    ClvFitInfo: 1, ClvOptions: 1, RfmOptions: 1, RfmResult: 2, ConcentrationOptions: 1,
+    ConcentrationResult: 1, TierOptions: 2, TierTable: 2, TierMigrationResult: 2,
+    StatusOptions: 1, StageOptions: 1, LoyaltyOptions: 2, LoyaltyInfo: 2,
+    ValueAtRiskResult: 1, RetentionCampaign: 1, CampaignPaybackResult: 1,
+}
+
+
+def new(struct, **fields):
+    """A struct with its version set and the given fields."""
+    out = struct(**fields)
+    out.version = VERSIONS[struct]
+    return out
+
+
 # ---- the one table of signatures: name -> (restype, argtypes) ----------------------------
 # Functions returning int status get _check as errcheck; a forgotten restype would truncate
 # 64-bit pointers, so every function is declared here and nowhere else.
-_PP = POINTER(c_void_p)
+def _out(handle_type):
+    return POINTER(POINTER(handle_type))
+
+
+_SUMMARY, _LEDGER = POINTER(crm_summary), POINTER(crm_ledger)
+_MODEL, _RULES = POINTER(crm_clv_model), POINTER(crm_segment_rules)
+
+
+def _enum(name):
+    """crm_<name>_name / crm_<name>_parse."""
+    return {"crm_%s_name" % name: (c_char_p, [c_int]),
+            "crm_%s_parse" % name: (c_int, [c_char_p, POINTER(c_int)])}
+
+
+def _init(name, struct):
+    return {"crm_%s_init" % name: (c_int, [POINTER(struct), c_uint])}
+
+
 _SIGNATURES = {
     "crm_status_string": (c_char_p, [c_int]),
     "crm_last_error": (c_char_p, []),
     "crm_version_number": (c_int, []),
     "crm_version_string": (c_char_p, []),
     "crm_parse_time": (c_int, [c_char_p, c_char_p, _P_F64]),
-    "crm_summarize": (c_int, [_PP, _P_I64, _P_F64, _P_F64, c_size_t, POINTER(SummaryOptions)]),
-    "crm_summarize_csv": (c_int, [_PP, c_char_p, POINTER(CsvOptions), POINTER(SummaryOptions)]),
-    "crm_summary_free": (None, [c_void_p]),
-    "crm_summary_count": (c_int, [c_void_p, POINTER(c_size_t)]),
-    "crm_summary_get": (c_int, [c_void_p, POINTER(SummaryColumns), c_size_t]),
-    "crm_summary_get_info": (c_int, [c_void_p, POINTER(SummaryInfo)]),
-    "crm_summary_key": (c_int, [c_void_p, c_size_t, c_void_p, c_size_t, POINTER(c_size_t)]),
-    "crm_ledger_create": (c_int, [_PP, POINTER(SummaryOptions)]),
-    "crm_ledger_free": (None, [c_void_p]),
-    "crm_ledger_add_sale": (c_int, [c_void_p, c_int64, c_double, c_double]),
-    "crm_ledger_add_sales": (c_int, [c_void_p, _P_I64, _P_F64, _P_F64, c_size_t, POINTER(c_size_t)]),
-    "crm_ledger_count": (c_int, [c_void_p, POINTER(c_size_t)]),
-    "crm_ledger_summary": (c_int, [c_void_p, _PP]),
+    # summaries
+    **_init("summary_options", SummaryOptions),
+    **_init("csv_options", CsvOptions),
+    **_enum("time_unit"),
+    "crm_summarize": (c_int, [_out(crm_summary), _P_I64, _P_F64, _P_F64, c_size_t,
+                              POINTER(SummaryOptions)]),
+    "crm_summarize_csv": (c_int, [_out(crm_summary), c_char_p, POINTER(CsvOptions),
+                                  POINTER(SummaryOptions)]),
+    "crm_summary_free": (None, [_SUMMARY]),
+    "crm_summary_count": (c_int, [_SUMMARY, _P_SIZE]),
+    "crm_summary_get": (c_int, [_SUMMARY, POINTER(SummaryColumns), c_size_t, _P_SIZE]),
+    "crm_summary_get_info": (c_int, [_SUMMARY, POINTER(SummaryInfo)]),
+    "crm_summary_key": (c_int, [_SUMMARY, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_ledger_create": (c_int, [_out(crm_ledger), POINTER(SummaryOptions)]),
+    "crm_ledger_free": (None, [_LEDGER]),
+    "crm_ledger_add_sale": (c_int, [_LEDGER, c_int64, c_double, c_double]),
+    "crm_ledger_add_sales": (c_int, [_LEDGER, _P_I64, _P_F64, _P_F64, c_size_t, _P_SIZE]),
+    "crm_ledger_count": (c_int, [_LEDGER, _P_SIZE]),
+    "crm_ledger_summary": (c_int, [_LEDGER, _out(crm_summary)]),
     "crm_cumulative_repeat_transactions": (
         c_int, [_P_I64, _P_F64, c_size_t, c_double, c_int, c_int, _P_I64, c_size_t]),
     # CLV models
-    "crm_clv_fit": (c_int, [_PP, c_int, _P_F64, _P_F64, _P_F64, _P_F64, c_size_t,
+    **_init("clv_fit_options", ClvFitOptions),
+    **_init("clv_options", ClvOptions),
+    **_enum("clv_kind"),
+    **_enum("discounting"),
+    "crm_clv_fit": (c_int, [_out(crm_clv_model), c_int, _P_F64, _P_F64, _P_F64, _P_F64, c_size_t,
                             POINTER(ClvFitOptions)]),
-    "crm_clv_fit_spend": (c_int, [_PP, _P_F64, _P_F64, _P_F64, c_size_t, POINTER(ClvFitOptions)]),
-    "crm_clv_create": (c_int, [_PP, c_int, _P_F64, c_size_t]),
-    "crm_clv_free": (None, [c_void_p]),
-    "crm_clv_kind_of": (c_int, [c_void_p, POINTER(c_int)]),
-    "crm_clv_params": (c_int, [c_void_p, POINTER(c_char_p), _P_F64, _P_F64, c_size_t,
-                               POINTER(c_size_t)]),
-    "crm_clv_fit_info_get": (c_int, [c_void_p, POINTER(ClvFitInfo)]),
-    "crm_clv_expected_purchases": (c_int, [c_void_p, _P_F64, c_size_t, _P_F64]),
-    "crm_clv_probability_of_purchases": (c_int, [c_void_p, c_double, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_fit_spend": (c_int, [_out(crm_clv_model), _P_F64, _P_F64, _P_F64, c_size_t,
+                                  POINTER(ClvFitOptions)]),
+    "crm_clv_create": (c_int, [_out(crm_clv_model), c_int, _P_F64, c_size_t]),
+    "crm_clv_free": (None, [_MODEL]),
+    "crm_clv_kind_of": (c_int, [_MODEL, POINTER(c_int)]),
+    "crm_clv_params": (c_int, [_MODEL, POINTER(c_char_p), _P_F64, _P_F64, c_size_t, _P_SIZE]),
+    "crm_clv_fit_info_get": (c_int, [_MODEL, POINTER(ClvFitInfo)]),
+    "crm_clv_expected_purchases": (c_int, [_MODEL, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_probability_of_purchases": (c_int, [_MODEL, c_double, _P_F64, c_size_t, _P_F64]),
     "crm_clv_conditional_expected_purchases": (
-        c_int, [c_void_p, c_double, _P_F64, _P_F64, _P_F64, c_size_t, _P_F64]),
-    "crm_clv_p_alive": (c_int, [c_void_p, _P_F64, _P_F64, _P_F64, c_size_t, _P_F64]),
-    "crm_clv_expected_spend": (c_int, [c_void_p, _P_F64, _P_F64, c_size_t, _P_F64]),
-    "crm_clv_lifetime_value": (c_int, [c_void_p, _P_F64, _P_F64, _P_F64, _P_F64, c_size_t,
+        c_int, [_MODEL, c_double, _P_F64, _P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_p_alive": (c_int, [_MODEL, _P_F64, _P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_expected_spend": (c_int, [_MODEL, _P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_lifetime_value": (c_int, [_MODEL, _P_F64, _P_F64, _P_F64, _P_F64, c_size_t,
                                        POINTER(ClvOptions), _P_F64]),
-    "crm_clv_tracking_curve": (c_int, [c_void_p, _P_F64, c_size_t, _P_F64, c_size_t]),
-    "crm_clv_compare_holdout": (c_int, [c_void_p, c_double, _P_F64, _P_F64, _P_F64, _P_F64,
+    "crm_clv_tracking_curve": (c_int, [_MODEL, _P_F64, c_size_t, _P_F64, c_size_t]),
+    "crm_clv_compare_holdout": (c_int, [_MODEL, c_double, _P_F64, _P_F64, _P_F64, _P_F64,
                                         c_size_t, _P_F64, c_int, _P_F64, _P_F64, _P_F64]),
-    "crm_clv_save": (c_int, [c_void_p, c_char_p]),
-    "crm_clv_load": (c_int, [_PP, c_char_p, c_int]),
-    "crm_clv_to_buffer": (c_int, [c_void_p, c_void_p, c_size_t, POINTER(c_size_t)]),
-    "crm_clv_from_buffer": (c_int, [_PP, c_void_p, c_size_t, c_int]),
-    # Customer value: RFM, concentration, tiers, status, loyalty, retention
-    "crm_segment_rules_standard": (c_int, [_PP, POINTER(c_char_p), c_size_t]),
-    "crm_segment_rules_parse": (c_int, [_PP, c_char_p]),
-    "crm_segment_rules_free": (None, [c_void_p]),
-    "crm_segment_rules_count": (c_int, [c_void_p, POINTER(c_size_t)]),
-    "crm_segment_rules_name": (c_int, [c_void_p, c_size_t, c_void_p, c_size_t, POINTER(c_size_t)]),
-    "crm_segment_rules_find": (c_int, [c_void_p, c_char_p, POINTER(c_size_t)]),
-    "crm_segment_of": (c_int, [c_void_p, c_int, c_int, c_int, POINTER(c_size_t)]),
+    "crm_clv_save": (c_int, [_MODEL, c_char_p]),
+    "crm_clv_load": (c_int, [_out(crm_clv_model), c_char_p, c_int]),
+    "crm_clv_to_buffer": (c_int, [_MODEL, c_void_p, c_size_t, _P_SIZE]),
+    "crm_clv_from_buffer": (c_int, [_out(crm_clv_model), c_void_p, c_size_t, c_int]),
+    # RFM
+    **_init("rfm_options", RfmOptions),
+    "crm_segment_rules_standard": (c_int, [_out(crm_segment_rules), POINTER(c_char_p), c_size_t]),
+    "crm_segment_rules_parse": (c_int, [_out(crm_segment_rules), c_char_p]),
+    "crm_segment_rules_free": (None, [_RULES]),
+    "crm_segment_rules_count": (c_int, [_RULES, _P_SIZE]),
+    "crm_segment_rules_name": (c_int, [_RULES, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_segment_rules_find": (c_int, [_RULES, c_char_p, _P_SIZE]),
+    "crm_segment_of": (c_int, [_RULES, c_int, c_int, c_int, _P_SIZE]),
     "crm_rfm_score": (c_int, [_P_F64, _P_F64, _P_F64, c_size_t, POINTER(RfmOptions),
                               POINTER(RfmResult)]),
+    # concentration
+    **_init("concentration_options", ConcentrationOptions),
     "crm_concentration": (c_int, [_P_F64, c_size_t, POINTER(ConcentrationOptions),
                                   POINTER(ConcentrationResult)]),
-    "crm_tier_name": (c_char_p, [c_int]),
+    # tiers
+    **_enum("tier"),
+    **_enum("tier_scheme"),
+    **_init("tier_options", TierOptions),
+    "crm_tier_default_cuts": (c_int, [c_int, _P_F64, c_size_t, _P_SIZE]),
     "crm_assign_tiers": (c_int, [_P_F64, c_size_t, POINTER(TierOptions), _P_U8, POINTER(TierTable)]),
     "crm_tier_table_of": (c_int, [_P_F64, _P_U8, c_size_t, POINTER(TierTable)]),
     "crm_tier_migration": (c_int, [_P_I64, _P_U8, c_size_t, _P_I64, _P_U8, c_size_t,
                                    POINTER(TierMigrationResult)]),
-    "crm_customer_status_name": (c_char_p, [c_int]),
+    # status and stage
+    **_enum("customer_status"),
+    **_enum("stage"),
+    **_init("status_options", StatusOptions),
+    **_init("stage_options", StageOptions),
     "crm_classify_status": (c_int, [_P_F64, _P_F64, _P_I64, _P_F64, c_size_t, c_double,
-                                    POINTER(StatusOptions), _P_U8, POINTER(c_size_t), _P_F64]),
+                                    POINTER(StatusOptions), _P_U8, _P_SIZE, _P_F64]),
     "crm_status_of": (c_int, [c_double, c_double, c_int64, c_double, c_double, c_double,
                               POINTER(StatusOptions), _P_U8]),
-    "crm_stage_name": (c_char_p, [c_int]),
     "crm_relationship_stages": (c_int, [_P_I64, _P_F64, _P_U8, _P_F64, c_size_t,
                                         POINTER(StageOptions), _P_U8]),
-    "crm_loyalty_default_drivers": (c_int, [POINTER(LoyaltyDriver), c_size_t, POINTER(c_size_t)]),
+    # loyalty
+    **_enum("missing_drivers"),
+    **_init("loyalty_options", LoyaltyOptions),
     "crm_loyalty_index": (c_int, [POINTER(_P_F64), c_size_t, c_size_t, POINTER(LoyaltyOptions),
                                   _P_F64, POINTER(c_uint32), POINTER(LoyaltyInfo)]),
+    # retention
+    **_init("retention_campaign", RetentionCampaign),
     "crm_value_at_risk": (c_int, [_P_F64, _P_U8, c_size_t, POINTER(ValueAtRiskResult)]),
     "crm_campaign_payback": (c_int, [POINTER(RetentionCampaign), POINTER(CampaignPaybackResult)]),
     "crm_at_risk_campaign": (c_int, [POINTER(ValueAtRiskResult), c_double, c_double,
@@ -359,13 +431,36 @@ for _name, (_restype, _argtypes) in _SIGNATURES.items():
     setattr(lib, _name[len("crm_"):], _f)
 
 
+def defaults(struct, init_name):
+    """The library's defaults for `struct` from its crm_<init_name>_init (never retyped)."""
+    out = struct()
+    getattr(lib, init_name + "_init")(byref(out), VERSIONS[struct])
+    return out
+
+
+def enum_names(name):
+    """The names of C enum `name` in value order, from crm_<name>_name."""
+    get = getattr(lib, name + "_name")
+    names = []
+    while get(len(names)) is not None:
+        names.append(get(len(names)).decode())
+    return tuple(names)
+
+
+def enum_code(name, text):
+    """The value of C enum `name` called `text` (InvalidArgument listing the names)."""
+    out = c_int()
+    getattr(lib, name + "_parse")(str(text).encode(), byref(out))
+    return out.value
+
+
 class Handle:
     """Owner of one C handle, freed exactly once: by close(), at the end of a with-block, or
     when garbage-collected. Subclasses name their free function in _FREE and may override
     _closed_message for the error raised when the handle is used after close()."""
 
     _FREE = None
-    _handle = c_void_p()  # class default: __del__ is safe even if __init__ failed
+    _handle = None  # class default: __del__ is safe even if __init__ failed
 
     def _closed_message(self):
         return "%s is closed" % type(self).__name__
@@ -378,7 +473,7 @@ class Handle:
     def close(self):
         if self._handle:
             getattr(lib, self._FREE)(self._handle)
-            self._handle = c_void_p()
+        self._handle = None
 
     def __enter__(self):
         return self
@@ -395,13 +490,24 @@ def library_version():
     return lib.version_string().decode()
 
 
-if library_version().split(".")[0] != __version__.split(".")[0]:
-    raise ImportError("crmkit: package %s cannot use libcrmkit %s at %s (major versions differ)"
-                      % (__version__, library_version(), library_path))
+if library_version() != __version__:
+    raise ImportError("crmkit: package %s cannot use libcrmkit %s at %s (versions differ; the "
+                      "ABI may change between 0.x versions)" % (__version__, library_version(),
+                                                              library_path))
 
 
 def parse_time(text, format="iso"):
     """Day number (days since 1970-01-01, time of day as a fraction) of a time text."""
     out = c_double()
-    lib.parse_time(text.encode(), format.encode() if format else None, ctypes.byref(out))
+    lib.parse_time(text_arg(text, "text"), text_arg(format, "format") if format else None,
+                   byref(out))
     return out.value
+
+
+def text_arg(value, name):
+    """A str (or path) as NUL-free UTF-8 bytes for a C string: C would silently cut the text
+    at an embedded NUL (and open another file)."""
+    data = os.fsencode(value) if isinstance(value, os.PathLike) else str(value).encode()
+    if b"\0" in data:
+        raise ValueError("%s contains a NUL character: %r" % (name, value))
+    return data

@@ -1,4 +1,4 @@
-"""Customer lifetime value models (crm_clv_* of the C API), re-exported by crmkit.value.
+"""Customer lifetime value models (crm_clv_*, capi/value/clv.cpp), in crmkit.value.
 
     m = crmkit.value.BetaGeo().fit(frequency, recency, T)
     m.params                      # {'r': 0.243, 'alpha': 4.414, 'a': 0.793, 'b': 2.426}
@@ -10,14 +10,21 @@ scalars; a scalar-only call returns a float. Each model owns a C handle: use it 
 manager or call close(); the handle is freed exactly once.
 """
 import ctypes
-from ctypes import byref, c_char_p, c_double, c_int, c_size_t, c_void_p
+from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_size_t
 
 import numpy as np
 
-from ._lib import BufferTooSmall, ClvFitInfo, ClvFitOptions, ClvOptions, Handle, lib
+from .._convert import c_int as _c_int
+from .._lib import (BufferTooSmall, ClvFitInfo, ClvFitOptions, ClvOptions, Handle, crm_clv_model,
+                    defaults, enum_code, enum_names, lib, new, text_arg)
 
-_ANY = -1
-_DISCOUNTING = {"discrete": 0, "continuous": 1}
+_ANY = -1  # CRM_CLV_ANY
+MODEL_KINDS = enum_names("clv_kind")        # "bg-nbd", ..., from the library
+DISCOUNTINGS = enum_names("discounting")    # "discrete", "continuous"
+
+
+def _new_handle():
+    return POINTER(crm_clv_model)()
 
 
 def _ptr(arr):
@@ -41,9 +48,21 @@ def _result(out, scalar):
     return float(out[0]) if scalar else out
 
 
-def _fit_options(starts, tolerance, max_iterations, penalty, require_convergence):
-    return ClvFitOptions(1, int(starts), float(tolerance), int(max_iterations), float(penalty),
-                         int(bool(require_convergence)))
+def _fit_options(starts=None, tolerance=None, max_iterations=None, penalty=None,
+                 require_convergence=None):
+    """crm_clv_fit_options from the library's defaults; None keeps a default."""
+    o = defaults(ClvFitOptions, "clv_fit_options")
+    if starts is not None:
+        o.starts = _c_int(starts, "starts")
+    if tolerance is not None:
+        o.tolerance = float(tolerance)
+    if max_iterations is not None:
+        o.max_iterations = _c_int(max_iterations, "max_iterations")
+    if penalty is not None:
+        o.penalty = float(penalty)
+    if require_convergence is not None:
+        o.require_convergence = int(bool(require_convergence))
+    return o
 
 
 class _Model(Handle):
@@ -55,7 +74,7 @@ class _Model(Handle):
     def __init__(self, params=None):
         """Without params: fit the model. With params (a dict by name, or a sequence in the
         papers' order): a model that predicts at known parameters, e.g. published ones."""
-        self._handle = c_void_p()
+        self._handle = _new_handle()
         if params is not None:
             if isinstance(params, dict):
                 params = [params[name] for name in self.PARAMETER_NAMES]
@@ -94,8 +113,7 @@ class _Model(Handle):
     @property
     def fit_info(self):
         """Diagnostics of the fit as a dict (InvalidState for a model made from params)."""
-        info = ClvFitInfo()
-        info.version = 1
+        info = new(ClvFitInfo)
         lib.clv_fit_info_get(self._live(), byref(info))
         return {name: getattr(info, name) for name, _ in ClvFitInfo._fields_[1:]}
 
@@ -107,13 +125,13 @@ class _Model(Handle):
 
     def save(self, path):
         """Writes the model atomically to a checksummed file (portable text archive)."""
-        lib.clv_save(self._live(), str(path).encode())
+        lib.clv_save(self._live(), text_arg(path, "path"))
 
     @classmethod
     def load(cls, path):
         """A model saved by save(); a file of another model type raises InvalidArgument."""
-        handle = c_void_p()
-        lib.clv_load(byref(handle), str(path).encode(), cls.KIND)
+        handle = _new_handle()
+        lib.clv_load(byref(handle), text_arg(path, "path"), cls.KIND)
         return cls()._adopt(handle)
 
     def to_bytes(self):
@@ -128,7 +146,7 @@ class _Model(Handle):
 
     @classmethod
     def from_bytes(cls, data):
-        handle = c_void_p()
+        handle = _new_handle()
         lib.clv_from_buffer(byref(handle), data, len(data), cls.KIND)
         return cls()._adopt(handle)
 
@@ -147,14 +165,15 @@ class _PurchaseModel(_Model):
         cols = [frequency, recency, T] + ([] if weights is None else [weights])
         arrays, n, _ = _columns(*cols)
         w = _ptr(arrays[3]) if weights is not None else None
-        handle = c_void_p()
+        handle = _new_handle()
         lib.clv_fit(byref(handle), self.KIND, _ptr(arrays[0]), _ptr(arrays[1]), _ptr(arrays[2]),
                     w, n, byref(_fit_options(**options)))
         return self._adopt(handle)
 
-    def fit(self, frequency, recency, T, weights=None, *, starts=3, tolerance=1e-8,
-            max_iterations=500, penalty=0.0, require_convergence=True):
-        """Maximum-likelihood fit; weights = customers per row. Returns self."""
+    def fit(self, frequency, recency, T, weights=None, *, starts=None, tolerance=None,
+            max_iterations=None, penalty=None, require_convergence=None):
+        """Maximum-likelihood fit; weights = customers per row. Options left at None take the
+        library's defaults (crm_clv_fit_options_init). Returns self."""
         return self._fit(frequency, recency, T, weights,
                          dict(starts=starts, tolerance=tolerance, max_iterations=max_iterations,
                               penalty=penalty, require_convergence=require_convergence))
@@ -189,15 +208,21 @@ class _PurchaseModel(_Model):
         return _result(out, scalar)
 
     def customer_lifetime_value(self, frequency, recency, T, expected_spend, *, horizon,
-                                discount_rate=0.0, period=1.0, discounting="discrete"):
+                                discount_rate=None, period=None, discounting=None):
         """expected_spend times discounted expected purchases over the horizon (in the data's
-        time unit); discount_rate per period, discrete ((1+d)^-k) or continuous."""
-        if discounting not in _DISCOUNTING:
-            raise ValueError("discounting must be 'discrete' or 'continuous'")
+        time unit); discount_rate per period of `period` time units, discrete ((1+d)^-k) or
+        continuous. Options left at None take the library's defaults (no discounting, period
+        1, discrete)."""
+        opts = defaults(ClvOptions, "clv_options")
+        opts.horizon = float(horizon)
+        if discount_rate is not None:
+            opts.discount_rate = float(discount_rate)
+        if period is not None:
+            opts.period = float(period)
+        if discounting is not None:
+            opts.discounting = enum_code("discounting", discounting)
         (x, tx, age, spend), n, scalar = _columns(frequency, recency, T, expected_spend)
         out = np.empty(n)
-        opts = ClvOptions(1, float(horizon), float(discount_rate), float(period),
-                          _DISCOUNTING[discounting])
         lib.clv_lifetime_value(self._live(), _ptr(x), _ptr(tx), _ptr(age), _ptr(spend), n,
                                byref(opts), _ptr(out))
         return _result(out, scalar)
@@ -207,7 +232,7 @@ class _PurchaseModel(_Model):
         1..periods; first_purchase: each customer's first-purchase time in periods since the
         origin (compare with crmkit.value.cumulative_repeat_transactions)."""
         (first,), n, _ = _columns(first_purchase)
-        out = np.empty(int(periods))
+        out = np.empty(_c_int(periods, "periods", 0))
         lib.clv_tracking_curve(self._live(), _ptr(first), n, _ptr(out), out.shape[0])
         return out
 
@@ -216,11 +241,12 @@ class _PurchaseModel(_Model):
         per calibration frequency 0..max_frequency (the last: and above) `customers`,
         `actual_mean`, `predicted_mean`, plus `actual_total` and `predicted_total`."""
         (x, tx, age, act), n, _ = _columns(frequency, recency, T, actual)
-        groups = int(max_frequency) + 1 if int(max_frequency) >= 0 else 0
+        max_frequency = _c_int(max_frequency, "max_frequency")
+        groups = max_frequency + 1 if max_frequency >= 0 else 0
         predicted = np.empty(n)
         customers, actual_mean, predicted_mean = np.empty(groups), np.empty(groups), np.empty(groups)
         lib.clv_compare_holdout(self._live(), float(holdout_length), _ptr(x), _ptr(tx), _ptr(age),
-                                _ptr(act), n, _ptr(predicted), int(max_frequency),
+                                _ptr(act), n, _ptr(predicted), max_frequency,
                                 _ptr(customers), _ptr(actual_mean), _ptr(predicted_mean))
         return dict(predicted=predicted, frequency=np.arange(groups, dtype=float),
                     customers=customers, actual_mean=actual_mean, predicted_mean=predicted_mean,
@@ -229,30 +255,30 @@ class _PurchaseModel(_Model):
 
 class BetaGeo(_PurchaseModel):
     """BG/NBD (Fader, Hardie & Lee 2005): parameters r, alpha, a, b."""
-    KIND = 0
+    KIND = enum_code("clv_kind", "bg-nbd")
     PARAMETER_NAMES = ("r", "alpha", "a", "b")
 
 
 class ParetoNbd(_PurchaseModel):
     """Pareto/NBD (Schmittlein, Morrison & Colombo 1987): parameters r, alpha, s, beta."""
-    KIND = 1
+    KIND = enum_code("clv_kind", "pareto-nbd")
     PARAMETER_NAMES = ("r", "alpha", "s", "beta")
 
 
 class ModifiedBetaGeo(_PurchaseModel):
     """MBG/NBD (Batislam, Denizel & Filiztekin 2007): parameters r, alpha, a, b."""
-    KIND = 2
+    KIND = enum_code("clv_kind", "mbg-nbd")
     PARAMETER_NAMES = ("r", "alpha", "a", "b")
 
 
 class BetaGeoBetaBinom(_PurchaseModel):
     """BG/BB for discrete opportunities (Fader, Hardie & Shang 2010): alpha, beta, gamma,
     delta. Times are whole numbers of opportunities; T is `periods`."""
-    KIND = 3
+    KIND = enum_code("clv_kind", "bg-bb")
     PARAMETER_NAMES = ("alpha", "beta", "gamma", "delta")
 
-    def fit(self, frequency, recency, periods, weights=None, *, starts=3, tolerance=1e-8,
-            max_iterations=500, penalty=0.0, require_convergence=True):
+    def fit(self, frequency, recency, periods, weights=None, *, starts=None, tolerance=None,
+            max_iterations=None, penalty=None, require_convergence=None):
         """Maximum-likelihood fit; weights = customers per row (donations layout)."""
         return self._fit(frequency, recency, periods, weights,
                          dict(starts=starts, tolerance=tolerance, max_iterations=max_iterations,
@@ -261,16 +287,16 @@ class BetaGeoBetaBinom(_PurchaseModel):
 
 class GammaGamma(_Model):
     """Gamma-Gamma spend per transaction (Fader, Hardie & Lee 2005): p, q, gamma."""
-    KIND = 4
+    KIND = enum_code("clv_kind", "gamma-gamma")
     PARAMETER_NAMES = ("p", "q", "gamma")
 
-    def fit(self, frequency, monetary_value, weights=None, *, starts=3, tolerance=1e-8,
-            max_iterations=500, penalty=0.0, require_convergence=True):
+    def fit(self, frequency, monetary_value, weights=None, *, starts=None, tolerance=None,
+            max_iterations=None, penalty=None, require_convergence=None):
         """Fit on repeat frequency and mean repeat spend; rows with x = 0 are skipped."""
         cols = [frequency, monetary_value] + ([] if weights is None else [weights])
         arrays, n, _ = _columns(*cols)
         w = _ptr(arrays[2]) if weights is not None else None
-        handle = c_void_p()
+        handle = _new_handle()
         lib.clv_fit_spend(byref(handle), _ptr(arrays[0]), _ptr(arrays[1]), w, n,
                           byref(_fit_options(starts, tolerance, max_iterations, penalty,
                                              require_convergence)))
@@ -286,8 +312,8 @@ class GammaGamma(_Model):
 
 def load_model(path):
     """Any saved CLV model, as an instance of its class."""
-    handle = c_void_p()
-    lib.clv_load(byref(handle), str(path).encode(), _ANY)
+    handle = _new_handle()
+    lib.clv_load(byref(handle), text_arg(path, "path"), _ANY)
     kind = c_int()
     try:
         lib.clv_kind_of(handle, byref(kind))
