@@ -29,6 +29,25 @@ cc -std=c99 -Wall -Wextra -Werror -o "$tmp/pos" "$src/examples/pos-c/pos.c" \
   $(pkg-config --cflags --libs crmkit)
 LD_LIBRARY_PATH="$libdir" "$tmp/pos" "$src/data/cdnow/CDNOW_sample.txt" > "$tmp/pos.out"
 grep -q "customers: 2357" "$tmp/pos.out"
+grep -q "sales rung up: 6919" "$tmp/pos.out"
+# A header line or a bad line stops the till: exit 1, the line named, no partial totals.
+{ echo "master customer date cds dollars"; head -3 "$src/data/cdnow/CDNOW_sample.txt"; } > "$tmp/header.txt"
+{ head -3 "$src/data/cdnow/CDNOW_sample.txt"; echo "4 1 19970101 1 -5.00"; } > "$tmp/negative.txt"
+for bad in header negative; do
+  if LD_LIBRARY_PATH="$libdir" "$tmp/pos" "$tmp/$bad.txt" > "$tmp/$bad.out" 2> "$tmp/$bad.err"; then
+    echo "pos accepted $bad.txt"; exit 1
+  fi
+  test ! -s "$tmp/$bad.out"
+done
+grep -q "header.txt:1: not a sale" "$tmp/header.err"
+grep -q "negative.txt:4: sale refused" "$tmp/negative.err"
+
+# Every installed C header compiles alone as strict C99 with only pkg-config's flags.
+for h in crmkit.h crmkit/common.h crmkit/io.h crmkit/value.h; do
+  echo "#include <$h>" > "$tmp/header.c"
+  cc -std=c99 -Wall -Wextra -pedantic -Werror -c "$tmp/header.c" -o "$tmp/header.o" \
+    $(pkg-config --cflags crmkit)
+done
 
 # C++ consumer via find_package.
 cmake -S "$src/examples/app-cpp" -B "$tmp/app-build" -DCMAKE_PREFIX_PATH="$prefix" \

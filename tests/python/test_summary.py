@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import crmkit
+from crmkit import value
 from conftest import DATA
 
 SAMPLE = os.path.join(DATA, "cdnow", "CDNOW_sample.txt")
@@ -138,3 +139,55 @@ def test_ledger_refuses_out_of_order_and_frees_once():
         ledger.add_sale(1, 11, 1)
     del ledger
     gc.collect()
+
+
+def test_conversions_at_the_boundary_refuse_instead_of_corrupting():
+    """Issue 19 item 13: float ids 1.7 and 1.2 were one customer, NaN / 1e20 / 2**63 became
+    INT64_MIN, tier 300 became 44, bins 2**32 + 5 became 5, a path with NUL opened another
+    file. Each now raises naming the argument."""
+    with pytest.raises(ValueError, match=r"customers\[0\] = 1.7"):
+        value.summarize([1.7, 1.2], [0, 1], [1, 1])
+    for bad in (float("nan"), 1e20):
+        with pytest.raises(ValueError, match="customers"):
+            value.summarize([bad], [0], [1])
+    with pytest.raises(ValueError, match="customers"):
+        value.summarize([2**63], [0], [1])
+    # Exactly integral floats and Python ints in range are fine, and stay distinct.
+    s = value.summarize([1.0, 2.0, 2**62], [0, 1, 2], [1, 1, 1])
+    assert sorted(s.customer_id.tolist()) == [1, 2, 2**62]
+    with pytest.raises(ValueError, match=r"tiers\[0\] = 300"):
+        value.tier_table([1.0], [300])
+    with pytest.raises(ValueError, match="bins"):
+        value.score_rfm([1, 2], [1, 2], [1, 2], bins=2**32 + 5)
+    with pytest.raises(ValueError, match="bins"):
+        value.score_rfm([1, 2], [1, 2], [1, 2], bins=2.5)
+    with pytest.raises(ValueError, match="NUL"):
+        value.summarize_csv("/dev/null\0/etc/passwd")
+    with pytest.raises(ValueError, match="customer"):
+        with value.Ledger() as till:
+            till.add_sale(3.5, 0, 1)
+
+
+def test_iso_texts_and_reprs():
+    """Issue 19 item 20: summarize() takes ISO date strings as Ledger.add_sale does; Summary
+    and the model classes print something useful."""
+    s = value.summarize([1, 1, 2], ["2026-11-02", "2026-11-09 12:00", "2026-11-16"], [5, 6, 7],
+                        unit="day", end="2026-11-16")
+    assert s.recency.tolist() == [7.5, 0.0] and s.T.tolist() == [14.0, 0.0]
+    assert repr(s) == "<Summary: 2 customers, 3 sales (0 merged, 0 dropped), unit day, end 2026-11-16>"
+    with value.Ledger() as till:
+        till.add_sale(1, "2026-11-02", 1)
+        assert repr(till) == "<Ledger: 1 customers>"
+    assert repr(till) == "<Ledger: closed>"
+    assert repr(value.BetaGeo([0.243, 4.414, 0.793, 2.426])) == \
+        "BetaGeo(r=0.243, alpha=4.414, a=0.793, b=2.426)"
+
+
+def test_defaults_come_from_the_library():
+    """No default is retyped in Python: units, kinds and option defaults are read from the C
+    library (crm_*_name, crm_*_init)."""
+    assert value.UNITS == ("day", "week", "month")
+    assert value.MODEL_KINDS[0] == "bg-nbd" and value.TIERS[-1] == "inferior"
+    assert value.default_tier_cuts("share") == (0.5, 0.8, 0.95)
+    with pytest.raises(crmkit.InvalidArgument, match="expected one of: day, week, month"):
+        value.summarize([1], [0], [1], unit="year")

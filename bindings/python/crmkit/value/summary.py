@@ -32,6 +32,13 @@ def _options(unit, merge_same_day, end, holdout_end, drop_late, expected_custome
     return o
 
 
+def _date(day_number):
+    """A day number as an ISO date (with the time of day when it has one)."""
+    t = np.datetime64("1970-01-01T00:00:00", "s") + np.timedelta64(int(round(day_number * 86400)), "s")
+    text = str(t)
+    return text[:10] if text.endswith("T00:00:00") else text.replace("T", " ")
+
+
 class Summary:
     """Per-customer summary table; every column is a NumPy array of one value per customer.
 
@@ -73,10 +80,10 @@ class Summary:
         return len(self.frequency)
 
     def __repr__(self):
-        return ("<Summary: %d customers, %d sales (%d merged, %d dropped), unit %s, end day %g%s>"
+        return ("<Summary: %d customers, %d sales (%d merged, %d dropped), unit %s, end %s%s>"
                 % (len(self), self.sales, self.merged_sales, self.dropped_sales, self.unit,
-                   self.end, "" if self.holdout_end is None else
-                   ", holdout to day %g" % self.holdout_end))
+                   _date(self.end), "" if self.holdout_end is None else
+                   ", holdout to %s" % _date(self.holdout_end)))
 
     def to_dict(self):
         """Columns by name (what pandas.DataFrame(...) takes)."""
