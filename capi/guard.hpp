@@ -6,6 +6,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <utility>
 
 #include "crmkit.h"
 #include "crmkit/error.hpp"
@@ -51,6 +52,16 @@ int guarded(Body&& body) noexcept {
   } catch (...) {
     return set_error(CRM_ERROR, "unknown exception");
   }
+}
+
+// The one way a handle is made: *out is cleared first (so it is NULL after any failure),
+// then set to a new handle built from make()'s value.
+template <class Handle, class Make>
+void produce(Handle** out, Make&& make) {
+  if (out == nullptr) throw Error(ErrorCode::invalid_argument, "out is NULL");
+  *out = nullptr;
+  auto value = make();
+  *out = new Handle{std::move(value)};
 }
 
 // Throws invalid_argument "<name> is NULL" for a null pointer argument.

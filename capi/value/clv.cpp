@@ -14,13 +14,13 @@
 using crmkit::Error;
 using crmkit::ErrorCode;
 using crmkit::capi::guarded;
+using crmkit::capi::produce;
 using crmkit::capi::require_pointer;
 using crmkit::capi::enum_arg;
 using crmkit::capi::require_version;
 namespace value = crmkit::value;
 
 struct crm_clv_model {
-  explicit crm_clv_model(value::ClvModel m) : model(std::move(m)) {}
   value::ClvModel model;
 };
 
@@ -87,14 +87,6 @@ void require_columns(std::size_t n, std::initializer_list<std::pair<const void*,
 }
 
 void require_model(const crm_clv_model* model) { require_pointer(model, "model"); }
-
-// Sets *out (after clearing it, so a failure leaves NULL) from a ClvModel factory.
-template <class Make>
-void produce(crm_clv_model** out, Make&& make) {
-  require_pointer(out, "out");
-  *out = nullptr;
-  *out = std::make_unique<crm_clv_model>(make()).release();
-}
 
 }  // namespace
 

@@ -48,31 +48,24 @@ CRM_API int crm_rfm_options_init(crm_rfm_options* opts, unsigned int version) {
 CRM_API int crm_segment_rules_standard(crm_segment_rules** out, const char* const* names,
                                        size_t n_names) {
   return guarded([&] {
-    require_pointer(out, "out");
-    *out = nullptr;
-    auto result = std::make_unique<crm_segment_rules>();
-    if (names == nullptr) {
-      result->rules = value::standard_segment_rules();
-    } else {
+    produce(out, [&] {
+      if (names == nullptr) return value::standard_segment_rules();
       std::vector<std::string> chosen;
       for (std::size_t i = 0; i < n_names; ++i) {
         require_pointer(names[i], ("names[" + std::to_string(i) + "]").c_str());
         chosen.emplace_back(names[i]);
       }
-      result->rules = value::standard_segment_rules(chosen);
-    }
-    *out = result.release();
+      return value::standard_segment_rules(chosen);
+    });
   });
 }
 
 CRM_API int crm_segment_rules_parse(crm_segment_rules** out, const char* text) {
   return guarded([&] {
-    require_pointer(out, "out");
-    *out = nullptr;
-    require_pointer(text, "text");
-    auto result = std::make_unique<crm_segment_rules>();
-    result->rules = value::parse_segment_rules(text);
-    *out = result.release();
+    produce(out, [&] {
+      require_pointer(text, "text");
+      return value::parse_segment_rules(text);
+    });
   });
 }
 

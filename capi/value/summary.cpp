@@ -14,18 +14,17 @@
 using crmkit::Error;
 using crmkit::ErrorCode;
 using crmkit::capi::guarded;
+using crmkit::capi::produce;
 using crmkit::capi::require_pointer;
 using crmkit::capi::enum_arg;
 using crmkit::capi::require_version;
 namespace value = crmkit::value;
 
 struct crm_summary {
-  value::SummaryTable table;
-  std::vector<std::string> keys;  // text keys (csv input); empty for numeric ids
+  crmkit::io::KeyedSummary keyed;  // keys: text keys (csv input); empty for numeric ids
 };
 
 struct crm_ledger {
-  explicit crm_ledger(const value::SummaryOptions& o) : ledger(o) {}
   value::Ledger ledger;
 };
 
@@ -45,8 +44,6 @@ value::SummaryOptions summary_options(const crm_summary_options* opts) {
   if (opts->version >= 2) o.expected_customers = opts->expected_customers;
   return o;
 }
-
-void require_out(void* out, const char* name) { require_pointer(out, name); }
 
 crm_summary_options default_summary_options() {
   const value::SummaryOptions o;
@@ -112,44 +109,38 @@ CRM_API int crm_time_unit_parse(const char* text, int* out_unit) {
 CRM_API int crm_summarize(crm_summary** out, const int64_t* customers, const double* times,
                           const double* amounts, size_t n, const crm_summary_options* opts) {
   return guarded([&] {
-    require_out(out, "out");
-    *out = nullptr;
-    if (n > 0) {
-      require_pointer(customers, "customers");
-      require_pointer(times, "times");
-      require_pointer(amounts, "amounts");
-    }
-    auto result = std::make_unique<crm_summary>();
-    result->table = value::summarize(customers, times, amounts, n, summary_options(opts));
-    *out = result.release();
+    produce(out, [&] {
+      if (n > 0) {
+        require_pointer(customers, "customers");
+        require_pointer(times, "times");
+        require_pointer(amounts, "amounts");
+      }
+      return crmkit::io::KeyedSummary{
+          value::summarize(customers, times, amounts, n, summary_options(opts)), {}};
+    });
   });
 }
 
 CRM_API int crm_summarize_csv(crm_summary** out, const char* path, const crm_csv_options* csv,
                               const crm_summary_options* opts) {
   return guarded([&] {
-    require_out(out, "out");
-    *out = nullptr;
-    require_pointer(path, "path");
-    crmkit::io::CsvOptions reader;
-    crmkit::io::TransactionColumns columns;
-    if (csv != nullptr) {
-      require_version(csv->version, CRM_CSV_OPTIONS_VERSION, "crm_csv_options");
-      require_pointer(csv->customer_column, "csv->customer_column");
-      require_pointer(csv->time_column, "csv->time_column");
-      reader.delimiter = csv->delimiter;
-      reader.has_header = csv->has_header != 0;
-      columns.customer = csv->customer_column;
-      columns.time = csv->time_column;
-      columns.amount = csv->amount_column ? csv->amount_column : "";
-      columns.time_format = csv->time_format ? csv->time_format : "iso";
-    }
-    crmkit::io::KeyedSummary s =
-        crmkit::io::summarize_transaction_log(path, reader, columns, summary_options(opts));
-    auto result = std::make_unique<crm_summary>();
-    result->table = std::move(s.table);
-    result->keys = std::move(s.keys);
-    *out = result.release();
+    produce(out, [&] {
+      require_pointer(path, "path");
+      crmkit::io::CsvOptions reader;
+      crmkit::io::TransactionColumns columns;
+      if (csv != nullptr) {
+        require_version(csv->version, CRM_CSV_OPTIONS_VERSION, "crm_csv_options");
+        require_pointer(csv->customer_column, "csv->customer_column");
+        require_pointer(csv->time_column, "csv->time_column");
+        reader.delimiter = csv->delimiter;
+        reader.has_header = csv->has_header != 0;
+        columns.customer = csv->customer_column;
+        columns.time = csv->time_column;
+        columns.amount = csv->amount_column ? csv->amount_column : "";
+        columns.time_format = csv->time_format ? csv->time_format : "iso";
+      }
+      return crmkit::io::summarize_transaction_log(path, reader, columns, summary_options(opts));
+    });
   });
 }
 
@@ -159,7 +150,7 @@ CRM_API int crm_summary_count(const crm_summary* summary, size_t* out_count) {
   return guarded([&] {
     require_pointer(summary, "summary");
     require_pointer(out_count, "out_count");
-    *out_count = summary->table.customers.size();
+    *out_count = summary->keyed.table.customers.size();
   });
 }
 
@@ -169,7 +160,7 @@ CRM_API int crm_summary_get(const crm_summary* summary, const crm_summary_column
     require_pointer(summary, "summary");
     require_pointer(columns, "columns");
     require_version(columns->version, CRM_SUMMARY_COLUMNS_VERSION, "crm_summary_columns");
-    const auto& rows = summary->table.customers;
+    const auto& rows = summary->keyed.table.customers;
     if (out_count != nullptr) *out_count = rows.size();
     if (capacity < rows.size())
       throw crmkit::capi::BufferTooSmall(rows.size(), capacity);
@@ -194,7 +185,7 @@ CRM_API int crm_summary_get_info(const crm_summary* summary, crm_summary_info* i
     require_pointer(summary, "summary");
     require_pointer(info, "info");
     require_version(info->version, CRM_SUMMARY_INFO_VERSION, "crm_summary_info");
-    const value::SummaryTable& t = summary->table;
+    const value::SummaryTable& t = summary->keyed.table;
     info->end = t.end;
     info->holdout_end = t.holdout_end ? *t.holdout_end : std::nan("");
     info->unit = static_cast<int>(t.unit);
@@ -210,13 +201,13 @@ CRM_API int crm_summary_key(const crm_summary* summary, size_t i, char* buf, siz
   return guarded([&] {
     require_pointer(summary, "summary");
     require_pointer(out_len, "out_len");
-    const auto& rows = summary->table.customers;
+    const auto& rows = summary->keyed.table.customers;
     if (i >= rows.size())
       throw Error(ErrorCode::invalid_argument, "row " + std::to_string(i) + " is out of range (" +
                                                    std::to_string(rows.size()) + " customers)");
     std::int64_t id = rows[i].customer;
-    std::string key = summary->keys.empty() ? std::to_string(id)
-                                            : summary->keys[static_cast<std::size_t>(id)];
+    std::string key = summary->keyed.keys.empty() ? std::to_string(id)
+                                            : summary->keyed.keys[static_cast<std::size_t>(id)];
     *out_len = key.size();
     if (buf == nullptr || buf_len <= key.size())
       throw crmkit::capi::BufferTooSmall(key.size() + 1, buf_len);
@@ -225,11 +216,7 @@ CRM_API int crm_summary_key(const crm_summary* summary, size_t i, char* buf, siz
 }
 
 CRM_API int crm_ledger_create(crm_ledger** out, const crm_summary_options* opts) {
-  return guarded([&] {
-    require_out(out, "out");
-    *out = nullptr;
-    *out = new crm_ledger(summary_options(opts));
-  });
+  return guarded([&] { produce(out, [&] { return value::Ledger(summary_options(opts)); }); });
 }
 
 CRM_API void crm_ledger_free(crm_ledger* ledger) { delete ledger; }
@@ -275,12 +262,10 @@ CRM_API int crm_ledger_count(const crm_ledger* ledger, size_t* out_count) {
 
 CRM_API int crm_ledger_summary(const crm_ledger* ledger, crm_summary** out) {
   return guarded([&] {
-    require_out(out, "out");
-    *out = nullptr;
-    require_pointer(ledger, "ledger");
-    auto result = std::make_unique<crm_summary>();
-    result->table = ledger->ledger.summary();
-    *out = result.release();
+    produce(out, [&] {
+      require_pointer(ledger, "ledger");
+      return crmkit::io::KeyedSummary{ledger->ledger.summary(), {}};
+    });
   });
 }
 
