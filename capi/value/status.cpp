@@ -87,8 +87,8 @@ CRM_API int crm_classify_status(const double* first, const double* last,
                                 double* out_population_interval) {
   return guarded([&] {
     require_pointer(out_status, "out_status");
-    const value::StatusInput input{first, last, purchases, gap_before_last, n, as_of};
-    const value::StatusResult r = value::classify_status(input, status_options(opts));
+    const value::StatusResult r =
+        value::classify_status(first, last, purchases, gap_before_last, n, as_of, status_options(opts));
     enums_to(r.status, out_status);
     if (out_counts != nullptr) std::copy(r.counts.begin(), r.counts.end(), out_counts);
     if (out_population_interval != nullptr) *out_population_interval = r.population_interval_days;

@@ -99,14 +99,16 @@ CustomerStatus status_of(double first, double last, std::int64_t purchases, doub
   return classify(first, last, purchases, gap_before_last, as_of, population_interval_days, options);
 }
 
-StatusResult classify_status(const StatusInput& in, const StatusOptions& options) {
+StatusResult classify_status(const double* first, const double* last,
+                             const std::int64_t* purchases, const double* gap_before_last,
+                             std::size_t n, double as_of, const StatusOptions& options) {
   validate(options);
-  require(in.n > 0, "status input is empty");
-  require(in.first && in.last && in.purchases, "status input: first, last and purchases are required");
-  require(std::isfinite(in.as_of), "as_of must be finite");
-  const auto gap_of = [&](std::size_t i) { return in.gap_before_last ? in.gap_before_last[i] : NAN; };
-  for (std::size_t i = 0; i < in.n; ++i) {
-    check_customer(in.first[i], in.last[i], in.purchases[i], gap_of(i), in.as_of, i);
+  require(n > 0, "status input is empty");
+  require(first && last && purchases, "status input: first, last and purchases are required");
+  require(std::isfinite(as_of), "as_of must be finite");
+  const auto gap_of = [&](std::size_t i) { return gap_before_last ? gap_before_last[i] : NAN; };
+  for (std::size_t i = 0; i < n; ++i) {
+    check_customer(first[i], last[i], purchases[i], gap_of(i), as_of, i);
   }
 
   StatusResult result;
@@ -114,9 +116,9 @@ StatusResult classify_status(const StatusInput& in, const StatusOptions& options
     result.population_interval_days = *options.typical_interval_days;
   } else {
     std::vector<double> rhythms;
-    for (std::size_t i = 0; i < in.n; ++i) {
-      if (in.purchases[i] >= 2) {
-        rhythms.push_back((in.last[i] - in.first[i]) / static_cast<double>(in.purchases[i] - 1));
+    for (std::size_t i = 0; i < n; ++i) {
+      if (purchases[i] >= 2) {
+        rhythms.push_back((last[i] - first[i]) / static_cast<double>(purchases[i] - 1));
       }
     }
     require(!rhythms.empty(),
@@ -128,9 +130,9 @@ StatusResult classify_status(const StatusInput& in, const StatusOptions& options
     result.population_interval_days = *mid;
   }
 
-  result.status.resize(in.n);
-  for (std::size_t i = 0; i < in.n; ++i) {
-    const CustomerStatus s = classify(in.first[i], in.last[i], in.purchases[i], gap_of(i), in.as_of,
+  result.status.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const CustomerStatus s = classify(first[i], last[i], purchases[i], gap_of(i), as_of,
                                       result.population_interval_days, options);
     result.status[i] = s;
     ++result.counts[static_cast<std::size_t>(s)];

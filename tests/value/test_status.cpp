@@ -83,8 +83,7 @@ TEST_CASE("classify_status: population rhythm and counts", "[status]") {
   const std::vector<double> first = {0, 0, 0, 200, 360};
   const std::vector<double> last = {100, 200, 400, 200, 360};
   const std::vector<std::int64_t> purchases = {11, 11, 11, 1, 1};
-  StatusInput in{first.data(), last.data(), purchases.data(), nullptr, 5, 410};
-  const StatusResult r = classify_status(in);
+  const StatusResult r = classify_status(first.data(), last.data(), purchases.data(), nullptr, 5, 410);
   CHECK(r.population_interval_days == 20);
   // Gaps 310 (> 4 x 10), 210 (> 4 x 20), 10 (< 2 x 40); one-timers 210 (> 4 x 20) and
   // 50 (> 2 x 20, not > 4 x 20).
@@ -97,26 +96,26 @@ TEST_CASE("classify_status: population rhythm and counts", "[status]") {
   // A given typical interval replaces the median.
   StatusOptions typical;
   typical.typical_interval_days = 100;
-  CHECK(classify_status(in, typical).status[4] == CustomerStatus::new_customer);
+  CHECK(classify_status(first.data(), last.data(), purchases.data(), nullptr, 5, 410, typical).status[4] == CustomerStatus::new_customer);
 }
 
 TEST_CASE("classify_status rejects bad input naming the customer", "[status]") {
   const std::vector<double> first = {0, 10};
   const std::vector<double> last = {5, 3};
   const std::vector<std::int64_t> purchases = {2, 2};
-  CHECK_THAT(error_of([&] { classify_status({first.data(), last.data(), purchases.data(), nullptr, 2, 20}); }),
+  CHECK_THAT(error_of([&] { classify_status(first.data(), last.data(), purchases.data(), nullptr, 2, 20); }),
              Contains("customer 1") && Contains("before first"));
   const std::vector<double> ok_last = {5, 12};
-  CHECK_THAT(error_of([&] { classify_status({first.data(), ok_last.data(), purchases.data(), nullptr, 2, 11}); }),
+  CHECK_THAT(error_of([&] { classify_status(first.data(), ok_last.data(), purchases.data(), nullptr, 2, 11); }),
              Contains("customer 1") && Contains("after as_of"));
   const std::vector<std::int64_t> none = {2, 0};
-  CHECK_THAT(error_of([&] { classify_status({first.data(), ok_last.data(), none.data(), nullptr, 2, 20}); }),
+  CHECK_THAT(error_of([&] { classify_status(first.data(), ok_last.data(), none.data(), nullptr, 2, 20); }),
              Contains("customer 1: purchases = 0"));
   const std::vector<double> gaps = {1, 5};  // customer 1 spans only 2 days
-  CHECK_THAT(error_of([&] { classify_status({first.data(), ok_last.data(), purchases.data(), gaps.data(), 2, 20}); }),
+  CHECK_THAT(error_of([&] { classify_status(first.data(), ok_last.data(), purchases.data(), gaps.data(), 2, 20); }),
              Contains("customer 1: gap_before_last"));
   const std::vector<std::int64_t> once = {1, 1};
-  CHECK_THAT(error_of([&] { classify_status({first.data(), first.data(), once.data(), nullptr, 2, 20}); }),
+  CHECK_THAT(error_of([&] { classify_status(first.data(), first.data(), once.data(), nullptr, 2, 20); }),
              Contains("typical_interval_days"));
   StatusOptions bad;
   bad.lapsed_multiple = 1;  // below at_risk_multiple
@@ -131,9 +130,8 @@ TEST_CASE("status on CDNOW master: every customer classified, one-timers never w
     last.push_back(static_cast<double>(c.last));
     purchases.push_back(c.rows);
   }
-  const StatusInput in{first.data(), last.data(), purchases.data(), nullptr, first.size(),
-                       static_cast<double>(cdnow::end_day())};
-  const StatusResult r = classify_status(in);
+  const StatusResult r = classify_status(first.data(), last.data(), purchases.data(), nullptr,
+                                         first.size(), static_cast<double>(cdnow::end_day()));
   std::size_t total = 0;
   for (std::size_t c : r.counts) total += c;
   CHECK(total == first.size());

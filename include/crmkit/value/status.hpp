@@ -60,27 +60,21 @@ struct StatusOptions {
   std::optional<double> typical_interval_days;
 };
 
-// Columns of n customers. gap_before_last may be null (then nobody is won_back); its value
-// is ignored for customers with one purchase.
-struct StatusInput {
-  const double* first = nullptr;            // day of the first purchase
-  const double* last = nullptr;             // day of the last purchase, >= first, <= as_of
-  const std::int64_t* purchases = nullptr;  // >= 1
-  const double* gap_before_last = nullptr;  // days between the last two purchases, >= 0
-  std::size_t n = 0;
-  double as_of = 0;
-};
-
 struct StatusResult {
   std::vector<CustomerStatus> status;
   std::array<std::size_t, kStatusCount> counts{};  // customers per status
   double population_interval_days = 0;             // the rhythm used for one-time buyers
 };
 
+// Status of n customers at day as_of from columns of n values: first and last purchase day
+// (first <= last <= as_of), purchases (>= 1) and gap_before_last (days between the last two
+// purchases, >= 0; may be null, then nobody is won_back; ignored for one purchase).
 // Throws invalid_argument naming the column and index for non-finite days, last < first,
 // last > as_of, purchases < 1 or a negative gap; and when no rhythm is known for one-time
 // buyers (no repeat customer and no typical_interval_days).
-StatusResult classify_status(const StatusInput& input, const StatusOptions& options = {});
+StatusResult classify_status(const double* first, const double* last,
+                             const std::int64_t* purchases, const double* gap_before_last,
+                             std::size_t n, double as_of, const StatusOptions& options = {});
 
 // One customer (what a till does), given the population rhythm to use for one-time buyers.
 // gap_before_last: NaN when unknown. Throws like classify_status.
