@@ -121,3 +121,13 @@ Enum enum_arg(int code, const char* field) {
 }  // namespace capi
 }  // namespace v0
 }  // namespace crmkit
+
+// Defines crm_<c_name>_name and crm_<c_name>_parse (declared in the pillar's header) over the
+// core enum's NameTable: the pair every enum a caller passes has.
+#define CRMKIT_CAPI_ENUM_NAMES(c_name, Enum)                                \
+  CRM_API const char* crm_##c_name##_name(int code) {                       \
+    return crmkit::capi::enum_name<Enum>(code);                             \
+  }                                                                         \
+  CRM_API int crm_##c_name##_parse(const char* text, int* out) {            \
+    return crmkit::capi::enum_parse<Enum>(text, out);                       \
+  }

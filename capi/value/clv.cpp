@@ -102,21 +102,9 @@ CRM_API int crm_clv_options_init(crm_clv_options* opts, unsigned int version) {
                                    default_clv_options);
 }
 
-CRM_API const char* crm_clv_kind_name(int kind) {
-  return crmkit::capi::enum_name<value::ClvModelKind>(kind);
-}
+CRMKIT_CAPI_ENUM_NAMES(clv_kind, value::ClvModelKind)
 
-CRM_API int crm_clv_kind_parse(const char* text, int* out_kind) {
-  return crmkit::capi::enum_parse<value::ClvModelKind>(text, out_kind);
-}
-
-CRM_API const char* crm_discounting_name(int discounting) {
-  return crmkit::capi::enum_name<value::Discounting>(discounting);
-}
-
-CRM_API int crm_discounting_parse(const char* text, int* out_discounting) {
-  return crmkit::capi::enum_parse<value::Discounting>(text, out_discounting);
-}
+CRMKIT_CAPI_ENUM_NAMES(discounting, value::Discounting)
 
 CRM_API int crm_clv_fit(crm_clv_model** out, int kind, const double* frequency,
                         const double* recency, const double* T, const double* weights,

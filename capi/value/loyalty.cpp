@@ -72,13 +72,7 @@ value::LoyaltyOptions loyalty_options(const crm_loyalty_options* opts) {
 
 extern "C" {
 
-CRM_API const char* crm_missing_drivers_name(int missing) {
-  return enum_name<value::MissingDrivers>(missing);
-}
-
-CRM_API int crm_missing_drivers_parse(const char* text, int* out_missing) {
-  return enum_parse<value::MissingDrivers>(text, out_missing);
-}
+CRMKIT_CAPI_ENUM_NAMES(missing_drivers, value::MissingDrivers)
 
 CRM_API int crm_loyalty_options_init(crm_loyalty_options* opts, unsigned int version) {
   return init_struct(opts, version, CRM_LOYALTY_OPTIONS_VERSION, "opts", default_loyalty_options);

@@ -68,13 +68,7 @@ crm_stage_options default_stage_options() {
 
 extern "C" {
 
-CRM_API const char* crm_customer_status_name(int status) {
-  return enum_name<value::CustomerStatus>(status);
-}
-
-CRM_API int crm_customer_status_parse(const char* text, int* out_status) {
-  return enum_parse<value::CustomerStatus>(text, out_status);
-}
+CRMKIT_CAPI_ENUM_NAMES(customer_status, value::CustomerStatus)
 
 CRM_API int crm_status_options_init(crm_status_options* opts, unsigned int version) {
   return init_struct(opts, version, CRM_STATUS_OPTIONS_VERSION, "opts", default_status_options);
@@ -106,11 +100,7 @@ CRM_API int crm_status_of(double first, double last, int64_t purchases, double g
   });
 }
 
-CRM_API const char* crm_stage_name(int stage) { return enum_name<value::RelationshipStage>(stage); }
-
-CRM_API int crm_stage_parse(const char* text, int* out_stage) {
-  return enum_parse<value::RelationshipStage>(text, out_stage);
-}
+CRMKIT_CAPI_ENUM_NAMES(stage, value::RelationshipStage)
 
 CRM_API int crm_stage_options_init(crm_stage_options* opts, unsigned int version) {
   return init_struct(opts, version, CRM_STAGE_OPTIONS_VERSION, "opts", default_stage_options);

@@ -98,13 +98,7 @@ CRM_API int crm_csv_options_init(crm_csv_options* opts, unsigned int version) {
                                    default_csv_options);
 }
 
-CRM_API const char* crm_time_unit_name(int unit) {
-  return crmkit::capi::enum_name<value::TimeUnit>(unit);
-}
-
-CRM_API int crm_time_unit_parse(const char* text, int* out_unit) {
-  return crmkit::capi::enum_parse<value::TimeUnit>(text, out_unit);
-}
+CRMKIT_CAPI_ENUM_NAMES(time_unit, value::TimeUnit)
 
 CRM_API int crm_summarize(crm_summary** out, const int64_t* customers, const double* times,
                           const double* amounts, size_t n, const crm_summary_options* opts) {

@@ -65,17 +65,9 @@ void require_table(const crm_tier_table* out) {
 
 extern "C" {
 
-CRM_API const char* crm_tier_name(int tier) { return enum_name<value::Tier>(tier); }
+CRMKIT_CAPI_ENUM_NAMES(tier, value::Tier)
 
-CRM_API int crm_tier_parse(const char* text, int* out_tier) {
-  return enum_parse<value::Tier>(text, out_tier);
-}
-
-CRM_API const char* crm_tier_scheme_name(int scheme) { return enum_name<value::TierScheme>(scheme); }
-
-CRM_API int crm_tier_scheme_parse(const char* text, int* out_scheme) {
-  return enum_parse<value::TierScheme>(text, out_scheme);
-}
+CRMKIT_CAPI_ENUM_NAMES(tier_scheme, value::TierScheme)
 
 CRM_API int crm_tier_options_init(crm_tier_options* opts, unsigned int version) {
   return init_struct(opts, version, CRM_TIER_OPTIONS_VERSION, "opts", default_tier_options);
