@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "guard.hpp"
@@ -36,10 +37,16 @@ void copy_if(const std::vector<T>& values, U* out) {
   if (out != nullptr) std::copy(values.begin(), values.end(), out);
 }
 
-// A caller's pointer + count as a vector (NULL: empty).
+// A caller's option list (cut points, shares) as a vector (NULL: empty). The count is
+// bounded before any pointer arithmetic: a garbage count such as SIZE_MAX is an invalid
+// argument, not a read past the caller's array or an allocation failure.
 inline std::vector<double> doubles_from(const double* values, std::size_t count, const char* name) {
+  constexpr std::size_t kMaxOptionValues = std::size_t{1} << 20;
   if (values == nullptr) return {};
-  if (count > 0) require_pointer(values, name);
+  if (count > kMaxOptionValues)
+    throw Error(ErrorCode::invalid_argument, std::string(name) + " has " + std::to_string(count) +
+                                                 " values; an option list holds at most " +
+                                                 std::to_string(kMaxOptionValues));
   return std::vector<double>(values, values + count);
 }
 

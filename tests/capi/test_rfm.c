@@ -113,6 +113,11 @@ static void test_rfm(void) {
   CHECK(crm_rfm_score(days, buys, spend, 4, &o, &out) == CRM_EBUFS && error_mentions("12 needed") &&
         sizes[0] == 777 && out.segment_count == 12);
   out.segment_capacity = 12;
+  /* Issue 19 item 15: a garbage count is an invalid argument, not an internal error. */
+  o.days_since_last_cuts = day_cuts;
+  o.days_since_last_cut_count = (size_t)-1;
+  CHECK(crm_rfm_score(days, buys, spend, 4, &o, &out) == CRM_EINVAL && error_mentions("at most"));
+  o.days_since_last_cut_count = 4;
   o.days_since_last_cuts = bad_cuts;
   CHECK(crm_rfm_score(days, buys, spend, 4, &o, &out) == CRM_EINVAL);
   o.days_since_last_cuts = NULL;
