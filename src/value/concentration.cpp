@@ -138,11 +138,14 @@ double gini(const SortedValues& sorted) {
   // 2(n + 1 - k) - n - 1 = n + 1 - 2k.
   const std::vector<double>& desc = sorted.descending();
   const double n = static_cast<double>(desc.size());
+  // Each value as its share of the total, so that the weighted sum stays finite for any
+  // finite total (weights up to n times values near the largest double would not).
+  const double total = sorted.total();
   double weighted = 0;
   for (std::size_t k = 0; k < desc.size(); ++k) {
-    weighted += (n - 1 - 2 * static_cast<double>(k)) * desc[k];  // k 0-based: n + 1 - 2(k + 1)
+    weighted += (n - 1 - 2 * static_cast<double>(k)) * (desc[k] / total);  // k 0-based: n + 1 - 2(k + 1)
   }
-  return weighted / (n * sorted.total());
+  return weighted / n;
 }
 
 }  // namespace value
