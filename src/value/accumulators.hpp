@@ -11,15 +11,56 @@
 // Ledger, whose memory must follow customers only) such a sale is refused instead.
 #pragma once
 
+#include <sys/mman.h>
+
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <limits>
+#include <new>
 #include <string>
 #include <vector>
 
+#include "crmkit/io/time.hpp"
 #include "crmkit/value/summary.hpp"
 
 namespace crmkit {
 inline namespace v0 {
 namespace value {
+
+// Allocator for the day keys: large blocks are asked to use 2 MB pages. First touch of
+// fresh memory costs a page fault per 4 KB page, which at 80 MB of keys was a fifth of a
+// 10M-sale summary on the project machine; with huge pages it is 512 times fewer faults.
+template <class T>
+struct LargePageAllocator {
+  using value_type = T;
+  static constexpr std::size_t kHugePage = std::size_t{2} << 20;
+  LargePageAllocator() = default;
+  template <class U>
+  LargePageAllocator(const LargePageAllocator<U>&) noexcept {}
+  T* allocate(std::size_t n) {
+    const std::size_t bytes = n * sizeof(T);
+    if (bytes < kHugePage) return static_cast<T*>(::operator new(bytes));
+    void* p = nullptr;
+    if (posix_memalign(&p, kHugePage, bytes) != 0) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    madvise(p, bytes, MADV_HUGEPAGE);  // only a hint: without it pages are 4 KB
+#endif
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, std::size_t n) noexcept {
+    if (n * sizeof(T) < kHugePage) ::operator delete(p);
+    else std::free(p);
+  }
+  template <class U>
+  bool operator==(const LargePageAllocator<U>&) const noexcept { return true; }
+  template <class U>
+  bool operator!=(const LargePageAllocator<U>&) const noexcept { return false; }
+};
+
+inline bool in_day_range(double time) noexcept {
+  return time >= io::kFirstDayNumber && time < io::kEndDayNumber;
+}
 
 // Where a validated sale belongs.
 enum class Placement { calibration, holdout, dropped };
@@ -98,6 +139,10 @@ class Accumulators {
     std::int64_t id;
     bool recount;  // has a sale between its first and latest day: count from day_keys_
   };
+  // Throw the error place() found / add()'s overflow error (out of line: the cold path).
+  [[noreturn]] void refuse(double time, double amount) const;
+  [[noreturn]] void refuse_overflow(const PurchaseStream& s, Placement where, double amount) const;
+
   struct Counts {
     std::int64_t calibration = 0, holdout = 0;
   };
@@ -109,12 +154,88 @@ class Accumulators {
   std::vector<Customer> customers_;
   std::vector<PurchaseStream> holdout_;  // per customer, only when a holdout is configured
   // (slot << 32) | (day - kFirstDayNumber) for each new day of a customer (see the top).
-  std::vector<std::uint64_t> day_keys_;
+  std::vector<std::uint64_t, LargePageAllocator<std::uint64_t>> day_keys_;
   std::size_t flagged_ = 0;  // customers with recount set
+  // Sales after limit_ are late; holdout sales are after holdout_after_ (both +inf if unset).
+  double limit_ = std::numeric_limits<double>::infinity();
+  double holdout_after_ = std::numeric_limits<double>::infinity();
   double latest_ = 0;        // latest accepted sale (the end when none is given)
   bool any_sale_ = false;
   std::int64_t sales_ = 0, dropped_ = 0;
 };
+
+// The per-sale path, inline so that every loop feeding sales compiles it into its body.
+
+inline AddResult PurchaseStream::add(double time, double amount, bool merge_same_day) noexcept {
+  if (count == 0) {
+    first = last = time;
+    first_amount = total = amount;
+    total_error = 0;
+    count = 1;
+    return AddResult::added;
+  }
+  if (merge_same_day) {
+    // Times are whole days here: same day means equal.
+    if (time == last || time == first) {
+      if (time == first) first_amount += amount;
+      add_amount(amount);
+      return AddResult::merged;
+    }
+    if (time > first && time < last) return AddResult::between;
+  }
+  if (time < first) {
+    first = time;
+    first_amount = amount;
+  }
+  if (time > last) last = time;
+  add_amount(amount);
+  ++count;
+  return AddResult::added;
+}
+
+inline void PurchaseStream::add_amount(double amount) noexcept {
+  // Neumaier's compensated sum: the rounding error of each addition (exact, since both are
+  // >= 0 and the larger is known) is carried apart and added back at the end.
+  const double sum = total + amount;
+  total_error += total >= amount ? (total - sum) + amount : (amount - sum) + total;
+  total = sum;
+}
+
+inline Placement Accumulators::place(double time, double amount) const {
+  const double day = options_.merge_same_day ? std::floor(time) : time;
+  if (!in_day_range(time) || !(amount >= 0 && amount <= std::numeric_limits<double>::max()))
+    refuse(time, amount);
+  if (day > limit_) {
+    if (options_.late == LateSale::drop) return Placement::dropped;
+    refuse(time, amount);
+  }
+  return day > holdout_after_ ? Placement::holdout : Placement::calibration;
+}
+
+inline bool Accumulators::add(std::size_t slot, Placement where, double time, double amount) {
+  const bool merge = options_.merge_same_day;
+  if (merge) time = std::floor(time);
+  PurchaseStream& s = where == Placement::holdout ? holdout_[slot] : customers_[slot].calibration;
+  if (!(s.total + amount <= std::numeric_limits<double>::max())) refuse_overflow(s, where, amount);
+  if (log_days_) {
+    // The key goes in first: if it cannot be stored, nothing has changed.
+    if (s.count == 0 || (time != s.first && time != s.last))
+      day_keys_.push_back(static_cast<std::uint64_t>(slot) << 32 |
+                          static_cast<std::uint32_t>(time - io::kFirstDayNumber));
+    if (s.add(time, amount, merge) == AddResult::between) {
+      s.add_amount(amount);
+      Customer& c = customers_[slot];
+      if (!c.recount) ++flagged_;
+      c.recount = true;
+    }
+  } else if (s.add(time, amount, merge) == AddResult::between) {
+    return false;
+  }
+  ++sales_;
+  if (!any_sale_ || time > latest_) latest_ = time;
+  any_sale_ = true;
+  return true;
+}
 
 }  // namespace value
 }  // namespace v0

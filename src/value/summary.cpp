@@ -39,12 +39,6 @@ std::string format_number(double v) {
   return os.str();
 }
 
-constexpr double kLargest = std::numeric_limits<double>::max();
-
-bool in_day_range(double time) noexcept {
-  return time >= io::kFirstDayNumber && time < io::kEndDayNumber;
-}
-
 // Why `time` is not a usable time ("" when it is).
 std::string bad_time(double time) {
   if (!std::isfinite(time)) return "is not a finite number";
@@ -66,44 +60,12 @@ void validate_options(const SummaryOptions& o) {
 
 }  // namespace
 
-AddResult PurchaseStream::add(double time, double amount, bool merge_same_day) noexcept {
-  if (count == 0) {
-    first = last = time;
-    first_amount = total = amount;
-    total_error = 0;
-    count = 1;
-    return AddResult::added;
-  }
-  if (merge_same_day) {
-    // Times are whole days here: same day means equal.
-    if (time == last || time == first) {
-      if (time == first) first_amount += amount;
-      add_amount(amount);
-      return AddResult::merged;
-    }
-    if (time > first && time < last) return AddResult::between;
-  }
-  if (time < first) {
-    first = time;
-    first_amount = amount;
-  }
-  if (time > last) last = time;
-  add_amount(amount);
-  ++count;
-  return AddResult::added;
-}
-
-void PurchaseStream::add_amount(double amount) noexcept {
-  // Neumaier's compensated sum: the rounding error of each addition (exact, since both are
-  // >= 0 and the larger is known) is carried apart and added back at the end.
-  const double sum = total + amount;
-  total_error += total >= amount ? (total - sum) + amount : (amount - sum) + total;
-  total = sum;
-}
-
 Accumulators::Accumulators(const SummaryOptions& options, bool any_order)
     : options_(options), log_days_(any_order && options.merge_same_day) {
   validate_options(options_);
+  const std::optional<double>& limit = options_.holdout_end ? options_.holdout_end : options_.end;
+  if (limit) limit_ = *limit;
+  if (options_.holdout_end) holdout_after_ = *options_.end;
 }
 
 void Accumulators::reserve(std::size_t customers) noexcept {
@@ -122,51 +84,20 @@ void Accumulators::reserve_sales(std::size_t sales) noexcept {
   }
 }
 
-Placement Accumulators::place(double time, double amount) const {
+void Accumulators::refuse(double time, double amount) const {
   if (!in_day_range(time)) throw Error(ErrorCode::invalid_argument, "time " + bad_time(time));
-  if (options_.merge_same_day) time = std::floor(time);
   require(std::isfinite(amount), "amount is not a finite number");
-  if (amount < 0)
-    throw Error(ErrorCode::invalid_argument, "amount " + format_number(amount) + " is negative");
-  const std::optional<double>& limit = options_.holdout_end ? options_.holdout_end : options_.end;
-  if (limit && time > *limit) {
-    if (options_.late == LateSale::drop) return Placement::dropped;
-    throw Error(ErrorCode::invalid_argument,
-                "time " + format_number(time) + " is after the observation end " +
-                    format_number(*limit));
-  }
-  if (options_.holdout_end && time > *options_.end) return Placement::holdout;
-  return Placement::calibration;
+  require_lazy(amount >= 0, [&] { return "amount " + format_number(amount) + " is negative"; });
+  throw Error(ErrorCode::invalid_argument,
+              "time " + format_number(options_.merge_same_day ? std::floor(time) : time) +
+                  " is after the observation end " + format_number(limit_));
 }
 
-bool Accumulators::add(std::size_t slot, Placement where, double time, double amount) {
-  const bool merge = options_.merge_same_day;
-  if (merge) time = std::floor(time);
-  PurchaseStream& s = where == Placement::holdout ? holdout_[slot] : customers_[slot].calibration;
-  require_lazy(s.total + amount <= kLargest, [&] {
-    return "amount " + format_number(amount) + " brings the customer's " +
-           (where == Placement::holdout ? "holdout" : "total") + " spend " +
-           format_number(s.spend()) + " past the largest representable number (1.8e308)";
-  });
-  const bool new_day = s.count == 0 || (time != s.first && time != s.last);
-  if (!log_days_) {
-    if (s.add(time, amount, merge) == AddResult::between) return false;
-  } else {
-    // The key goes in first: if it cannot be stored, nothing has changed.
-    if (new_day)
-      day_keys_.push_back(static_cast<std::uint64_t>(slot) << 32 |
-                          static_cast<std::uint32_t>(time - io::kFirstDayNumber));
-    if (s.add(time, amount, merge) == AddResult::between) {
-      s.add_amount(amount);
-      Customer& c = customers_[slot];
-      if (!c.recount) ++flagged_;
-      c.recount = true;
-    }
-  }
-  ++sales_;
-  if (!any_sale_ || time > latest_) latest_ = time;
-  any_sale_ = true;
-  return true;
+void Accumulators::refuse_overflow(const PurchaseStream& s, Placement where, double amount) const {
+  throw Error(ErrorCode::invalid_argument,
+              "amount " + format_number(amount) + " brings the customer's " +
+                  (where == Placement::holdout ? "holdout" : "total") + " spend " +
+                  format_number(s.spend()) + " past the largest representable number (1.8e308)");
 }
 
 std::string Accumulators::out_of_order_message(std::size_t slot, double time,
@@ -200,8 +131,7 @@ std::vector<Accumulators::Counts> Accumulators::recount() const {
     if (flagged[slot]) days[next[slot]++] = static_cast<std::uint32_t>(key);
   }
   // A day is a holdout day when after the calibration end (set whenever a holdout is).
-  const double holdout_after =
-      options_.holdout_end ? *options_.end - io::kFirstDayNumber : kLargest;
+  const double holdout_after = holdout_after_ - io::kFirstDayNumber;
   std::vector<Counts> counts(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (!flagged[i]) continue;
@@ -297,7 +227,7 @@ struct Ledger::State {
   }
 
   // One sale, as Ledger::add_sale documents it.
-  void add(std::int64_t customer, double time, double amount) {
+  __attribute__((always_inline)) void add(std::int64_t customer, double time, double amount) {
     Placement where;
     std::size_t slot = 0;
     bool placed = false;
