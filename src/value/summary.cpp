@@ -76,14 +76,6 @@ void Accumulators::reserve(std::size_t customers) noexcept {
   }
 }
 
-void Accumulators::reserve_sales(std::size_t sales) noexcept {
-  if (!log_days_) return;
-  try {
-    day_keys_.reserve(sales);
-  } catch (const std::exception&) {  // as in reserve()
-  }
-}
-
 void Accumulators::refuse(double time, double amount) const {
   if (!in_day_range(time)) throw Error(ErrorCode::invalid_argument, "time " + bad_time(time));
   require(std::isfinite(amount), "amount is not a finite number");
@@ -119,17 +111,17 @@ std::vector<Accumulators::Counts> Accumulators::recount() const {
   // Counting sort of the flagged customers' day keys by customer: begin[i]..begin[i + 1]
   // will hold customer i's days.
   std::vector<std::size_t> begin(n + 1, 0);
-  for (std::uint64_t key : day_keys_) {
+  day_keys_.for_each([&](std::uint64_t key) {
     const std::size_t slot = static_cast<std::size_t>(key >> 32);
     if (flagged[slot]) ++begin[slot + 1];
-  }
+  });
   for (std::size_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
   std::vector<std::uint32_t> days(begin[n]);
   std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
-  for (std::uint64_t key : day_keys_) {
+  day_keys_.for_each([&](std::uint64_t key) {
     const std::size_t slot = static_cast<std::size_t>(key >> 32);
     if (flagged[slot]) days[next[slot]++] = static_cast<std::uint32_t>(key);
-  }
+  });
   // A day is a holdout day when after the calibration end (set whenever a holdout is).
   const double holdout_after = holdout_after_ - io::kFirstDayNumber;
   std::vector<Counts> counts(n);
@@ -325,7 +317,6 @@ SummaryTable summarize(const std::int64_t* customers, const double* times, const
   require_sale_arrays(customers, times, amounts, n);
   // There are at most n customers, whatever the hint says.
   Ledger::State state(options, true, std::min(options.expected_customers, n));
-  state.acc.reserve_sales(n);
   std::size_t taken = 0;
   state.add_batch(customers, times, amounts, n, taken);
   return state.acc.table();

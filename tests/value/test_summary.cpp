@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <random>
@@ -423,4 +424,127 @@ TEST_CASE("summary: any input order gives the naive reference's summary", "[summ
     check_same_summaries(ledger.summary(), generated);
   }
   std::remove(csv_path.c_str());
+}
+
+TEST_CASE("summary: results that cannot be represented are refused at the sale", "[summary]") {
+  using Catch::Contains;
+  SummaryOptions o;
+  // Issue 19 item 11: two sales of 1e308 made total_value and monetary_value inf.
+  CHECK_THROWS_WITH(summarize({7, 7}, {1, 2}, {1e308, 1e308}, o),
+                    Contains("sale 1: customer 7: amount 1e+308 brings the customer's total "
+                             "spend 1e+308 past the largest representable number"));
+  o.end = 10;
+  o.holdout_end = 20;
+  CHECK_THROWS_WITH(summarize({7, 7, 7}, {1, 12, 13}, {1, 1e308, 1e308}, o),
+                    Contains("sale 2: customer 7") && Contains("holdout spend"));
+  // The largest double itself is a total that can be represented.
+  CHECK(summarize({7}, {1}, {std::numeric_limits<double>::max()}, o).customers[0].total_value ==
+        std::numeric_limits<double>::max());
+
+  // Day numbers: years 0001-9999 (crmkit/io/time.hpp), so every time has a printable date.
+  SummaryOptions open;
+  CHECK_THROWS_WITH(summarize({1, 2}, {1, 1e308}, {1, 1}, open),
+                    Contains("sale 1: customer 2: time 1e+308 is outside the supported day numbers"));
+  CHECK_THROWS_WITH(summarize({1}, {-1e308}, {1}, open), Contains("outside the supported day numbers"));
+  CHECK_THROWS_WITH(summarize({1}, {crmkit::io::kEndDayNumber}, {1}, open),
+                    Contains("outside the supported"));
+  // Both ends of the range: 0001-01-01 and the last moment of 9999-12-31.
+  auto t = summarize({1, 1}, {crmkit::io::kFirstDayNumber, crmkit::io::kEndDayNumber - 0.5}, {1, 1}, open);
+  CHECK(crmkit::io::format_date(t.customers[0].first) == "0001-01-01");
+  CHECK(crmkit::io::format_date(t.customers[0].last) == "9999-12-31");
+  SummaryOptions far;
+  far.end = 1e308;
+  CHECK_THROWS_WITH(summarize({1}, {1}, {1}, far), Contains("summary end 1e+308 is outside"));
+  Ledger ledger;
+  CHECK_THROWS_WITH(ledger.add_sale(3, 1e308, 1), Contains("customer 3: time 1e+308 is outside"));
+  ledger.add_sale(3, 1, 1e308);
+  CHECK_THROWS_WITH(ledger.add_sale(3, 2, 1e308), Contains("customer 3: amount 1e+308 brings"));
+  CHECK(ledger.summary().customers[0].purchases == 1);  // the refused sale changed nothing
+}
+
+TEST_CASE("summary: the CSV summary names the file line of an overflowing sale", "[summary]") {
+  const std::string path = "summary_overflow_test.csv";
+  {
+    std::ofstream f(path);
+    f << "customer_id,date,amount\nA,2020-01-01,1e308\nB,2020-01-01,1\nA,2020-01-02,1e308\n";
+  }
+  CHECK_THROWS_WITH(crmkit::io::summarize_transaction_log(path),
+                    Catch::Contains(path + ":4: customer A: amount 1e+308 brings"));
+  std::remove(path.c_str());
+}
+
+TEST_CASE("summary: a size hint never fails the call", "[summary]") {
+  // Issue 19 item 16: expected_customers = 2^31 failed with ENOMEM (an abort under ASan).
+  // The hint is capped (kMaxExpectedCustomers, and the number of sales for arrays).
+  SummaryOptions plain;
+  plain.merge_same_day = true;
+  const SummaryTable expected = summarize({1, 2, 1}, {1, 2, 3}, {1, 2, 3}, plain);
+  for (std::size_t hint : {std::size_t{1} << 31, std::numeric_limits<std::size_t>::max()}) {
+    SummaryOptions o = plain;
+    o.expected_customers = hint;
+    check_same_summaries(summarize({1, 2, 1}, {1, 2, 3}, {1, 2, 3}, o), expected);
+    Ledger ledger(o);  // a ledger cannot know the number of sales: the fixed cap applies
+    ledger.add_sale(1, 1, 1);
+    ledger.add_sale(2, 2, 2);
+    ledger.add_sale(1, 3, 3);
+    check_same_summaries(ledger.summary(), expected);
+  }
+}
+
+TEST_CASE("summary: Ledger::add_sales records in order and stops at the first bad sale", "[summary][ledger]") {
+  using Catch::Contains;
+  SummaryOptions o;
+  o.merge_same_day = true;
+  o.end = 14;
+  o.late = LateSale::drop;
+  Ledger ledger(o);
+  // customer 7: days 0 ($10), 3 ($5 + $7 merged), 10 ($20); customer 9: day 5 ($4); one late.
+  const std::int64_t c[] = {7, 7, 7, 9, 7, 9};
+  const double t[] = {0, 3.2, 3.9, 5, 10, 30};
+  const double a[] = {10, 5, 7, 4, 20, 1};
+  std::size_t added = 99;
+  ledger.add_sales(c, t, a, 6, &added);
+  CHECK(added == 6);
+  auto s = by_customer(ledger.summary());
+  CHECK(s.at(7).purchases == 3);
+  CHECK(s.at(7).monetary_value == 16);  // (12 + 20) / 2
+  CHECK(s.at(9).total_value == 4);
+
+  // A bad sale: those before it stay, it and those after it are not recorded.
+  const std::int64_t c2[] = {9, 9, 9, 9};
+  const double t2[] = {6, 7, NAN, 8};
+  const double a2[] = {1, 1, 1, 1};
+  CHECK_THROWS_WITH(ledger.add_sales(c2, t2, a2, 4, &added),
+                    Contains("sale 2: customer 9: time is not a finite number"));
+  CHECK(added == 2);
+  CHECK(by_customer(ledger.summary()).at(9).purchases == 3);
+  // The ledger's order rule refuses a sale between a customer's first and latest day.
+  const std::int64_t c3[] = {7};
+  const double t3[] = {5};
+  CHECK_THROWS_WITH(ledger.add_sales(c3, t3, a2, 1, &added), Contains("sale 0: customer 7: sale on day 5"));
+  CHECK(added == 0);
+  CHECK_THROWS_WITH(ledger.add_sales(nullptr, nullptr, nullptr, 2, &added), Contains("must not be null"));
+  CHECK(added == 0);
+  ledger.add_sales(nullptr, nullptr, nullptr, 0, &added);
+  CHECK(added == 0);
+  CHECK(ledger.summary().dropped_sales == 1);
+}
+
+TEST_CASE("summary: tracking periods are bounded in the core", "[summary]") {
+  using Catch::Contains;
+  const std::vector<std::int64_t> c = {1, 1};
+  const std::vector<double> t = {0, 8};
+  CHECK_THROWS_WITH(cumulative_repeat_transactions(c.data(), t.data(), 2, 0, TimeUnit::week, 0, false),
+                    Contains("periods is 0; expected 1..1000000"));
+  CHECK_THROWS_WITH(cumulative_repeat_transactions(c.data(), t.data(), 2, 0, TimeUnit::week,
+                                                   kMaxTrackingPeriods + 1, false),
+                    Contains("periods is 1000001"));
+  // Day 8 is in week 2 ([7, 14)): no repeat by the end of week 1, one by the end of week 2.
+  CHECK(cumulative_repeat_transactions(c.data(), t.data(), 2, 0, TimeUnit::week, 2, false) ==
+        std::vector<std::int64_t>{0, 1});
+  CHECK(cumulative_repeat_transactions(c.data(), t.data(), 2, 0, TimeUnit::day, kMaxTrackingPeriods,
+                                       false).back() == 1);
+  const std::vector<double> far = {0, 1e308};
+  CHECK_THROWS_WITH(cumulative_repeat_transactions(c.data(), far.data(), 2, 0, TimeUnit::week, 2, false),
+                    Contains("sale 1: time 1e+308 is outside"));
 }
