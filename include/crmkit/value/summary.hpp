@@ -101,8 +101,9 @@ class Ledger {
   Ledger(const Ledger&) = delete;
   Ledger& operator=(const Ledger&) = delete;
 
-  // Validates (finite time, finite non-negative amount, not after the end) and records the
-  // sale; on error throws and changes nothing.
+  // Validates (time in the day-number range, finite non-negative amount, not after the end,
+  // the customer's total still representable) and records the sale; on error throws and
+  // changes nothing.
   void add_sale(std::int64_t customer, double time, double amount);
   // Adds sales i = 0..n-1 (column arrays) in order, as n calls of add_sale would, but
   // faster (customers ahead are prefetched). Stops at the first sale add_sale would refuse
@@ -125,11 +126,11 @@ class Ledger {
 };
 
 // Batch summary over column arrays of equal length n, in one pass. Any order is accepted
-// and gives the same table (counts, days and durations exactly; money up to the rounding
-// of compensated sums; without merging, of several sales at exactly a customer's first
-// time the first one seen counts as the first purchase): with same-day merging each customer's days are kept as 8-byte keys
-// and counted at the end for the customers whose sales were not in time order. Errors name
-// the sale ("sale i: customer c: ...").
+// and gives the same table: counts, days and durations exactly, money up to the rounding
+// of compensated sums. (Without merging, of several sales at exactly a customer's first
+// time, the first one seen counts as the first purchase.) With same-day merging each
+// customer's days are kept as 8-byte keys and counted at the end for the customers whose
+// sales were not in time order. Errors name the sale ("sale i: customer c: ...").
 SummaryTable summarize(const std::int64_t* customers, const double* times, const double* amounts,
                        std::size_t n, const SummaryOptions& options = {});
 
