@@ -37,18 +37,23 @@ unsigned days_in_month(long long y, unsigned m) {
               "cannot read time '" + std::string(text) + "' (expected " + expected + ")");
 }
 
-// Reads exactly `width` digits at text[pos].
-bool read_digits(std::string_view text, std::size_t& pos, int width, int& out) {
-  if (pos + static_cast<std::size_t>(width) > text.size()) return false;
-  int v = 0;
-  for (int k = 0; k < width; ++k) {
+// Reads min_width to max_width digits at text[pos], as many as there are.
+bool read_digits(std::string_view text, std::size_t& pos, int min_width, int max_width,
+                 int& out) {
+  int v = 0, k = 0;
+  for (; k < max_width && pos + static_cast<std::size_t>(k) < text.size(); ++k) {
     char c = text[pos + static_cast<std::size_t>(k)];
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9') break;
     v = v * 10 + (c - '0');
   }
-  pos += static_cast<std::size_t>(width);
+  if (k < min_width) return false;
+  pos += static_cast<std::size_t>(k);
   out = v;
   return true;
+}
+
+bool read_digits(std::string_view text, std::size_t& pos, int width, int& out) {
+  return read_digits(text, pos, width, width, out);
 }
 
 struct Fields {
@@ -56,6 +61,7 @@ struct Fields {
 };
 
 double to_day_number(const Fields& f, std::string_view text, const std::string& expected) {
+  if (f.year < 1) bad_time(text, expected + "; year out of range (0001-9999)");
   if (f.month < 1 || f.month > 12) bad_time(text, expected + "; month out of range");
   if (f.day < 1 || static_cast<unsigned>(f.day) > days_in_month(f.year, static_cast<unsigned>(f.month)))
     bad_time(text, expected + "; day out of range");
@@ -66,7 +72,7 @@ double to_day_number(const Fields& f, std::string_view text, const std::string& 
 }
 
 double parse_iso(std::string_view text) {
-  static const std::string expected = "YYYY-MM-DD[ HH:MM[:SS]]";
+  static const std::string expected = "YYYY-MM-DD[ HH:MM[:SS]] or YYYY-MM-DDTHH:MM[:SS][Z]";
   Fields f;
   std::size_t pos = 0;
   if (!read_digits(text, pos, 4, f.year) || pos >= text.size() || text[pos++] != '-' ||
@@ -79,8 +85,9 @@ double parse_iso(std::string_view text) {
     if (!read_digits(text, pos, 2, f.hour) || pos >= text.size() || text[pos++] != ':' ||
         !read_digits(text, pos, 2, f.minute))
       bad_time(text, expected);
-    if (pos < text.size() && (text[pos++] != ':' || !read_digits(text, pos, 2, f.second)))
+    if (pos < text.size() && text[pos] == ':' && !read_digits(text, ++pos, 2, f.second))
       bad_time(text, expected);
+    if (pos + 1 == text.size() && text[pos] == 'Z') ++pos;  // UTC, which day numbers are in
     if (pos != text.size()) bad_time(text, expected);
   }
   return to_day_number(f, text, expected);
@@ -89,8 +96,11 @@ double parse_iso(std::string_view text) {
 double parse_days(std::string_view text) {
   double v = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
-    bad_time(text, "a number of days");
+  static const std::string expected =
+      "a number of days from -719162 (0001-01-01) to below 2932897 (10000-01-01)";
+  if (ec != std::errc() || end != text.data() + text.size() || !(v >= kFirstDayNumber) ||
+      !(v < kEndDayNumber))
+    bad_time(text, expected);
   return v;
 }
 
@@ -99,21 +109,28 @@ double parse_pattern(std::string_view text, const std::string& format,
                      const std::string& expected) {
   Fields f;
   std::size_t pos = 0;
+  bool after_field = false;  // the previous item of the format was a field
   for (std::size_t k = 0; k < format.size(); ++k) {
-    if (format[k] != '%' || k + 1 == format.size() || format[k + 1] == '%') {
+    if (format[k] != '%' || format[k + 1] == '%') {  // the constructor checked every '%'
       if (pos >= text.size() || text[pos] != format[k]) bad_time(text, expected);
       ++pos;
       if (format[k] == '%') ++k;
+      after_field = false;
       continue;
     }
+    // Like strptime, a 2-digit field may have one digit ("8/30/2013"), but not next to
+    // another field with no separator ("%Y%m%d"): there only the width says where it ends.
+    const bool field_follows = k + 3 < format.size() && format[k + 2] == '%' && format[k + 3] != '%';
+    const int min_width = after_field || field_follows ? 2 : 1;
+    after_field = true;
     bool ok = false;
     switch (format[++k]) {
       case 'Y': ok = read_digits(text, pos, 4, f.year); break;
-      case 'm': ok = read_digits(text, pos, 2, f.month); break;
-      case 'd': ok = read_digits(text, pos, 2, f.day); break;
-      case 'H': ok = read_digits(text, pos, 2, f.hour); break;
-      case 'M': ok = read_digits(text, pos, 2, f.minute); break;
-      case 'S': ok = read_digits(text, pos, 2, f.second); break;
+      case 'm': ok = read_digits(text, pos, min_width, 2, f.month); break;
+      case 'd': ok = read_digits(text, pos, min_width, 2, f.day); break;
+      case 'H': ok = read_digits(text, pos, min_width, 2, f.hour); break;
+      case 'M': ok = read_digits(text, pos, min_width, 2, f.minute); break;
+      case 'S': ok = read_digits(text, pos, min_width, 2, f.second); break;
       default: break;
     }
     if (!ok) bad_time(text, expected);

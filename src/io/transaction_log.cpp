@@ -40,6 +40,8 @@ class LogRows {
 
   std::string_view key() const { return key_; }
   std::int64_t rows() const { return rows_; }
+  std::int64_t line() const { return reader_.line(); }
+  const std::string& name() const { return reader_.name(); }
 
   // Rethrows a validation error of the current row at the field it concerns.
   [[noreturn]] void fail_value(const Error& e) const {
@@ -69,8 +71,11 @@ class LogRows {
 class KeyIndex {
  public:
   explicit KeyIndex(std::size_t expected_keys = 0) {
-    index_.reserve(expected_keys);
-    keys.reserve(expected_keys);
+    try {
+      index_.reserve(expected_keys);
+      keys.reserve(expected_keys);
+    } catch (const std::exception&) {  // a speed hint never fails the call
+    }
   }
   std::size_t ordinal(std::string_view key, bool& inserted) {
     return ordinal(key, detail::hash_bytes(key), inserted);
@@ -117,13 +122,12 @@ TransactionLog read_transaction_log(const std::string& path, const CsvOptions& c
 KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions& csv,
                                        const TransactionColumns& columns,
                                        const value::SummaryOptions& options) {
-  using value::AddResult;
   using value::Placement;
-  value::Accumulators acc(options);
-  acc.reserve(options.expected_customers);
+  value::Accumulators acc(options, /*any_order=*/true);
+  const std::size_t hint = value::capped_hint(options.expected_customers);
+  acc.reserve(hint);
   LogRows rows(path, csv, columns);
-  KeyIndex index(options.expected_customers);
-  bool needs_sorting = false;  // once set, the rest of the file is only validated
+  KeyIndex index(hint);
 
   // Rows go through in batches so that the customers' hash slots, keys and records can be
   // prefetched before they are needed: with many customers each row would otherwise wait
@@ -133,6 +137,7 @@ KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions
     std::uint64_t hash;
     double time, amount;
     Placement where;
+    std::int64_t line;
   };
   constexpr std::size_t kBatch = 32;
   std::vector<Pending> batch(kBatch);
@@ -145,7 +150,6 @@ KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions
       } catch (const Error& e) {
         rows.fail_value(e);
       }
-      if (needs_sorting) continue;
       if (where == Placement::dropped) {
         acc.count_dropped();
         continue;
@@ -156,28 +160,27 @@ KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions
       p.time = rows.time;
       p.amount = rows.amount;
       p.where = where;
+      p.line = rows.line();
       index.prefetch_slot(p.hash);
     }
     for (std::size_t j = 0; j < filled; ++j) {
       std::size_t known = index.probe(batch[j].hash);
       if (known < acc.size()) acc.prefetch(known);
     }
-    for (std::size_t j = 0; j < filled && !needs_sorting; ++j) {
+    for (std::size_t j = 0; j < filled; ++j) {
       const Pending& p = batch[j];
       bool inserted = false;
       std::size_t slot = index.ordinal(p.key, p.hash, inserted);
       if (inserted) acc.add_customer(static_cast<std::int64_t>(slot));
-      needs_sorting = acc.add(slot, p.where, p.time, p.amount) == AddResult::out_of_order;
+      try {
+        acc.add(slot, p.where, p.time, p.amount);  // any order: never refused for order
+      } catch (const Error& e) {
+        throw Error(ErrorCode::parse_error, rows.name() + ":" + std::to_string(p.line) +
+                                                ": customer " + p.key + ": " + e.what());
+      }
     }
   }
   rows.require_rows();
-  if (needs_sorting) {
-    // Same-day merging met sales out of time order: sorting needs the whole log in memory.
-    TransactionLog log = read_transaction_log(path, csv, columns);
-    return KeyedSummary{value::summarize(log.customer.data(), log.time.data(),
-                                         log.amount.data(), log.customer.size(), options),
-                        std::move(log.keys)};
-  }
   return KeyedSummary{acc.table(), std::move(index.keys)};
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <string>
 
@@ -138,11 +139,17 @@ double gini(const SortedValues& sorted) {
   // 2(n + 1 - k) - n - 1 = n + 1 - 2k.
   const std::vector<double>& desc = sorted.descending();
   const double n = static_cast<double>(desc.size());
+  // Weights reach n times a value, so for totals within a factor n of the largest double
+  // the sum is taken over values scaled by a power of two: exact, so every other result
+  // stays bit for bit what the plain sum gives.
+  const double total = sorted.total();
+  const double scale =
+      n * total <= std::numeric_limits<double>::max() ? 1.0 : std::ldexp(1.0, -(std::ilogb(n) + 2));
   double weighted = 0;
   for (std::size_t k = 0; k < desc.size(); ++k) {
-    weighted += (n - 1 - 2 * static_cast<double>(k)) * desc[k];  // k 0-based: n + 1 - 2(k + 1)
+    weighted += (n - 1 - 2 * static_cast<double>(k)) * (desc[k] * scale);  // k 0-based: n + 1 - 2(k + 1)
   }
-  return weighted / (n * sorted.total());
+  return weighted / (n * (total * scale));
 }
 
 }  // namespace value

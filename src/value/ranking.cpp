@@ -178,6 +178,17 @@ SortedValues::SortedValues(const double* values, std::size_t n, const char* name
   desc_.resize(n);
   for (std::size_t i = 0; i < n; ++i) desc_[i] = 0.0 - decode(keys[i]);  // 0.0 - 0.0 is +0.0
   for (double v : desc_) total_ += v;
+  if (!std::isfinite(total_)) {
+    // Name the value at which the running total (in the caller's order) leaves the doubles.
+    double running = 0;
+    std::size_t i = 0;
+    while (i + 1 < n && std::isfinite(running + values[i])) running += values[i++];
+    throw Error(ErrorCode::invalid_argument,
+                std::string(name) + "[" + std::to_string(i) + "] = " + std::to_string(values[i]) +
+                    ": the total of " + name +
+                    " exceeds the largest representable number (1.8e308); rescale them "
+                    "(e.g. to thousands)");
+  }
 }
 
 }  // namespace value

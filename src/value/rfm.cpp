@@ -39,6 +39,18 @@ ScoreRange parse_range(const std::string& text, const std::string& rule_text) {
   parse_fail(rule_text, "score range '" + text + "' is not A or A-B with A, B in 1..9");
 }
 
+// Bins before anything else, so that a bad number of bins is blamed on bins, not on the
+// first segment rule that cannot match it. `cuts`: the cut list the bins come from, if any.
+void require_rfm_bins(int bins, const char* cuts) {
+  require_lazy(bins >= kMinRfmBins && bins <= kMaxRfmBins, [&] {
+    const std::string range = std::to_string(kMinRfmBins) + ".." + std::to_string(kMaxRfmBins);
+    if (*cuts)
+      return std::string(cuts) + " has " + std::to_string(bins - 1) + " values: bins - 1 " +
+             "cuts are needed, with bins in " + range + " (scores are one digit)";
+    return "bins = " + std::to_string(bins) + ": must be in " + range + " (scores are one digit)";
+  });
+}
+
 void validate_rules(const std::vector<SegmentRule>& rules, int bins) {
   require(rules.size() < 255, "segments: " + std::to_string(rules.size()) + " rules, at most 254");
   for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -62,6 +74,19 @@ void validate_rules(const std::vector<SegmentRule>& rules, int bins) {
 }
 
 }  // namespace
+
+SegmentFit segment_fit(const std::vector<SegmentRule>& rules, int bins) {
+  require_rfm_bins(bins, "");
+  SegmentFit fit;
+  for (const SegmentRule& r : rules)
+    if (r.recency.min > bins || r.frequency.min > bins || r.monetary.min > bins)
+      fit.unreachable.push_back(r.name);
+  for (int r = 1; r <= bins; ++r)
+    for (int f = 1; f <= bins; ++f)
+      for (int m = 1; m <= bins; ++m)
+        if (segment_of(r, f, m, rules) == rules.size()) fit.unmatched.push_back(rfm_code(r, f, m));
+  return fit;
+}
 
 std::vector<SegmentRule> standard_segment_rules() {
   return {
@@ -145,6 +170,7 @@ int rfm_bins(const RfmOptions& options) {
     return cuts.empty() ? options.bins : static_cast<int>(cuts.size()) + 1;
   };
   const int bins = bins_of(options.days_since_last_cuts);
+  require_rfm_bins(bins, options.days_since_last_cuts.empty() ? "" : "days_since_last_cuts");
   require(bins_of(options.purchases_cuts) == bins && bins_of(options.monetary_cuts) == bins,
           "RFM dimensions have different numbers of bins (" + std::to_string(bins) + ", " +
               std::to_string(bins_of(options.purchases_cuts)) + ", " +

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <sstream>
 
 #include "crmkit/detail/flat_index.hpp"
 #include "crmkit/error.hpp"
+#include "crmkit/io/time.hpp"
 #include "value/accumulators.hpp"
 
 namespace crmkit {
@@ -37,13 +39,19 @@ std::string format_number(double v) {
   return os.str();
 }
 
+// Why `time` is not a usable time ("" when it is).
+std::string bad_time(double time) {
+  if (!std::isfinite(time)) return "is not a finite number";
+  return format_number(time) +
+         " is outside the supported day numbers -719162 (0001-01-01) to 2932897 (10000-01-01)";
+}
+
 void validate_options(const SummaryOptions& o) {
-  require(o.expected_customers <= detail::FlatIndex::kMaxKeys,
-          "expected_customers is above the limit of 2^31 customers");
-  if (o.end) require(std::isfinite(*o.end), "summary end is not a finite time");
+  if (o.end) require_lazy(in_day_range(*o.end), [&] { return "summary end " + bad_time(*o.end); });
   if (o.holdout_end) {
     require(o.end.has_value(), "a holdout end needs a calibration end");
-    require(std::isfinite(*o.holdout_end), "holdout end is not a finite time");
+    require_lazy(in_day_range(*o.holdout_end),
+                 [&] { return "holdout end " + bad_time(*o.holdout_end); });
     require(*o.holdout_end > *o.end, "holdout end " + format_number(*o.holdout_end) +
                                          " is not after the calibration end " +
                                          format_number(*o.end));
@@ -52,66 +60,36 @@ void validate_options(const SummaryOptions& o) {
 
 }  // namespace
 
-AddResult PurchaseStream::add(double time, double amount, bool merge_same_day) noexcept {
-  if (count == 0) {
-    first = last = time;
-    first_amount = total = amount;
-    count = 1;
-    return AddResult::added;
-  }
-  if (merge_same_day) {
-    // Times are whole days here: same day means equal.
-    if (time == last || time == first) {
-      if (time == first) first_amount += amount;
-      total += amount;
-      return AddResult::merged;
-    }
-    // Between the first and the latest day we cannot tell, in O(1) state, whether that day
-    // already had a sale: the caller must supply time order (or sort).
-    if (time > first && time < last) return AddResult::out_of_order;
-  }
-  if (time < first) {
-    first = time;
-    first_amount = amount;
-  }
-  if (time > last) last = time;
-  total += amount;
-  ++count;
-  return AddResult::added;
-}
-
-Accumulators::Accumulators(const SummaryOptions& options) : options_(options) {
+Accumulators::Accumulators(const SummaryOptions& options, bool any_order)
+    : options_(options), log_days_(any_order && options.merge_same_day) {
   validate_options(options_);
-}
-
-Placement Accumulators::place(double time, double amount) const {
-  require(std::isfinite(time), "time is not a finite number");
-  if (options_.merge_same_day) time = std::floor(time);
-  require(std::isfinite(amount), "amount is not a finite number");
-  if (amount < 0)
-    throw Error(ErrorCode::invalid_argument, "amount " + format_number(amount) + " is negative");
   const std::optional<double>& limit = options_.holdout_end ? options_.holdout_end : options_.end;
-  if (limit && time > *limit) {
-    if (options_.late == LateSale::drop) return Placement::dropped;
-    throw Error(ErrorCode::invalid_argument,
-                "time " + format_number(time) + " is after the observation end " +
-                    format_number(*limit));
-  }
-  if (options_.holdout_end && time > *options_.end) return Placement::holdout;
-  return Placement::calibration;
+  if (limit) limit_ = *limit;
+  if (options_.holdout_end) holdout_after_ = *options_.end;
 }
 
-AddResult Accumulators::add(std::size_t slot, Placement where, double time,
-                            double amount) noexcept {
-  if (options_.merge_same_day) time = std::floor(time);
-  PurchaseStream& s = where == Placement::holdout ? holdout_[slot] : customers_[slot].calibration;
-  AddResult r = s.add(time, amount, options_.merge_same_day);
-  if (r == AddResult::out_of_order) return r;
-  ++sales_;
-  if (r == AddResult::merged) ++merged_;
-  if (!any_sale_ || time > latest_) latest_ = time;
-  any_sale_ = true;
-  return r;
+void Accumulators::reserve(std::size_t customers) noexcept {
+  try {
+    customers_.reserve(customers);
+    if (options_.holdout_end) holdout_.reserve(customers);
+  } catch (const std::exception&) {  // a hint: the tables grow as customers come instead
+  }
+}
+
+void Accumulators::refuse(double time, double amount) const {
+  if (!in_day_range(time)) throw Error(ErrorCode::invalid_argument, "time " + bad_time(time));
+  require(std::isfinite(amount), "amount is not a finite number");
+  require_lazy(amount >= 0, [&] { return "amount " + format_number(amount) + " is negative"; });
+  throw Error(ErrorCode::invalid_argument,
+              "time " + format_number(options_.merge_same_day ? std::floor(time) : time) +
+                  " is after the observation end " + format_number(limit_));
+}
+
+void Accumulators::refuse_overflow(const PurchaseStream& s, Placement where, double amount) const {
+  throw Error(ErrorCode::invalid_argument,
+              "amount " + format_number(amount) + " brings the customer's " +
+                  (where == Placement::holdout ? "holdout" : "total") + " spend " +
+                  format_number(s.spend()) + " past the largest representable number (1.8e308)");
 }
 
 std::string Accumulators::out_of_order_message(std::size_t slot, double time,
@@ -122,7 +100,42 @@ std::string Accumulators::out_of_order_message(std::size_t slot, double time,
   return "customer " + customer + ": sale on day " + format_number(std::floor(time)) +
          " arrives after sales on days " + format_number(s.first) + " and " +
          format_number(s.last) +
-         "; same-day merging needs each customer's sales in time order";
+         "; a ledger with same-day merging needs each customer's sales in time order "
+         "(summarize() takes any order)";
+}
+
+std::vector<Accumulators::Counts> Accumulators::recount() const {
+  const std::size_t n = customers_.size();
+  std::vector<std::uint8_t> flagged(n);
+  for (std::size_t i = 0; i < n; ++i) flagged[i] = customers_[i].recount;
+  // Counting sort of the flagged customers' day keys by customer: begin[i]..begin[i + 1]
+  // will hold customer i's days.
+  std::vector<std::size_t> begin(n + 1, 0);
+  day_keys_.for_each([&](std::uint64_t key) {
+    const std::size_t slot = static_cast<std::size_t>(key >> 32);
+    if (flagged[slot]) ++begin[slot + 1];
+  });
+  for (std::size_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
+  std::vector<std::uint32_t> days(begin[n]);
+  std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
+  day_keys_.for_each([&](std::uint64_t key) {
+    const std::size_t slot = static_cast<std::size_t>(key >> 32);
+    if (flagged[slot]) days[next[slot]++] = static_cast<std::uint32_t>(key);
+  });
+  // A day is a holdout day when after the calibration end (set whenever a holdout is).
+  const double holdout_after = holdout_after_ - io::kFirstDayNumber;
+  std::vector<Counts> counts(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!flagged[i]) continue;
+    auto first = days.begin() + static_cast<std::ptrdiff_t>(begin[i]);
+    auto last = days.begin() + static_cast<std::ptrdiff_t>(begin[i + 1]);
+    std::sort(first, last);
+    for (auto d = first; d != last; ++d) {
+      if (d != first && *d == d[-1]) continue;
+      ++(static_cast<double>(*d) > holdout_after ? counts[i].holdout : counts[i].calibration);
+    }
+  }
+  return counts;
 }
 
 SummaryTable Accumulators::table() const {
@@ -131,13 +144,19 @@ SummaryTable Accumulators::table() const {
   t.holdout_end = options_.holdout_end;
   t.end = options_.end ? *options_.end : latest_;
   t.sales = sales_;
-  t.merged_sales = merged_;
   t.dropped_sales = dropped_;
+  const std::vector<Counts> recounted = flagged_ > 0 ? recount() : std::vector<Counts>{};
+  std::int64_t transactions = 0;
   const double per_unit = days_per_unit(options_.unit);
   t.customers.reserve(customers_.size());
   for (std::size_t i = 0; i < customers_.size(); ++i) {
     const PurchaseStream& c = customers_[i].calibration;
-    if (c.count == 0) {
+    const bool recount = customers_[i].recount;
+    const std::int64_t holdout_count =
+        holdout_.empty() ? 0 : recount ? recounted[i].holdout : holdout_[i].count;
+    const std::int64_t count = recount ? recounted[i].calibration : c.count;
+    transactions += count + holdout_count;
+    if (count == 0) {
       ++t.holdout_only_customers;
       continue;
     }
@@ -145,27 +164,33 @@ SummaryTable Accumulators::table() const {
     s.customer = customers_[i].id;
     s.first = c.first;
     s.last = c.last;
-    s.purchases = c.count;
-    s.frequency = static_cast<double>(c.count - 1);
+    s.purchases = count;
+    s.frequency = static_cast<double>(count - 1);
     s.recency = (c.last - c.first) / per_unit;
     s.T = (t.end - c.first) / per_unit;
-    s.total_value = c.total;
-    s.monetary_value = c.count > 1 ? (c.total - c.first_amount) / s.frequency : 0.0;
+    s.total_value = c.spend();
+    s.monetary_value = count > 1 ? (c.spend() - c.first_amount) / s.frequency : 0.0;
     if (!holdout_.empty()) {
-      s.holdout_frequency = static_cast<double>(holdout_[i].count);
-      s.holdout_value = holdout_[i].total;
+      s.holdout_frequency = static_cast<double>(holdout_count);
+      s.holdout_value = holdout_[i].spend();
     }
     t.customers.push_back(s);
   }
+  t.merged_sales = sales_ - transactions;
   return t;
 }
 
 // --- Ledger -------------------------------------------------------------------------------
 
 struct Ledger::State {
-  explicit State(const SummaryOptions& options) : acc(options) {
-    index.reserve(options.expected_customers);
-    acc.reserve(options.expected_customers);
+  State(const SummaryOptions& options, bool any_order, std::size_t expected_customers)
+      : acc(options, any_order) {
+    const std::size_t hint = capped_hint(expected_customers);
+    try {
+      index.reserve(hint);
+    } catch (const std::exception&) {  // a speed hint never fails the call
+    }
+    acc.reserve(hint);
   }
 
   static std::uint64_t key_hash(std::int64_t customer) {
@@ -193,31 +218,87 @@ struct Ledger::State {
     if (slot < acc.size()) acc.prefetch(slot);
   }
 
+  // One sale, as Ledger::add_sale documents it.
+  __attribute__((always_inline)) void add(std::int64_t customer, double time, double amount) {
+    Placement where;
+    std::size_t slot = 0;
+    bool placed = false;
+    try {
+      where = acc.place(time, amount);
+      if (where == Placement::dropped) {
+        acc.count_dropped();
+        return;
+      }
+      slot = slot_of(customer);
+      placed = acc.add(slot, where, time, amount);
+    } catch (const Error& e) {
+      throw Error(e.code(), "customer " + std::to_string(customer) + ": " + e.what());
+    }
+    if (!placed)
+      throw Error(ErrorCode::invalid_argument,
+                  acc.out_of_order_message(slot, time, std::to_string(customer)));
+  }
+
+  // Sales 0..n-1 in order, prefetching ahead; `taken` counts the sales recorded (or
+  // dropped as late) and stops at the first refused one, whose error is rethrown
+  // prefixed "sale i: ".
+  void add_batch(const std::int64_t* customers, const double* times, const double* amounts,
+                 std::size_t n, std::size_t& taken) {
+    constexpr std::size_t kAhead = 8;  // prefetch distances: 2 * kAhead and kAhead sales
+    for (taken = 0; taken < n; ++taken) {
+      const std::size_t i = taken;
+      if (i + 2 * kAhead < n) prefetch_index(customers[i + 2 * kAhead]);
+      if (i + kAhead < n) prefetch_record(customers[i + kAhead]);
+      try {
+        add(customers[i], times[i], amounts[i]);
+      } catch (const Error& e) {
+        throw Error(e.code(), "sale " + std::to_string(i) + ": " + e.what());
+      }
+    }
+  }
+
   Accumulators acc;
   detail::FlatIndex index;
 };
 
-Ledger::Ledger(SummaryOptions options) : state_(std::make_unique<State>(options)) {}
+Ledger::Ledger(SummaryOptions options)
+    : state_(std::make_unique<State>(options, false, options.expected_customers)) {}
 Ledger::~Ledger() = default;
 Ledger::Ledger(Ledger&&) noexcept = default;
 Ledger& Ledger::operator=(Ledger&&) noexcept = default;
 
 void Ledger::add_sale(std::int64_t customer, double time, double amount) {
   require(state_ != nullptr, "ledger was moved from");
-  Placement where;
+  state_->add(customer, time, amount);
+}
+
+namespace {
+
+void require_arrays(const void* customers, const void* times, std::size_t n) {
+  require(n == 0 || (customers != nullptr && times != nullptr),
+          "customers and times must not be null");
+}
+
+void require_sale_arrays(const void* customers, const void* times, const void* amounts,
+                         std::size_t n) {
+  require_arrays(customers, times, n);
+  require(n == 0 || amounts != nullptr, "amounts must not be null");
+}
+
+}  // namespace
+
+void Ledger::add_sales(const std::int64_t* customers, const double* times,
+                       const double* amounts, std::size_t n, std::size_t* added) {
+  std::size_t taken = 0;
   try {
-    where = state_->acc.place(time, amount);
-  } catch (const Error& e) {
-    throw Error(e.code(), "customer " + std::to_string(customer) + ": " + e.what());
+    require(state_ != nullptr, "ledger was moved from");
+    require_sale_arrays(customers, times, amounts, n);
+    state_->add_batch(customers, times, amounts, n, taken);
+  } catch (...) {
+    if (added != nullptr) *added = taken;
+    throw;
   }
-  if (where == Placement::dropped) {
-    state_->acc.count_dropped();
-    return;
-  }
-  std::size_t slot = state_->slot_of(customer);
-  if (state_->acc.add(slot, where, time, amount) == AddResult::out_of_order)
-    throw Error(ErrorCode::invalid_argument,
-                state_->acc.out_of_order_message(slot, time, std::to_string(customer)));
+  if (added != nullptr) *added = taken;
 }
 
 SummaryTable Ledger::summary() const {
@@ -231,83 +312,38 @@ const SummaryOptions& Ledger::options() const noexcept { return state_->acc.opti
 
 // --- batch ---------------------------------------------------------------------------------
 
-namespace {
-
-void require_arrays(const void* customers, const void* times, std::size_t n) {
-  require(n == 0 || (customers != nullptr && times != nullptr),
-          "customers and times must not be null");
-}
-
-std::string sale_prefix(std::size_t i) { return "sale " + std::to_string(i) + ": "; }
-
-}  // namespace
-
 SummaryTable summarize(const std::int64_t* customers, const double* times, const double* amounts,
                        std::size_t n, const SummaryOptions& options) {
-  require_arrays(customers, times, n);
-  require(n == 0 || amounts != nullptr, "amounts must not be null");
-  Ledger::State state(options);
-  bool in_order = true;
-  constexpr std::size_t kAhead = 8;  // prefetch distances: 2 * kAhead and kAhead sales
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + 2 * kAhead < n) state.prefetch_index(customers[i + 2 * kAhead]);
-    if (i + kAhead < n) state.prefetch_record(customers[i + kAhead]);
-    Placement where;
-    try {
-      where = state.acc.place(times[i], amounts[i]);
-    } catch (const Error& e) {
-      throw Error(e.code(), sale_prefix(i) + "customer " + std::to_string(customers[i]) + ": " +
-                                e.what());
-    }
-    if (where == Placement::dropped) {
-      state.acc.count_dropped();
-      continue;
-    }
-    if (state.acc.add(state.slot_of(customers[i]), where, times[i], amounts[i]) ==
-        AddResult::out_of_order) {
-      in_order = false;
-      break;
-    }
-  }
-  if (in_order) return state.acc.table();
-
-  // Same-day merging met sales out of time order: accumulate again in time order (stable,
-  // so equal times keep their input order). Customers are registered first in input order
-  // so that the table's row order does not depend on which path was taken.
-  Ledger::State sorted(options);
-  for (std::size_t i = 0; i < n; ++i) sorted.slot_of(customers[i]);
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return times[a] < times[b]; });
-  for (std::size_t i : order) {
-    Placement where = sorted.acc.place(times[i], amounts[i]);  // validated above
-    if (where == Placement::dropped) {
-      sorted.acc.count_dropped();
-      continue;
-    }
-    sorted.acc.add(sorted.slot_of(customers[i]), where, times[i], amounts[i]);
-  }
-  return sorted.acc.table();
+  require_sale_arrays(customers, times, amounts, n);
+  // There are at most n customers, whatever the hint says.
+  Ledger::State state(options, true, std::min(options.expected_customers, n));
+  std::size_t taken = 0;
+  state.add_batch(customers, times, amounts, n, taken);
+  return state.acc.table();
 }
 
 std::vector<std::int64_t> cumulative_repeat_transactions(const std::int64_t* customers,
                                                          const double* times, std::size_t n,
                                                          double origin, TimeUnit unit,
-                                                         int periods, bool merge_same_day) {
+                                                         std::size_t periods,
+                                                         bool merge_same_day) {
   require_arrays(customers, times, n);
-  require(std::isfinite(origin), "origin is not a finite time");
-  require(periods > 0, "periods must be positive, got " + std::to_string(periods));
+  require_lazy(in_day_range(origin), [&] { return "origin " + bad_time(origin); });
+  require_lazy(periods >= 1 && periods <= kMaxTrackingPeriods, [&] {
+    return "periods is " + std::to_string(periods) + "; expected 1.." +
+           std::to_string(kMaxTrackingPeriods);
+  });
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
   for (std::size_t i = 0; i < n; ++i)
-    if (!std::isfinite(times[i]))
-      throw Error(ErrorCode::invalid_argument, sale_prefix(i) + "time is not a finite number");
+    if (!in_day_range(times[i]))
+      throw Error(ErrorCode::invalid_argument,
+                  "sale " + std::to_string(i) + ": time " + bad_time(times[i]));
   auto time_of = [&](std::size_t i) { return merge_same_day ? std::floor(times[i]) : times[i]; };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return customers[a] != customers[b] ? customers[a] < customers[b] : time_of(a) < time_of(b);
   });
-  std::vector<std::int64_t> per_period(static_cast<std::size_t>(periods), 0);
+  std::vector<std::int64_t> per_period(periods, 0);
   const double per_unit = days_per_unit(unit);
   for (std::size_t k = 0; k < n; ++k) {
     std::size_t i = order[k];
@@ -316,7 +352,7 @@ std::vector<std::int64_t> cumulative_repeat_transactions(const std::int64_t* cus
     if (merge_same_day && time_of(order[k - 1]) == time_of(i)) continue;
     // Period p (1-based) holds times in [origin + (p-1) unit, origin + p unit).
     double p = std::floor((time_of(i) - origin) / per_unit);
-    if (p >= 0 && p < periods) ++per_period[static_cast<std::size_t>(p)];
+    if (p >= 0 && p < static_cast<double>(periods)) ++per_period[static_cast<std::size_t>(p)];
   }
   std::partial_sum(per_period.begin(), per_period.end(), per_period.begin());
   return per_period;

@@ -39,6 +39,11 @@ std::array<double, 3> tier_stops(const std::vector<double>& desc, const TierOpti
                                         [&](double v) { return v >= options.inferior_below; });
   const auto m = static_cast<std::size_t>(end - desc.begin());
   const double total = std::accumulate(desc.begin(), end, 0.0);
+  // Finite whenever the sorted values' total is, unless negative values cancelled part of
+  // it there: then the shares of this sum cannot be formed.
+  require(std::isfinite(total),
+          "the total value of the non-inferior customers exceeds the largest representable "
+          "number (1.8e308); rescale the values (e.g. to thousands)");
   const bool by_share = options.scheme == TierScheme::value_share;
   require(m == 0 || !by_share || total > 0,
           "value-share tiers need a positive total value among non-inferior customers (it is " +

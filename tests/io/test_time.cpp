@@ -51,3 +51,55 @@ TEST_CASE("time: format_date inverts days_from_civil", "[time]") {
     }
   CHECK(crmkit::io::format_time(0.75) == "1970-01-01 18:00:00");
 }
+
+TEST_CASE("time: fields without zero padding, as strptime reads them", "[time]") {
+  // Issue 19 item 18: the CFPB complaints file writes 8/30/2013.
+  const double aug30 = static_cast<double>(days_from_civil(2013, 8, 30));
+  CHECK(parse_time("8/30/2013", "%m/%d/%Y") == aug30);
+  CHECK(parse_time("08/30/2013", "%m/%d/%Y") == aug30);
+  CHECK(parse_time("1/2/2013", "%d/%m/%Y") == static_cast<double>(days_from_civil(2013, 2, 1)));
+  // 9:05 and 9:5:7 in the day: (9 * 3600 + 5 * 60 [+ 7]) / 86400 of a day.
+  CHECK(parse_time("8/30/2013 9:05", "%m/%d/%Y %H:%M") == aug30 + (9 * 3600 + 5 * 60) / 86400.0);
+  CHECK(parse_time("8/30/2013 9:5:7", "%m/%d/%Y %H:%M:%S") ==
+        aug30 + (9 * 3600 + 5 * 60 + 7) / 86400.0);
+}
+
+TEST_CASE("time: ISO's T separator and a trailing Z", "[time]") {
+  const double aug30 = static_cast<double>(days_from_civil(2013, 8, 30));
+  // 14:05 is (14 * 60 + 5) / 1440 of a day.
+  CHECK(parse_time("2013-08-30T14:05:00") == aug30 + (14 * 60 + 5) / 1440.0);
+  CHECK(parse_time("2013-08-30T14:05:00Z") == aug30 + (14 * 60 + 5) / 1440.0);
+  CHECK(parse_time("2013-08-30T14:05Z") == aug30 + (14 * 60 + 5) / 1440.0);
+  CHECK(parse_time("2013-08-30 14:05Z") == aug30 + (14 * 60 + 5) / 1440.0);
+}
+
+TEST_CASE("time: what is still refused", "[time]") {
+  using Catch::Contains;
+  // ISO fields are zero-padded; a date alone has no Z; other UTC offsets are not ignored.
+  CHECK_THROWS_WITH(parse_time("2013-8-30"), Contains("cannot read time '2013-8-30'"));
+  CHECK_THROWS_WITH(parse_time("2013-08-30Z"), Contains("expected YYYY-MM-DD"));
+  CHECK_THROWS_WITH(parse_time("2013-08-30T"), Contains("expected YYYY-MM-DD"));
+  CHECK_THROWS_WITH(parse_time("2013-08-30T14:05:00+02:00"), Contains("expected YYYY-MM-DD"));
+  CHECK_THROWS_WITH(parse_time("2013-08-30T14:05:00ZZ"), Contains("expected YYYY-MM-DD"));
+  CHECK_THROWS_WITH(parse_time("2013-08-30T14:5"), Contains("expected YYYY-MM-DD"));
+  // Patterns: at most 2 digits a field, at least 1; years have 4 digits.
+  CHECK_THROWS_WITH(parse_time("123/1/2013", "%m/%d/%Y"), Contains("format '%m/%d/%Y'"));
+  CHECK_THROWS_WITH(parse_time("/30/2013", "%m/%d/%Y"), Contains("format '%m/%d/%Y'"));
+  CHECK_THROWS_WITH(parse_time("8/30/13", "%m/%d/%Y"), Contains("format '%m/%d/%Y'"));
+  CHECK_THROWS_WITH(parse_time("30/8/2013", "%m/%d/%Y"), Contains("month out of range"));
+  // Fields next to each other with no separator need every digit: 1997-01-1 is not read
+  // from 1997011 (strptime would), in either position.
+  CHECK_THROWS_WITH(parse_time("1997011", "%Y%m%d"), Contains("format '%Y%m%d'"));
+  CHECK_THROWS_WITH(parse_time("1/0119", "%d/%m%y"), Contains("unsupported directive"));
+  CHECK_THROWS_WITH(parse_time("19971/01", "%Y%m/%d"), Contains("format '%Y%m/%d'"));
+  // Years 0001-9999 and the matching day numbers (crmkit/io/time.hpp). Reference: Python's
+  // date.toordinal(): 1970-01-01 is 719162 days after 0001-01-01, 9999-12-31 2932896 after
+  // 1970-01-01.
+  CHECK_THROWS_WITH(parse_time("0000-12-31"), Contains("year out of range (0001-9999)"));
+  CHECK(parse_time("0001-01-01") == crmkit::io::kFirstDayNumber);
+  CHECK(parse_time("9999-12-31") == crmkit::io::kEndDayNumber - 1);
+  CHECK_THROWS_WITH(parse_time("1e308", "days"), Contains("a number of days from -719162"));
+  CHECK_THROWS_WITH(parse_time("-1e308", "days"), Contains("a number of days from -719162"));
+  CHECK_THROWS_WITH(parse_time("2932897", "days"), Contains("a number of days"));
+  CHECK(parse_time("-719162", "days") == crmkit::io::kFirstDayNumber);
+}

@@ -142,3 +142,18 @@ TEST_CASE("CDNOW master: top 20% share and Gini against a plain sort-and-sum", "
   CHECK(c.top[3].value_share > 0.5);
   CHECK(c.top[3].value_share < 0.8);
 }
+
+TEST_CASE("concentration: a total beyond the doubles is refused, large finite totals are exact", "[concentration]") {
+  // Issue 19 item 11: two values of 1e308 gave "inf% of customers hold 50%".
+  CHECK_THAT(error_of([] { concentration({1, 1e308, 1e308}); }),
+             Contains("values[2] = ") && Contains("exceeds the largest representable number"));
+  // Values near the top of the doubles whose total still fits (1.75e308): shares and Gini
+  // are those of {4, 1, 2} (scale-free), although 2 x 1e308 in the Gini sum would not fit.
+  // By hand for {1, 2, 4}: total 7; Gini = sum (2i - n - 1) x_(i) / (n sum x)
+  // = (-2 * 1 + 0 * 2 + 2 * 4) / (3 * 7) = 2/7; the top third holds 4/7.
+  const Concentration big = concentration({1e308, 2.5e307, 5e307});
+  CHECK(big.total_value == Approx(1.75e308).epsilon(1e-15));
+  CHECK(big.gini == Approx(2.0 / 7.0).epsilon(1e-14));
+  CHECK(concentration({4, 1, 2}).gini == Approx(2.0 / 7.0).epsilon(1e-14));
+  CHECK(top_share(SortedValues({1e308, 2.5e307, 5e307}), 1.0 / 3.0) == Approx(4.0 / 7.0).epsilon(1e-14));
+}

@@ -364,3 +364,47 @@ TEST_CASE("score_rfm on CDNOW master agrees with a sort-based recount", "[rfm][c
   CHECK(max_one_timer == 1);
   CHECK(min_repeat > 1);
 }
+
+TEST_CASE("RFM bins outside 2..9 are blamed on bins, not on a segment rule", "[rfm]") {
+  // Issue 19 item 14: bins = 0 was reported as the 'champions' rule's fault.
+  const std::vector<double> a = {1, 2, 3};
+  for (int bins : {0, 1, 10, -2147483647 - 1}) {
+    RfmOptions o;
+    o.bins = bins;
+    INFO("bins " << bins);
+    const std::string message = error_of([&] { score_rfm(a, a, a, o); });
+    CHECK_THAT(message, Contains("bins = " + std::to_string(bins) + ": must be in 2..9"));
+    CHECK_THAT(message, !Contains("champions"));
+    CHECK_THAT(error_of([&] { segment_fit(standard_segment_rules(), bins); }),
+               Contains("bins = " + std::to_string(bins)));
+  }
+  RfmOptions nine_cuts;  // 9 cuts = 10 bins
+  nine_cuts.days_since_last_cuts = nine_cuts.purchases_cuts = nine_cuts.monetary_cuts =
+      {1, 2, 3, 4, 5, 6, 7, 8, 9};
+  CHECK_THAT(error_of([&] { score_rfm(a, a, a, nine_cuts); }),
+             Contains("days_since_last_cuts has 9 values") && Contains("2..9"));
+}
+
+TEST_CASE("segment_fit tells whether rules fit the chosen bins", "[rfm]") {
+  const std::vector<SegmentRule> standard = standard_segment_rules();
+  CHECK(segment_fit(standard, 5).fits());  // the 11 rules partition the 5 x 5 R x F grid
+  // 9 bins: R or F of 6..9 is matched by no standard rule. By hand: the R x F cells with
+  // r <= 5 and f <= 5 are 25 of 81, so 56 R x F cells, times 9 monetary scores, are unmatched.
+  const SegmentFit nine = segment_fit(standard, 9);
+  CHECK_FALSE(nine.fits());
+  CHECK(nine.unreachable.empty());
+  CHECK(nine.unmatched.size() == 56 * 9);
+  CHECK(std::find(nine.unmatched.begin(), nine.unmatched.end(), rfm_code(9, 9, 9)) != nine.unmatched.end());
+  CHECK(std::find(nine.unmatched.begin(), nine.unmatched.end(), rfm_code(5, 5, 9)) == nine.unmatched.end());
+  // 3 bins: rules whose recency or frequency range starts at 4 or 5 can never match (from
+  // the table in rfm.hpp: champions R5, new R5, promising R4, potential_loyalist R4-5,
+  // loyal F4-5, cant_lose F5). The rest still cover the 3 x 3 grid by hand: R3 is
+  // about_to_sleep (F1-2) and need_attention (F3), R2 hibernating (F1-2), R1 lost (F1-2),
+  // and at_risk takes F3 for R1-2.
+  const SegmentFit three = segment_fit(standard, 3);
+  CHECK(std::set<std::string>(three.unreachable.begin(), three.unreachable.end()) ==
+        std::set<std::string>{"champions", "new", "promising", "potential_loyalist", "loyal",
+                              "cant_lose"});
+  CHECK(three.unmatched.empty());
+  CHECK(segment_fit({}, 4).unmatched.size() == 64);  // no rules: every cell is "other"
+}

@@ -230,3 +230,19 @@ TEST_CASE("CDNOW master tier table against a plain sort-and-sum", "[tiers][cdnow
   // Sharing the sort with concentration gives the same total.
   CHECK(concentration(sorted).total_value == Approx(a.table.total_value));
 }
+
+TEST_CASE("tiers: a total beyond the doubles is refused, naming the value", "[tiers]") {
+  // Issue 19 item 11: value_share came out as null (NaN) for two values of 1e308.
+  CHECK_THAT(error_of([] { assign_tiers({1e308, 1e308}); }),
+             Contains("values[1] = ") && Contains("exceeds the largest representable number"));
+  // Just below the limit: the shares of {3, 1} (by hand: 75% and 25% of the value).
+  const TierAssignment a = assign_tiers({1.2e308, 0.4e308});
+  double shares = 0, largest = 0;
+  for (const TierRow& row : a.table.rows) {
+    shares += row.value_share;
+    largest = std::max(largest, row.value_share);
+  }
+  CHECK(shares == Approx(1.0).epsilon(1e-15));
+  CHECK(largest == Approx(0.75).epsilon(1e-15));
+  CHECK(a.table.total_value == Approx(1.6e308).epsilon(1e-15));
+}

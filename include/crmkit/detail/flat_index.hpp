@@ -6,6 +6,7 @@
 // touch the caller's key storage: pass `same` = always true.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -84,9 +85,10 @@ class FlatIndex {
   static constexpr std::size_t kMaxKeys = std::size_t{1} << 31;
 
   // Makes room for `keys` keys without growing on the way (growth rehashes every entry).
+  // Throws std::bad_alloc, leaving the index unchanged, when that much room cannot be had.
   void reserve(std::size_t keys) {
     std::size_t capacity = 64;
-    while (capacity < keys * 2) capacity *= 2;
+    while (capacity < std::min(keys, kMaxKeys) * 2) capacity *= 2;
     if (capacity > slots_.size()) rebuild(capacity);
   }
 
@@ -107,18 +109,18 @@ class FlatIndex {
 
   void grow() { rebuild(slots_.empty() ? 64 : slots_.size() * 2); }
 
-  // Moves every entry into a table of `capacity` slots (a power of two).
+  // Moves every entry into a table of `capacity` slots (a power of two). If the new table
+  // cannot be allocated this throws and the index is unchanged.
   void rebuild(std::size_t capacity) {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.assign(capacity, Slot{});
-    std::size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
+    std::vector<Slot> fresh(capacity);
+    std::size_t mask = fresh.size() - 1;
+    for (const Slot& s : slots_) {
       if (s.id_plus_one == 0) continue;
       std::size_t pos = s.hash & mask;
-      while (slots_[pos].id_plus_one != 0) pos = (pos + 1) & mask;
-      slots_[pos] = s;
+      while (fresh[pos].id_plus_one != 0) pos = (pos + 1) & mask;
+      fresh[pos] = s;
     }
+    slots_.swap(fresh);
   }
 
   std::vector<Slot> slots_;

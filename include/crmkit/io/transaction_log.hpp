@@ -39,9 +39,9 @@ struct KeyedSummary {
   std::vector<std::string> keys;
 };
 
-// Streams the file through the same accumulators as value::Ledger. If same-day merging
-// meets a customer whose sales are out of time order, the file is read again into memory
-// and summarised by value::summarize (memory then grows with rows; the answer is the same).
+// Streams the file once through the same accumulators as value::summarize: rows in any
+// order give the same summary. Memory follows customers, plus 8 bytes per transaction
+// (each customer's days) with same-day merging.
 KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions& csv = {},
                                        const TransactionColumns& columns = {},
                                        const value::SummaryOptions& options = {});

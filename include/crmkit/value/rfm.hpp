@@ -60,6 +60,23 @@ std::vector<SegmentRule> parse_segment_rules(std::string_view text);
 // Index of the rule called `name`; throws invalid_argument for an unknown name.
 std::size_t find_segment(const std::vector<SegmentRule>& rules, std::string_view name);
 
+// Scores are one digit: bins (or cuts + 1) must lie in kMinRfmBins..kMaxRfmBins, else
+// score_rfm and segment_fit throw invalid_argument naming bins (or the cut list).
+inline constexpr int kMinRfmBins = 2;
+inline constexpr int kMaxRfmBins = 9;
+
+// How segment rules fit a bins x bins x bins score grid: the score cells no rule matches
+// (customers there become "other"; as RFM codes, 100 r + 10 f + m) and the rules that can
+// never match (a range starting above bins: score_rfm refuses those). The standard rules
+// fit bins = 5 only: with more bins some cells are unmatched, with fewer most rules are
+// unreachable. A caller that changes bins but keeps the rules can warn with this.
+struct SegmentFit {
+  std::vector<std::uint16_t> unmatched;
+  std::vector<std::string> unreachable;
+  bool fits() const noexcept { return unmatched.empty() && unreachable.empty(); }
+};
+SegmentFit segment_fit(const std::vector<SegmentRule>& rules, int bins);
+
 struct RfmOptions {
   int bins = 5;  // 2..9; ignored for a dimension with cuts (then bins = cuts + 1, all equal)
   // Caller cut points per dimension (ScoreCuts semantics: bins - 1 strictly increasing

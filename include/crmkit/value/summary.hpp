@@ -3,7 +3,11 @@
 //
 // Time is a `double` count of days. Only differences matter, except that the integer part
 // names the calendar day when same-day merging is on; crmkit::io::parse_time returns days
-// since 1970-01-01, which satisfies that. Summaries express durations in a TimeUnit.
+// since 1970-01-01, which satisfies that. Times must lie in the day numbers of the years
+// 0001-9999 (io::kFirstDayNumber <= t < io::kEndDayNumber, crmkit/io/time.hpp); others are
+// refused. Summaries express durations in a TimeUnit. Money totals use compensated
+// summation, and a customer whose total spend would exceed the largest double is refused
+// at the sale that overflows it.
 //
 // Two ways in give the same answer by construction: summarize() over arrays feeds the same
 // per-customer accumulators as a Ledger fed one sale at a time.
@@ -48,9 +52,14 @@ struct SummaryOptions {
   LateSale late = LateSale::reject;
   // How many distinct customers to make room for up front (0: unknown). Only speed
   // depends on it: without it the tables grow as customers appear, and each growth moves
-  // every customer (about a fifth of the time at a million customers).
+  // every customer (about a fifth of the time at a million customers). Never an error:
+  // hints above kMaxExpectedCustomers (or above the number of sales, for arrays) count as
+  // that, and room that cannot be had is simply not made.
   std::size_t expected_customers = 0;
 };
+
+// Largest size hint acted on: 2^24 customers (about 1.5 GB of tables made up front).
+inline constexpr std::size_t kMaxExpectedCustomers = std::size_t{1} << 24;
 
 // One customer's history up to the observation end. Durations are in SummaryOptions::unit.
 struct CustomerSummary {
@@ -78,10 +87,11 @@ struct SummaryTable {
   std::int64_t holdout_only_customers = 0; // first seen in the holdout: not summarised
 };
 
-// A running summary fed one sale at a time (what a till does). Sales of one customer may
-// arrive in any order without merging; with merge_same_day they must be in time order per
-// customer except for sales on the customer's first or latest day (anything else is
-// rejected with invalid_argument, and the ledger is unchanged).
+// A running summary fed one sale at a time (what a till does), in memory that follows the
+// number of customers only. Sales of one customer may arrive in any order without
+// merging; with merge_same_day they must be in time order per customer except for sales on
+// the customer's first or latest day (anything else is rejected with invalid_argument, and
+// the ledger is unchanged). summarize() and the CSV summary take any order.
 class Ledger {
  public:
   explicit Ledger(SummaryOptions options = {});
@@ -91,25 +101,36 @@ class Ledger {
   Ledger(const Ledger&) = delete;
   Ledger& operator=(const Ledger&) = delete;
 
-  // Validates (finite time, finite non-negative amount, not after the end) and records the
-  // sale; on error throws and changes nothing.
+  // Validates (time in the day-number range, finite non-negative amount, not after the end,
+  // the customer's total still representable) and records the sale; on error throws and
+  // changes nothing.
   void add_sale(std::int64_t customer, double time, double amount);
+  // Adds sales i = 0..n-1 (column arrays) in order, as n calls of add_sale would, but
+  // faster (customers ahead are prefetched). Stops at the first sale add_sale would refuse
+  // and throws its error, prefixed "sale i: "; the sales before it stay recorded. `added`,
+  // when not null, receives the number of sales taken (recorded, or dropped as late under
+  // LateSale::drop) before the refused one: n on success, also set when it throws.
+  void add_sales(const std::int64_t* customers, const double* times, const double* amounts,
+                 std::size_t n, std::size_t* added = nullptr);
   // The summary as of now: end = options.end, or the latest sale seen.
   SummaryTable summary() const;
   std::size_t customer_count() const noexcept;
   const SummaryOptions& options() const noexcept;
 
   // Customer index + per-customer accumulators, shared with summarize(); defined in
-  // src/value/transactions.cpp.
+  // src/value/summary.cpp.
   struct State;
 
  private:
   std::unique_ptr<State> state_;
 };
 
-// Batch summary over column arrays of equal length n. Any order is accepted: when same-day
-// merging meets a customer whose sales are out of time order, the sales are sorted by time
-// (stable) and accumulated again, so the result never depends on the input order.
+// Batch summary over column arrays of equal length n, in one pass. Any order is accepted
+// and gives the same table: counts, days and durations exactly, money up to the rounding
+// of compensated sums. (Without merging, of several sales at exactly a customer's first
+// time, the first one seen counts as the first purchase.) With same-day merging each
+// customer's days are kept as 8-byte keys and counted at the end for the customers whose
+// sales were not in time order. Errors name the sale ("sale i: customer c: ...").
 SummaryTable summarize(const std::int64_t* customers, const double* times, const double* amounts,
                        std::size_t n, const SummaryOptions& options = {});
 
@@ -127,11 +148,14 @@ inline SummaryTable summarize(const std::vector<std::int64_t>& customers,
 
 // Cumulative repeat transactions (sales after each customer's first, after merging) at the
 // end of each period 1..periods, periods counted in `unit` from `origin` (in days): the
-// aggregate "tracking" curve of the CLV literature.
+// aggregate "tracking" curve of the CLV literature. periods must be in
+// 1..kMaxTrackingPeriods (invalid_argument otherwise).
+inline constexpr std::size_t kMaxTrackingPeriods = 1000000;
 std::vector<std::int64_t> cumulative_repeat_transactions(const std::int64_t* customers,
                                                          const double* times, std::size_t n,
                                                          double origin, TimeUnit unit,
-                                                         int periods, bool merge_same_day);
+                                                         std::size_t periods,
+                                                         bool merge_same_day);
 
 }  // namespace value
 }  // namespace v0
