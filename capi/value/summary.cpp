@@ -234,13 +234,7 @@ CRM_API int crm_ledger_add_sales(crm_ledger* ledger, const int64_t* customers,
       require_pointer(times, "times");
       require_pointer(amounts, "amounts");
     }
-    for (; added < n; ++added) {
-      try {
-        ledger->ledger.add_sale(customers[added], times[added], amounts[added]);
-      } catch (const Error& e) {
-        throw Error(e.code(), "sale " + std::to_string(added) + ": " + e.what());
-      }
-    }
+    ledger->ledger.add_sales(customers, times, amounts, n, &added);
   });
   if (out_added != nullptr) *out_added = added;
   return status;
@@ -273,11 +267,8 @@ CRM_API int crm_cumulative_repeat_transactions(const int64_t* customers, const d
       require_pointer(times, "times");
     }
     require_pointer(out, "out");
-    if (periods == 0 || periods > 1000000)
-      throw Error(ErrorCode::invalid_argument,
-                  "periods is " + std::to_string(periods) + "; expected 1..1000000");
     std::vector<std::int64_t> curve = value::cumulative_repeat_transactions(
-        customers, times, n, origin, enum_arg<value::TimeUnit>(unit, "unit"), static_cast<int>(periods),
+        customers, times, n, origin, enum_arg<value::TimeUnit>(unit, "unit"), periods,
         merge_same_day != 0);
     std::memcpy(out, curve.data(), curve.size() * sizeof(std::int64_t));
   });
