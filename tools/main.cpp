@@ -2,6 +2,8 @@
 //
 // Exit codes: 0 success (and --help, --version), 1 bad input or a failed write (the
 // message names the file, line, customer or option), 2 a wrong command line.
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <new>
 
@@ -72,7 +74,11 @@ int main(int argc, char** argv) {
     return fail(e.what(), 1);
   }
   // Help and version went to std::cout: a failed write there is an error too.
+  errno = 0;
   std::cout.flush();
-  if (!std::cout) return fail("cannot write to standard output", 1);
+  if (!std::cout)
+    return fail(std::string("cannot write to standard output") + (errno ? ": " : "") +
+                    (errno ? std::strerror(errno) : ""),
+                1);
   return 0;
 }

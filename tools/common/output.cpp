@@ -106,6 +106,11 @@ double at_precision(double v, int decimals) {
   return std::round(scaled) / scale;
 }
 
+double mean_at_precision(double mean, double count, int decimals) {
+  if (!(count > 0) || decimals < 0) return mean;
+  return at_precision(mean * count, decimals) / count;
+}
+
 nlohmann::ordered_json json_number(double v) {
   if (!std::isfinite(v)) return nullptr;
   if (v == std::floor(v) && std::abs(v) < 9007199254740992.0) return static_cast<std::int64_t>(v);

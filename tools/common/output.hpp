@@ -56,6 +56,9 @@ std::string number_text(double v);
 // precision: 74.02000000000001 -> 74.02. Unknown precision (< 0) or values too large to be
 // rounded exactly are returned unchanged.
 double at_precision(double v, int decimals);
+// A mean of `count` such amounts: their sum at that precision, divided by count (the
+// division is correctly rounded, so 49.35 / 2 prints as 24.675, not 24.675000000000004).
+double mean_at_precision(double mean, double count, int decimals);
 // A number as JSON: integers as integers, non-finite as null.
 nlohmann::ordered_json json_number(double v);
 

@@ -29,7 +29,8 @@ void run(const SummarizeCommand& o) {
     columns.push_back("holdout_frequency");
     columns.push_back("holdout_value");
   }
-  // Totals are sums of the amounts as written: printed at their precision (no 1e-14 residue).
+  // Totals are sums of the amounts as written: printed at their precision (no 1e-14
+  // residue), and the mean repeat spend as that sum over the repeat purchases.
   const int decimals = s.amount_decimals;
   Rows out(standard_output(), o.format.rows(), columns);
   std::vector<Cell> row;
@@ -38,7 +39,7 @@ void run(const SummarizeCommand& o) {
            c.frequency,
            c.recency,
            c.T,
-           c.monetary_value,
+           mean_at_precision(c.monetary_value, c.frequency, decimals),
            crmkit::io::format_time(c.first),
            crmkit::io::format_time(c.last),
            std::int64_t{c.purchases},
