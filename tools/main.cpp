@@ -38,6 +38,16 @@ int fail(const std::string& message, int code) {
   return code;
 }
 
+// "crmkit clv fit --help" for the command that was chosen (as far as it was parsed).
+std::string help_hint(const CLI::App& app) {
+  std::string path = "crmkit";
+  for (const CLI::App* a = &app; !a->get_subcommands().empty();) {
+    a = a->get_subcommands().front();
+    path += " " + a->get_name();
+  }
+  return " (see '" + path + " --help')";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -63,9 +73,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     app.exit(e);
   } catch (const CLI::ParseError& e) {
-    return fail(std::string(e.what()) + " (see 'crmkit --help' or 'crmkit <command> --help')", 2);
+    return fail(e.what() + help_hint(app), 2);
   } catch (const UsageError& e) {
-    return fail(std::string(e.what()) + " (see 'crmkit <command> --help')", 2);
+    return fail(e.what() + help_hint(app), 2);
   } catch (const crmkit::Error& e) {
     return fail(e.what(), 1);
   } catch (const std::bad_alloc&) {

@@ -47,6 +47,8 @@ crmkit::value::SummaryOptions LogOptions::summary() const {
   if (holdout_end) {
     if (!end) throw UsageError("--holdout-end needs --end (the end of the calibration period)");
     options.holdout_end = time_of("--holdout-end", *holdout_end);
+    if (!(*options.holdout_end > *options.end))
+      throw UsageError("--holdout-end " + *holdout_end + " is not after --end " + *end);
   }
   options.late = drop_late ? crmkit::value::LateSale::drop : crmkit::value::LateSale::reject;
   return options;
