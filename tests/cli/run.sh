@@ -60,6 +60,7 @@ printf 'customer_id,date,amount\n1,2020-01-01,5\n1,2020-03-01,5\n' > "$tmp/late.
 # Dates as dates, and the options that fix it.
 expect_error "late.csv:3:3: 2020-03-01 is after the observation end 2020-02-01; use --holdout-end or --drop-late$" "$tmp/late.csv" --end 2020-02-01
 expect_error "late.csv:3:3: 2020-03-01 is after the holdout end 2020-02-15; use a later --holdout-end or --drop-late$" "$tmp/late.csv" --end 2020-02-01 --holdout-end 2020-02-15
+expect_error "^crmkit: error: --holdout-end 2020-01-15 is not after --end 2020-02-01 \(see 'crmkit summarize --help'\)$" "$tmp/late.csv" --end 2020-02-01 --holdout-end 2020-01-15
 expect_error "no column named 'spend' \(columns: customer_id, date, amount\)" "$tmp/late.csv" --amount spend
 : > "$tmp/empty.csv"
 expect_error "empty.csv: empty file" "$tmp/empty.csv"
