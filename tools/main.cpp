@@ -1,78 +1,94 @@
-// crmkit <command> [options] FILE...: the command-line face of the library.
+// crmkit <command> [options] FILE...: the command-line face of the library, on CLI11.
+//
+// Exit codes: 0 success (and --help, --version), 1 bad input or a failed write (the
+// message names the file, line, customer or option), 2 a wrong command line.
+#include <cerrno>
 #include <cstring>
 #include <iostream>
 #include <new>
-#include <string>
-#include <vector>
 
-#include "cli.hpp"
+#include <CLI/CLI.hpp>
+
+#include "common/options.hpp"
+#include "common/output.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/version.h"
 
+namespace crmkit_cli {
+
+// The one registry of commands: each adds its CLI11 subcommand (options, help, callback)
+// from its own file, tools/<pillar>/<command>.cpp.
+void add_summarize(CLI::App& app);      // value/summarize.cpp
+void add_clv(CLI::App& app);            // value/clv.cpp: clv fit, clv predict
+void add_rfm(CLI::App& app);            // value/rfm.cpp
+void add_tiers(CLI::App& app);          // value/tiers.cpp
+void add_concentration(CLI::App& app);  // value/concentration.cpp
+void add_demo(CLI::App& app);           // demo/demo.cpp
+
+using AddCommand = void (*)(CLI::App&);
+constexpr AddCommand kCommands[] = {add_summarize, add_clv,           add_rfm,
+                                    add_tiers,     add_concentration, add_demo};
+
+}  // namespace crmkit_cli
+
 namespace {
 
-struct Command {
-  const char* name;
-  const char* summary;
-  int (*run)(const std::vector<std::string>&);
-};
+int fail(const std::string& message, int code) {
+  std::cerr << "crmkit: error: " << message << "\n";
+  return code;
+}
 
-// Every command of the program; each lives in tools/cmd_<name>.cpp.
-const Command kCommands[] = {
-    {"summarize", "per-customer summary (x, t_x, T, spend) of a transaction log",
-     crmkit_cli::run_summarize},
-    {"clv", "fit a lifetime-value model (BG/NBD, ...) or predict per customer",
-     crmkit_cli::run_clv},
-    {"rfm", "RFM scores, codes and segments per customer", crmkit_cli::run_rfm},
-    {"tiers", "the customer pyramid: key, major, ordinary, small, inferior",
-     crmkit_cli::run_tiers},
-    {"concentration", "Gini, top-k% value shares, Lorenz curve: is it 80/20?",
-     crmkit_cli::run_concentration},
-    {"demo", "run every pillar on the bundled data and write out/report.html",
-     crmkit_cli::run_demo},
-};
-
-void print_usage(std::ostream& out) {
-  out << "usage: crmkit <command> [options] FILE...\n       crmkit --version\n\ncommands:\n";
-  for (const Command& c : kCommands) {
-    std::string name = c.name;
-    name.resize(14, ' ');
-    out << "  " << name << c.summary << "\n";
+// "crmkit clv fit --help" for the command that was chosen (as far as it was parsed).
+std::string help_hint(const CLI::App& app) {
+  std::string path = "crmkit";
+  for (const CLI::App* a = &app; !a->get_subcommands().empty();) {
+    a = a->get_subcommands().front();
+    path += " " + a->get_name();
   }
-  out << "\n'crmkit <command> --help' describes a command's options.\n";
+  return " (see '" + path + " --help')";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    print_usage(args.empty() ? std::cerr : std::cout);
-    return args.empty() ? 2 : 0;
-  }
-  if (args[0] == "--version") {
-    std::cout << "crmkit " << CRMKIT_VERSION_STRING << "\n";
+  using namespace crmkit_cli;
+  CLI::App app("crmkit: customer value, lifetime value and tiers from transaction logs and "
+               "per-customer files",
+               "crmkit");
+  app.set_version_flag("--version", "crmkit " CRMKIT_VERSION_STRING);
+  app.require_subcommand(1);
+  app.footer("'crmkit <command> --help' describes a command's options.");
+  // A subcommand's options come after its name; options of other subcommands are errors.
+  app.fallthrough(false);
+  for (AddCommand add : kCommands) add(app);
+
+  try {
+    app.parse(argc, argv);  // runs the chosen command's callback
+    standard_output().close();
     return 0;
+  } catch (const CLI::CallForHelp& e) {
+    app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return fail(e.what() + help_hint(app), 2);
+  } catch (const UsageError& e) {
+    return fail(e.what() + help_hint(app), 2);
+  } catch (const crmkit::Error& e) {
+    return fail(e.what(), 1);
+  } catch (const std::bad_alloc&) {
+    return fail("out of memory", 1);
+  } catch (const std::exception& e) {
+    return fail(e.what(), 1);
   }
-  for (const Command& c : kCommands) {
-    if (args[0] != c.name) continue;
-    try {
-      return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
-    } catch (const crmkit_cli::UsageError& e) {
-      std::cerr << "crmkit: error: " << e.message << " (see 'crmkit " << c.name << " --help')\n";
-      return 2;
-    } catch (const crmkit::Error& e) {
-      std::cerr << "crmkit: error: " << e.what() << "\n";
-      return 1;
-    } catch (const std::bad_alloc&) {
-      std::cerr << "crmkit: error: out of memory\n";
-      return 1;
-    } catch (const std::exception& e) {
-      std::cerr << "crmkit: error: " << e.what() << "\n";
-      return 1;
-    }
-  }
-  std::cerr << "crmkit: error: unknown command '" << args[0] << "'\n";
-  print_usage(std::cerr);
-  return 2;
+  // Help and version went to std::cout: a failed write there is an error too.
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout)
+    return fail(std::string("cannot write to standard output") + (errno ? ": " : "") +
+                    (errno ? std::strerror(errno) : ""),
+                1);
+  return 0;
 }

@@ -76,7 +76,15 @@ void CsvReader::start() {
   if (options_.has_header) {
     if (!next()) throw Error(ErrorCode::parse_error, name_ + ": empty file (no header line)");
     header_.reserve(fields_.size());
-    for (std::size_t i = 0; i < fields_.size(); ++i) header_.emplace_back(field(i));
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      const std::string_view name = field(i);
+      // A duplicated name would make mapping by name pick one of the two silently.
+      auto same = std::find(header_.begin(), header_.end(), name);
+      if (same != header_.end())
+        fail(i, "column name " + quote_for_message(name) + " appears twice (also column " +
+                    std::to_string(same - header_.begin() + 1) + ")");
+      header_.emplace_back(name);
+    }
   }
 }
 
@@ -252,6 +260,13 @@ double CsvReader::number(std::size_t i) const {
     fail(i, quote_for_message(field(i)) + " is not a number");
   if (ec == std::errc::result_out_of_range) fail(i, quote_for_message(field(i)) + " is out of range");
   return v;
+}
+
+int CsvReader::decimals(std::size_t i) const {
+  const std::string_view text = trim_blanks(field(i));
+  if (text.find_first_of("eE") != std::string_view::npos) return -1;
+  const std::size_t point = text.find('.');
+  return point == std::string_view::npos ? 0 : static_cast<int>(text.size() - point - 1);
 }
 
 std::size_t CsvReader::column(std::string_view name) const {

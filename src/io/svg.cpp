@@ -70,6 +70,19 @@ void y_axis(std::ostringstream& out, const Frame& f) {
   }
 }
 
+// Width of a label in the charts' 11 px sans-serif font: about 0.55 em per character (an
+// estimate: SVG text cannot be measured before it is rendered; it errs on the wide side).
+double text_width(const std::string& text) { return 6.2 * static_cast<double>(text.size()); }
+
+// White (0) to #08306b (1), linear in each channel.
+std::string scale_colour(double v) {
+  const int red = static_cast<int>(255 - v * (255 - 8)), green = static_cast<int>(255 - v * (255 - 48)),
+            blue = static_cast<int>(255 - v * (255 - 107));
+  char colour[8];
+  std::snprintf(colour, sizeof colour, "#%02x%02x%02x", red, green, blue);
+  return colour;
+}
+
 void require_chart_size(const ChartOptions& o) {
   require(o.width >= 120 && o.height >= 100 && o.width <= 10000 && o.height <= 10000,
           "chart size must be within 120x100 .. 10000x10000");
@@ -139,6 +152,14 @@ std::string line_chart(const std::vector<Series>& series, const ChartOptions& op
         << "<text x=\"" << fmt(f.left + 34) << "\" y=\"" << fmt(ly + 4) << "\">"
         << escape_xml(ser.name) << "</text>\n";
   }
+  for (const Marker& m : options.markers) {
+    if (!(m.x >= f.x0 && m.x <= f.x1)) continue;
+    out << "<line x1=\"" << fmt(f.px(m.x)) << "\" x2=\"" << fmt(f.px(m.x)) << "\" y1=\""
+        << fmt(f.top) << "\" y2=\"" << fmt(f.height - f.bottom)
+        << "\" stroke=\"#555\" stroke-dasharray=\"3 3\"/>\n"
+        << "<text x=\"" << fmt(f.px(m.x) + 4) << "\" y=\"" << fmt(f.top + 12) << "\">"
+        << escape_xml(m.label) << "</text>\n";
+  }
   out << "</svg>\n";
   return out.str();
 }
@@ -161,6 +182,18 @@ std::string bar_chart(const std::vector<std::string>& labels, const std::vector<
     f.y1 = std::max(f.y1, values[i]);
   }
   if (f.y1 == f.y0) f.y1 = f.y0 + 1;
+  // Labels wider than their bar are slanted (at 35 degrees neighbours stay apart while
+  // bars are wider than about 20 px), with the bottom and left margins grown to hold them.
+  double widest = 0;
+  for (const std::string& label : labels) widest = std::max(widest, text_width(label));
+  constexpr double kSlant = 35 * 3.14159265358979 / 180;
+  const bool slanted = widest > 0.9 * (f.px(1) - f.px(0));
+  if (slanted) {
+    f.bottom = std::max(f.bottom, 36 + widest * std::sin(kSlant) + 11 * std::cos(kSlant));
+    f.left = std::max(f.left, widest * std::cos(kSlant) - 0.5 * (f.px(1) - f.px(0)) + 8);
+  }
+  require(f.bottom + f.top + 20 < f.height && f.left + f.right + 20 < f.width,
+          "bar chart: labels too long for a chart of this size");
   std::ostringstream out;
   open_svg(out, f, options);
   y_axis(out, f);
@@ -170,9 +203,14 @@ std::string bar_chart(const std::vector<std::string>& labels, const std::vector<
     double top = f.py(std::max(values[i], 0.0)), bottom = f.py(std::min(values[i], 0.0));
     out << "<rect x=\"" << fmt(x) << "\" y=\"" << fmt(top) << "\" width=\"" << fmt(slot * 0.8)
         << "\" height=\"" << fmt(bottom - top) << "\" fill=\"" << kPalette[0] << "\"><title>"
-        << escape_xml(labels[i]) << ": " << tick_label(values[i]) << "</title></rect>\n"
-        << "<text x=\"" << fmt(x + slot * 0.4) << "\" y=\"" << fmt(f.height - f.bottom + 14)
-        << "\" text-anchor=\"middle\">" << escape_xml(labels[i]) << "</text>\n";
+        << escape_xml(labels[i]) << ": " << tick_label(values[i]) << "</title></rect>\n";
+    const double lx = x + slot * 0.4, ly = f.height - f.bottom + 14;
+    if (slanted)
+      out << "<text transform=\"translate(" << fmt(lx) << "," << fmt(ly) << ") rotate(-35)\" "
+          << "text-anchor=\"end\">" << escape_xml(labels[i]) << "</text>\n";
+    else
+      out << "<text x=\"" << fmt(lx) << "\" y=\"" << fmt(ly) << "\" text-anchor=\"middle\">"
+          << escape_xml(labels[i]) << "</text>\n";
   }
   out << "</svg>\n";
   return out.str();
@@ -189,7 +227,7 @@ std::string heat_map(const std::vector<std::vector<double>>& values,
             "heat map: row " + std::to_string(r) + " has " + std::to_string(values[r].size()) +
                 " cells, expected " + std::to_string(column_labels.size()));
     for (double v : values[r])
-      require(std::isfinite(v) && v >= 0 && v <= 1,
+      require(std::isnan(v) || (v >= 0 && v <= 1),
               "heat map: row " + std::to_string(r) + " has a value outside [0, 1]");
   }
   Frame f;
@@ -199,21 +237,23 @@ std::string heat_map(const std::vector<std::vector<double>>& values,
   f.x1 = static_cast<double>(column_labels.size());
   f.y0 = 0;
   f.y1 = static_cast<double>(values.size());
+  f.right = 96;  // the colour scale and the legend of impossible cells
   std::ostringstream out;
   open_svg(out, f, options);
+  out << "<defs><pattern id=\"crmkit-impossible\" width=\"6\" height=\"6\" "
+         "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" "
+         "height=\"6\" fill=\"#eee\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#bbb\" "
+         "stroke-width=\"2\"/></pattern></defs>\n";
   const double w = f.px(1) - f.px(0), h = f.py(0) - f.py(1);
   for (std::size_t r = 0; r < values.size(); ++r) {
     for (std::size_t c = 0; c < column_labels.size(); ++c) {
       const double v = values[r][c];
-      // White to #08306b (dark blue), linear in each channel.
-      const int red = static_cast<int>(255 - v * (255 - 8)), green = static_cast<int>(255 - v * (255 - 48)),
-                blue = static_cast<int>(255 - v * (255 - 107));
-      char colour[8];
-      std::snprintf(colour, sizeof colour, "#%02x%02x%02x", red, green, blue);
+      const bool impossible = std::isnan(v);
       out << "<rect x=\"" << fmt(f.px(static_cast<double>(c))) << "\" y=\""
           << fmt(f.py(static_cast<double>(r + 1))) << "\" width=\"" << fmt(w) << "\" height=\""
-          << fmt(h) << "\" fill=\"" << colour << "\"><title>" << escape_xml(row_labels[r]) << ", "
-          << escape_xml(column_labels[c]) << ": " << tick_label(v) << "</title></rect>\n";
+          << fmt(h) << "\" fill=\"" << (impossible ? "url(#crmkit-impossible)" : scale_colour(v))
+          << "\"><title>" << escape_xml(row_labels[r]) << ", " << escape_xml(column_labels[c])
+          << ": " << (impossible ? "impossible" : tick_label(v)) << "</title></rect>\n";
     }
     out << "<text x=\"" << fmt(f.left - 4) << "\" y=\"" << fmt(f.py(static_cast<double>(r) + 0.5) + 4)
         << "\" text-anchor=\"end\">" << escape_xml(row_labels[r]) << "</text>\n";
@@ -221,6 +261,25 @@ std::string heat_map(const std::vector<std::vector<double>>& values,
   for (std::size_t c = 0; c < column_labels.size(); ++c)
     out << "<text x=\"" << fmt(f.px(static_cast<double>(c) + 0.5)) << "\" y=\"" << fmt(f.height - f.bottom + 14)
         << "\" text-anchor=\"middle\">" << escape_xml(column_labels[c]) << "</text>\n";
+  // Colour scale: 0 at the bottom to 1 at the top, in steps of the fill's colours.
+  const double sx = f.width - f.right + 14, top = f.top, bottom = f.height - f.bottom - 28;
+  constexpr int kSteps = 20;
+  for (int i = 0; i < kSteps; ++i) {
+    const double v0 = static_cast<double>(i) / kSteps, v1 = static_cast<double>(i + 1) / kSteps;
+    const double y1 = bottom - v1 * (bottom - top), y0 = bottom - v0 * (bottom - top);
+    out << "<rect x=\"" << fmt(sx) << "\" y=\"" << fmt(y1) << "\" width=\"12\" height=\""
+        << fmt(y0 - y1 + 0.5) << "\" fill=\"" << scale_colour((v0 + v1) / 2) << "\"/>\n";
+  }
+  out << "<rect x=\"" << fmt(sx) << "\" y=\"" << fmt(top) << "\" width=\"12\" height=\""
+      << fmt(bottom - top) << "\" fill=\"none\" stroke=\"#999\"/>\n";
+  for (int i = 0; i <= 4; ++i) {
+    const double v = i / 4.0, y = bottom - v * (bottom - top);
+    out << "<text x=\"" << fmt(sx + 16) << "\" y=\"" << fmt(y + 4) << "\">" << tick_label(v)
+        << "</text>\n";
+  }
+  out << "<rect x=\"" << fmt(sx) << "\" y=\"" << fmt(bottom + 12) << "\" width=\"12\" "
+      << "height=\"12\" fill=\"url(#crmkit-impossible)\" stroke=\"#999\"/>\n"
+      << "<text x=\"" << fmt(sx + 16) << "\" y=\"" << fmt(bottom + 22) << "\">impossible</text>\n";
   out << "</svg>\n";
   return out.str();
 }

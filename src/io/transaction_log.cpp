@@ -1,6 +1,8 @@
 #include "crmkit/io/transaction_log.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "crmkit/detail/flat_index.hpp"
 #include "crmkit/error.hpp"
@@ -16,8 +18,8 @@ namespace {
 // The rows of a transaction log, decoded: customer key, time (day number), amount.
 class LogRows {
  public:
-  LogRows(const std::string& path, const CsvOptions& csv, const TransactionColumns& columns)
-      : reader_(path, csv), format_(columns.time_format) {
+  LogRows(CsvReader& reader, const TransactionColumns& columns)
+      : reader_(reader), format_(columns.time_format) {
     customer_ = reader_.column_ref(columns.customer);
     time_ = reader_.column_ref(columns.time);
     has_amount_ = !columns.amount.empty();
@@ -35,6 +37,10 @@ class LogRows {
       reader_.fail(time_, e.what());
     }
     amount = has_amount_ ? reader_.number(amount_) : 0.0;
+    if (has_amount_ && amount_decimals_ >= 0) {
+      const int d = reader_.decimals(amount_);
+      amount_decimals_ = d < 0 ? -1 : std::max(amount_decimals_, d);
+    }
     return true;
   }
 
@@ -43,10 +49,19 @@ class LogRows {
   std::int64_t line() const { return reader_.line(); }
   const std::string& name() const { return reader_.name(); }
 
-  // Rethrows a validation error of the current row at the field it concerns.
-  [[noreturn]] void fail_value(const Error& e) const {
+  int amount_decimals() const { return amount_decimals_; }
+
+  // Rethrows a validation error of the current row at the field it concerns; a sale after
+  // the last end of `options` is told in dates, as the file has them.
+  [[noreturn]] void fail_value(const Error& e, const value::SummaryOptions& options) const {
     bool amount_bad = !std::isfinite(amount) || amount < 0;
-    reader_.fail(amount_bad && has_amount_ ? amount_ : time_, e.what());
+    if (amount_bad && has_amount_) reader_.fail(amount_, e.what());
+    const std::optional<double> limit = options.holdout_end ? options.holdout_end : options.end;
+    if (limit && std::isfinite(time) && time > *limit)
+      reader_.fail(time_, format_time(time) + " is after the " +
+                              (options.holdout_end ? "holdout end " : "observation end ") +
+                              format_time(*limit));
+    reader_.fail(time_, e.what());
   }
 
   [[noreturn]] void fail_row(const std::string& what) const { reader_.fail(customer_, what); }
@@ -59,10 +74,11 @@ class LogRows {
   double amount = 0;
 
  private:
-  CsvReader reader_;
+  CsvReader& reader_;
   TimeFormat format_;
   std::size_t customer_ = 0, time_ = 0, amount_ = 0;
   bool has_amount_ = false;
+  int amount_decimals_ = 0;
   std::string_view key_;
   std::int64_t rows_ = 0;
 };
@@ -105,7 +121,12 @@ class KeyIndex {
 
 TransactionLog read_transaction_log(const std::string& path, const CsvOptions& csv,
                                     const TransactionColumns& columns) {
-  LogRows rows(path, csv, columns);
+  CsvReader reader(path, csv);
+  return read_transaction_log(reader, columns);
+}
+
+TransactionLog read_transaction_log(CsvReader& reader, const TransactionColumns& columns) {
+  LogRows rows(reader, columns);
   KeyIndex index;
   TransactionLog log;
   bool inserted = false;
@@ -122,11 +143,17 @@ TransactionLog read_transaction_log(const std::string& path, const CsvOptions& c
 KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions& csv,
                                        const TransactionColumns& columns,
                                        const value::SummaryOptions& options) {
+  CsvReader reader(path, csv);
+  return summarize_transaction_log(reader, columns, options);
+}
+
+KeyedSummary summarize_transaction_log(CsvReader& reader, const TransactionColumns& columns,
+                                       const value::SummaryOptions& options) {
   using value::Placement;
   value::Accumulators acc(options, /*any_order=*/true);
   const std::size_t hint = value::capped_hint(options.expected_customers);
   acc.reserve(hint);
-  LogRows rows(path, csv, columns);
+  LogRows rows(reader, columns);
   KeyIndex index(hint);
 
   // Rows go through in batches so that the customers' hash slots, keys and records can be
@@ -148,7 +175,7 @@ KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions
       try {
         where = acc.place(rows.time, rows.amount);
       } catch (const Error& e) {
-        rows.fail_value(e);
+        rows.fail_value(e, options);
       }
       if (where == Placement::dropped) {
         acc.count_dropped();
@@ -181,7 +208,7 @@ KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions
     }
   }
   rows.require_rows();
-  return KeyedSummary{acc.table(), std::move(index.keys)};
+  return KeyedSummary{acc.table(), std::move(index.keys), rows.amount_decimals()};
 }
 
 }  // namespace io

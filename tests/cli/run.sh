@@ -3,6 +3,7 @@
 # errors naming FILE:LINE:COL. Usage: run.sh CRMKIT_BINARY DATA_DIR
 set -u
 crmkit=$(realpath "$1")
+here=$(dirname "$(realpath "$0")")
 data=$(realpath "$2")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -56,7 +57,10 @@ expect_error "neg.csv:2:14: amount -5 is negative" "$tmp/neg.csv"
 printf 'customer_id,date,amount\n1,2020-01-01,nan\n' > "$tmp/nan.csv"
 expect_error "nan.csv:2:14: amount is not a finite number" "$tmp/nan.csv"
 printf 'customer_id,date,amount\n1,2020-01-01,5\n1,2020-03-01,5\n' > "$tmp/late.csv"
-expect_error "late.csv:3:[0-9]+: time .* is after the observation end" "$tmp/late.csv" --end 2020-02-01
+# Dates as dates, and the options that fix it.
+expect_error "late.csv:3:3: 2020-03-01 is after the observation end 2020-02-01; use --holdout-end or --drop-late$" "$tmp/late.csv" --end 2020-02-01
+expect_error "late.csv:3:3: 2020-03-01 is after the holdout end 2020-02-15; use a later --holdout-end or --drop-late$" "$tmp/late.csv" --end 2020-02-01 --holdout-end 2020-02-15
+expect_error "^crmkit: error: --holdout-end 2020-01-15 is not after --end 2020-02-01 \(see 'crmkit summarize --help'\)$" "$tmp/late.csv" --end 2020-02-01 --holdout-end 2020-01-15
 expect_error "no column named 'spend' \(columns: customer_id, date, amount\)" "$tmp/late.csv" --amount spend
 : > "$tmp/empty.csv"
 expect_error "empty.csv: empty file" "$tmp/empty.csv"
@@ -85,8 +89,16 @@ awk '$1=="log_likelihood" {exit !(sprintf("%.1f",$2)=="-9582.4")}' "$tmp/fit.txt
 grep -Eq '^AIC [0-9.]+$' "$tmp/fit.txt" && grep -Eq '^iterations [0-9]+ \(converged' "$tmp/fit.txt" || fail "clv fit AIC/iterations"
 # JSON: numbers are JSON numbers; the model file exists.
 "$crmkit" clv fit "$data/cdnow/cdnow_customers_summary.csv" --model pareto-nbd --json > "$tmp/fit.json" || fail "clv fit --json"
-grep -Eq '^\{"model": "pareto-nbd", "parameters": \{"r": 0\.553[0-9]*, "alpha": 10\.57[0-9]*, "s": 0\.606[0-9]*, "beta": [0-9.]+\}, "standard_errors": \{"r": [0-9.]+' "$tmp/fit.json" \
-  || fail "clv fit json: $(cat "$tmp/fit.json")"
+python3 - "$tmp/fit.json" <<'PY' || fail "clv fit json: $(cat "$tmp/fit.json")"
+import json, sys
+f = json.load(open(sys.argv[1]))
+p, se = f["parameters"], f["standard_errors"]
+assert f["model"] == "pareto-nbd" and list(p) == ["r", "alpha", "s", "beta"], f
+# Fader, Hardie & Lee (2005): r 0.553, alpha 10.578, s 0.606, beta 11.669.
+assert [round(p[k], 3) for k in ("r", "s")] == [0.553, 0.606] and 10.57 <= p["alpha"] < 10.59, p
+assert all(isinstance(v, float) and v > 0 for v in se.values()), se
+assert f["converged"] is True and isinstance(f["iterations"], int) and f["customers"] == 2357
+PY
 [ -s "$tmp/bg.model" ] || fail "clv fit --save"
 
 # Gamma-Gamma and predict from the transaction log (summarised as `summarize` does).
@@ -119,7 +131,8 @@ expect_clv_error() {  # expected-stderr-regex args...
 printf 'frequency,recency,T\n0,0,10\n0,0,12\n' > "$tmp/zero.csv"
 expect_clv_error "not identifiable" fit "$tmp/zero.csv" --model bg-nbd
 printf 'frequency,recency,T\n2,0,10\n' > "$tmp/rec0.csv"
-expect_clv_error "row 0 .*recency 0" fit "$tmp/rec0.csv" --model bg-nbd
+# The file's line and the customer's id, never an internal 0-based row.
+expect_clv_error "rec0.csv:2: customer 1: frequency 2 with recency 0" fit "$tmp/rec0.csv" --model bg-nbd
 printf 'frequency,recency,T\n2,12,10\n' > "$tmp/rec_gt_T.csv"
 expect_clv_error "recency 12 exceeds T 10" fit "$tmp/rec_gt_T.csv" --model bg-nbd
 printf 'frequency,recency,T\n-1,0,10\n' > "$tmp/negative.csv"
@@ -129,19 +142,23 @@ expect_clv_error "finite" fit "$tmp/nan.csv" --model bg-nbd
 printf 'frequency,recency,T\n' > "$tmp/nobody.csv"
 expect_clv_error "no customers" fit "$tmp/nobody.csv" --model bg-nbd
 expect_clv_error "no column 'periods' \(needed by bg-bb\)" fit "$tmp/rec0.csv" --model bg-bb
-expect_clv_error "unknown CLV model 'bg'" fit "$tmp/rec0.csv" --model bg
+expect_clv_error "--model: bg not in \{bg-nbd,pareto-nbd,mbg-nbd,bg-bb,gamma-gamma\}" fit "$tmp/rec0.csv" --model bg
 expect_clv_error "holds a gamma-gamma spend model" predict "$tmp/rec0.csv" --model-file "$tmp/gg.model" --horizon 39
 expect_clv_error "bg-nbd model, not a gamma-gamma" predict "$tmp/rec0.csv" --model-file "$tmp/bg.model" \
   --spend-model-file "$tmp/bg.model" --horizon 39
 head -c 100 "$tmp/bg.model" > "$tmp/truncated.model"
 expect_clv_error "truncated" predict "$tmp/rec0.csv" --model-file "$tmp/truncated.model" --horizon 39
 expect_clv_error "cannot open" predict "$tmp/rec0.csv" --model-file "$tmp/missing.model" --horizon 39
-expect_clv_error "give --horizon" predict "$tmp/rec0.csv" --model-file "$tmp/bg.model"
+expect_clv_error "--horizon is required" predict "$tmp/rec0.csv" --model-file "$tmp/bg.model"
 "$crmkit" clv fit --help | grep -q 'frequency' || fail "clv fit --help describes FILE"
 
 # ---- rfm, tiers, concentration (customer value tiers) ----------------------------------
 master=(--delimiter whitespace --time-format %Y%m%d --amount dollar_value)
-"$crmkit" tiers "$data/cdnow/CDNOW_master.txt" "${master[@]}" > "$tmp/tiers.csv" || fail "tiers cdnow"
+"$crmkit" tiers "$data/cdnow/CDNOW_master.txt" "${master[@]}" --csv > "$tmp/tiers.csv" || fail "tiers cdnow"
+# The default is an aligned table: the same figures in columns.
+"$crmkit" tiers "$data/cdnow/CDNOW_master.txt" "${master[@]}" > "$tmp/tiers.txt" || fail "tiers table"
+awk 'NR==1 {ok = $1=="tier" && $8=="max_value"} NR>1 {n+=$2} END {exit !(ok && n==23570 && NR==6)}' "$tmp/tiers.txt" \
+  || fail "tiers table: $(cat "$tmp/tiers.txt")"
 head -1 "$tmp/tiers.csv" | grep -qx 'tier,customers,customer_share,value,value_share,mean_value,min_value,max_value' \
   || fail "tiers header: $(head -1 "$tmp/tiers.csv")"
 # 23,570 customers in the five tiers; key customers hold the first 50% of spend.
@@ -157,8 +174,14 @@ grep -q '^customers 23570$' "$tmp/conc.txt" && grep -Eq '^gini 0\.63[0-9]+$' "$t
   && grep -Eq '^top 20% of customers hold 67\.[0-9]+% of total_value$' "$tmp/conc.txt" || fail "concentration: $(cat "$tmp/conc.txt")"
 printf 'customer_id,total_value\n1,1\n2,2\n3,3\n4,4\n5,10\n' > "$tmp/five.csv"
 "$crmkit" concentration "$tmp/five.csv" --top 0.2 --holding 0.5 --json > "$tmp/conc.json" || fail "concentration --json"
-grep -q '^{"value": "total_value", "customers": 5, "total_value": 20, "gini": 0.4,$' "$tmp/conc.json" || fail "concentration json: $(head -1 "$tmp/conc.json")"
-grep -q '"top": \[{"customer_share": 0.2, "value_share": 0.5}\]' "$tmp/conc.json" || fail "concentration json top"
+# Values 1,2,3,4,10: Gini = sum|xi - xj| / (2 n^2 mean) = 80 / (2 * 25 * 4) = 0.4; the top 20%
+# (customer 5) hold 10/20.
+python3 - "$tmp/conc.json" <<'PY' || fail "concentration json: $(cat "$tmp/conc.json")"
+import json, sys
+k = json.load(open(sys.argv[1]))
+assert (k["value"], k["customers"], k["total_value"]) == ("total_value", 5, 20) and abs(k["gini"] - 0.4) < 1e-15, k
+assert k["top"] == [{"customer_share": 0.2, "value_share": 0.5}], k["top"]
+PY
 "$crmkit" rfm "$data/cdnow/CDNOW_master.txt" "${master[@]}" > "$tmp/rfm.csv" || fail "rfm"
 head -1 "$tmp/rfm.csv" | grep -qx 'customer_id,days_since_last,purchases,monetary,r,f,m,rfm,segment' || fail "rfm header"
 [ "$(($(wc -l < "$tmp/rfm.csv") - 1))" = 23570 ] || fail "rfm row count"
@@ -180,10 +203,10 @@ expect_value_error() {  # expected-stderr-regex command args...
   grep -Eq "^crmkit: error: .*$pattern" "$tmp/err" || fail "message for $*: $(cat "$tmp/err") (wanted $pattern)"
 }
 expect_value_error "strictly increasing" tiers "$tmp/values.csv" --cuts 0.5,0.4,0.9
-expect_value_error "give three cuts" tiers "$tmp/values.csv" --cuts 0.5,0.8
-expect_value_error "unknown tier scheme 'abc'" tiers "$tmp/values.csv" --scheme abc
+expect_value_error "--cuts: give 3 cuts" tiers "$tmp/values.csv" --cuts 0.5,0.8
+expect_value_error "--scheme: abc not in \{share,rank\}" tiers "$tmp/values.csv" --scheme abc
 expect_value_error "no column 'margin'" tiers "$data/cdnow/CDNOW_master.txt" "${master[@]}" --value margin
-expect_value_error "values\\[5\\] = -3" concentration "$tmp/values.csv"
+expect_value_error "values.csv:7: customer f: .*-3" concentration "$tmp/values.csv"
 printf 'customer_id,total_value\na,1\nb,nan\n' > "$tmp/nan_values.csv"
 expect_value_error "finite" tiers "$tmp/nan_values.csv"
 printf 'customer_id,total_value\n' > "$tmp/no_values.csv"
@@ -193,6 +216,149 @@ expect_value_error "segment rule 'best r=2'" rfm "$tmp/rfm_in.csv" --as-of 2020-
 "$crmkit" tiers "$tmp/values.csv" --scheme abc > /dev/null 2>&1; [ $? = 2 ] || fail "tiers usage error exit code"
 "$crmkit" rfm --help | grep -q 'days_since_last' || fail "rfm --help describes FILE"
 grep -q 'Customer value' "$tmp/report/report.html" || fail "demo has the Customer value section"
+
+# ---- help, defaults and exit codes from CLI11 (issue 17 §5) --------------------------------
+for h in --help -h; do
+  "$crmkit" $h | grep -q '^Subcommands:' || fail "crmkit $h"
+  "$crmkit" summarize $h | grep -q -- '--unit TEXT:{day,week,month}=week' || fail "summarize $h: unit choices and default"
+done
+# Defaults shown are the core's: FitOptions{} tolerance 1e-8 and 500 iterations, RfmOptions{}
+# 5 bins, ClvOptions{} period 1 (include/crmkit/value/...).
+"$crmkit" clv fit --help | grep -q -- '--tolerance FLOAT:POSITIVE=1e-08' || fail "clv fit --help: tolerance default"
+"$crmkit" clv fit --help | grep -q -- '--max-iterations INT:INT in \[1 - 1000000\]=500' || fail "clv fit --help: max-iterations default"
+"$crmkit" clv predict -h | grep -q -- '--period FLOAT:POSITIVE=1 ' || fail "clv predict -h: period default"
+"$crmkit" rfm -h | grep -q -- '--bins INT:INT in \[2 - 9\]=5' || fail "rfm -h: bins default"
+"$crmkit" > /dev/null 2>&1; [ $? = 2 ] || fail "no command: exit 2"
+
+# ---- issue 17 §5: money without float artefacts --------------------------------------------
+# 24.67 + 24.67 + 24.68 = 74.02 exactly in decimal; the repeat mean (24.67 + 24.68) / 2 = 24.675.
+printf 'customer_id,date,amount\n1,2020-01-01,24.67\n1,2020-01-02,24.67\n1,2020-01-03,24.68\n' > "$tmp/money.csv"
+"$crmkit" summarize "$tmp/money.csv" | grep -qx '1,2,0.2857142857142857,0.2857142857142857,24.675,2020-01-01,2020-01-03,3,74.02' \
+  || fail "money: $("$crmkit" summarize "$tmp/money.csv")"
+"$crmkit" tiers "$tmp/money.csv" --csv | grep -q '^key,1,1,74.02,1,' || fail "money in tiers"
+
+# ---- issue 18.2: --tolerance and --max-iterations reach the fit ---------------------------
+"$crmkit" clv fit "$data/cdnow/cdnow_customers_summary.csv" --model bg-nbd --max-iterations 2 > "$tmp/out" 2> "$tmp/err"
+[ $? = 1 ] && grep -qi 'converge' "$tmp/err" || fail "--max-iterations 2 must stop the fit: $(cat "$tmp/err")"
+"$crmkit" clv fit "$data/cdnow/cdnow_customers_summary.csv" --model bg-nbd --tolerance 1e-3 --json > "$tmp/tol.json" || fail "--tolerance 1e-3"
+python3 - "$tmp/tol.json" "$tmp/fit.txt" <<'PY' || fail "--tolerance: loose tolerance must stop earlier"
+import json, sys
+loose = json.load(open(sys.argv[1]))
+default_iterations = int([l.split()[1] for l in open(sys.argv[2]) if l.startswith("iterations")][0])
+assert loose["converged"] and loose["gradient_norm"] < 1e-3 and loose["iterations"] < default_iterations, loose
+PY
+
+# ---- issue 18.3: clv fit on a log works with default options ---------------------------------
+"$crmkit" clv fit "$data/cdnow/CDNOW_master.txt" --amount dollar_value --time-format %Y%m%d --model bg-nbd > "$tmp/master_fit.txt" \
+  || fail "clv fit CDNOW_master with defaults: $(cat "$tmp/master_fit.txt")"
+grep -q '^bg-nbd fit on 23570 customers' "$tmp/master_fit.txt" || fail "clv fit master: $(head -1 "$tmp/master_fit.txt")"
+# Without merging, customer 00002 (two purchases on 1997-01-12) cannot be fitted: the
+# message names the file, the customer and the option.
+expect_clv_error "CDNOW_master.txt: customer 00002: frequency 1 with recency 0.*drop --no-merge-same-day" \
+  fit "$data/cdnow/CDNOW_master.txt" --amount dollar_value --time-format %Y%m%d --model bg-nbd --no-merge-same-day
+
+# ---- issue 18.5: --period --------------------------------------------------------------------
+# CLV of 12 months of weekly data at 1% a month = spend x sum_k (E(4.345k) - E(4.345(k-1))) / 1.01^k,
+# E(t) = expected purchases in (T, T + t] (lifetimes' customer_lifetime_value with freq "W").
+# The reference is built from `clv predict`'s expected_purchases at each month end.
+"$crmkit" clv predict "$data/cdnow/CDNOW_sample.txt" "${log_opts[@]}" --model-file "$tmp/bg.model" \
+  --spend-model-file "$tmp/gg.model" --horizon 52.14 --period 4.345 --discount 0.01 > "$tmp/clv_month.csv" || fail "clv predict --period"
+for k in 1 2 3 4 5 6 7 8 9 10 11 12; do
+  "$crmkit" clv predict "$data/cdnow/CDNOW_sample.txt" "${log_opts[@]}" --model-file "$tmp/bg.model" \
+    --horizon "$(python3 -c "print(4.345 * $k)")" > "$tmp/e$k.csv" || fail "clv predict horizon month $k"
+done
+python3 - "$tmp" <<'PY' || fail "clv predict --period 4.345 --discount 0.01 differs from the month-by-month sum"
+import csv, sys
+tmp = sys.argv[1]
+rows = list(csv.DictReader(open(f"{tmp}/clv_month.csv")))
+E = [[0.0] * len(rows)] + [[float(r["expected_purchases"]) for r in csv.DictReader(open(f"{tmp}/e{k}.csv"))] for k in range(1, 13)]
+worst = 0
+for i, r in enumerate(rows):
+    ref = float(r["expected_spend"]) * sum((E[k][i] - E[k - 1][i]) / 1.01 ** k for k in range(1, 13))
+    worst = max(worst, abs(float(r["clv"]) - ref) / max(abs(ref), 1e-300))
+assert worst < 1e-10, worst
+PY
+
+# ---- issue 19.4: progress on a terminal, never in a pipe ------------------------------------
+# script(1) gives the program a terminal; the delay is set to 0 so the test needs no slow input.
+CRMKIT_PROGRESS_DELAY=0 script -qec "'$crmkit' tiers '$data/cdnow/CDNOW_master.txt' ${master[*]} > /dev/null" /dev/null > "$tmp/tty.txt" 2>&1
+grep -q 'crmkit: reading .*CDNOW_master.txt\.\.\. [0-9]* s' "$tmp/tty.txt" || fail "no progress on a terminal: $(cat -v "$tmp/tty.txt")"
+CRMKIT_PROGRESS_DELAY=0 "$crmkit" tiers "$data/cdnow/CDNOW_master.txt" "${master[@]}" > /dev/null 2> "$tmp/pipe_err.txt" || fail "tiers in a pipe"
+[ ! -s "$tmp/pipe_err.txt" ] || fail "progress in a pipe: $(cat -v "$tmp/pipe_err.txt")"
+
+# ---- issue 19.6: write errors ----------------------------------------------------------------
+expect_write_error() {  # args...
+  "$crmkit" "$@" > /dev/full 2> "$tmp/err"
+  local rc=$?
+  [ $rc = 1 ] || fail "exit $rc writing to /dev/full: $*"
+  grep -q '^crmkit: error: cannot write to standard output: No space left on device$' "$tmp/err" || fail "message writing to /dev/full: $* : $(cat "$tmp/err")"
+}
+expect_write_error summarize "$tmp/money.csv"
+expect_write_error summarize "$tmp/money.csv" --json
+expect_write_error clv predict "$data/cdnow/cdnow_customers_summary.csv" --customer ID --model-file "$tmp/bg.model" --horizon 39
+expect_write_error demo --data "$data" --out "$tmp/report_full"
+expect_write_error --help
+"$crmkit" demo --data "$data" --out /dev/full/x > /dev/null 2> "$tmp/err"; [ $? = 1 ] || fail "demo into an impossible folder"
+
+# ---- issue 19.7: each input read once --------------------------------------------------------
+"$crmkit" tiers "$data/cdnow/CDNOW_master.txt" "${master[@]}" --csv > "$tmp/tiers_file.csv"
+# A pipe of 1.9 MiB (over the reader's 1 MiB buffer) through /dev/stdin and through -.
+cat "$data/cdnow/CDNOW_master.txt" | "$crmkit" tiers /dev/stdin "${master[@]}" --csv > "$tmp/tiers_stdin.csv" || fail "tiers /dev/stdin"
+cmp -s "$tmp/tiers_file.csv" "$tmp/tiers_stdin.csv" || fail "tiers /dev/stdin differs from the file"
+cat "$data/cdnow/CDNOW_master.txt" | "$crmkit" tiers - "${master[@]}" --csv > "$tmp/tiers_dash.csv" || fail "tiers -"
+cmp -s "$tmp/tiers_file.csv" "$tmp/tiers_dash.csv" || fail "tiers - differs from the file"
+# A per-customer file on standard input: the header is sniffed from the data already read.
+cat "$tmp/values.csv" | "$crmkit" tiers - --customers > "$tmp/tiers_c_stdin.csv" || fail "per-customer file on stdin"
+cmp -s "$tmp/tiers_c.csv" "$tmp/tiers_c_stdin.csv" || fail "per-customer file on stdin differs"
+mkfifo "$tmp/fifo"
+(cat "$data/cdnow/CDNOW_master.txt" > "$tmp/fifo" &)
+timeout 20 "$crmkit" tiers "$tmp/fifo" "${master[@]}" --csv > "$tmp/tiers_fifo.csv"; rc=$?
+[ $rc = 0 ] && cmp -s "$tmp/tiers_file.csv" "$tmp/tiers_fifo.csv" || fail "FIFO (exit $rc)"
+printf '1,2020-01-01,5\n' | "$crmkit" summarize - --customer customer_id > "$tmp/out" 2> "$tmp/err"
+grep -q '^crmkit: error: <stdin>:1: no column named' "$tmp/err" || fail "stdin named in messages: $(cat "$tmp/err")"
+
+# ---- issue 19.14: --bins ---------------------------------------------------------------------
+expect_value_error "--bins 9: the standard segments are written for 5 bins; give --segments" rfm "$tmp/rfm_in.csv" --as-of 2020-01-11 --bins 9
+for bins in 0 2.5 99999999999999999999 -1; do
+  "$crmkit" rfm "$tmp/rfm_in.csv" --as-of 2020-01-11 --bins "$bins" > "$tmp/out" 2> "$tmp/err"
+  [ $? = 2 ] && grep -q -- "^crmkit: error: --bins: " "$tmp/err" || fail "--bins $bins: $(cat "$tmp/err")"
+done
+"$crmkit" rfm "$tmp/rfm_in.csv" --as-of 2020-01-11 --bins 9 --segments '' > "$tmp/out" || fail "--bins 9 without segments"
+
+# ---- issue 19.17: JSON of non-UTF-8 input is valid UTF-8 JSON --------------------------------
+printf 'customer_id,total_value\n\xe9t\xe9,5\nb,3\n' > "$tmp/latin1.csv"
+"$crmkit" tiers "$tmp/latin1.csv" --customers --json > "$tmp/latin1.json" || fail "tiers latin-1 --json"
+python3 -c '
+import json, sys
+rows = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))  # strict UTF-8
+assert rows[0]["customer_id"] == "\ufffdt\ufffd", rows' "$tmp/latin1.json" || fail "non-UTF-8 in JSON: $(cat -v "$tmp/latin1.json")"
+
+# ---- issue 19.19: dropped rows counted, duplicates refused -----------------------------------
+# Sales after 1997-09-30 in CDNOW_sample.txt, counted independently (after same-day merging
+# they would be fewer: the count is of sales read).
+late=$(awk '$3 > 19970930' "$data/cdnow/CDNOW_sample.txt" | wc -l)
+"$crmkit" summarize "$data/cdnow/CDNOW_sample.txt" "${log_opts[@]}" > /dev/null 2> "$tmp/err" || fail "drop-late"
+grep -qx "crmkit: note: .*CDNOW_sample.txt: $late sales after 1997-09-30 dropped (--drop-late)" "$tmp/err" || fail "dropped count ($late): $(cat "$tmp/err")"
+printf 'customer_id,date,amount\na,2020-01-01,5\nb,2020-02-10,5\nc,2020-02-11,1\n' > "$tmp/holdout_only.csv"
+"$crmkit" summarize "$tmp/holdout_only.csv" --end 2020-01-31 --holdout-end 2020-03-01 > "$tmp/out" 2> "$tmp/err" || fail "holdout-only customers"
+grep -q "crmkit: note: .*holdout_only.csv: 2 customers first seen after 2020-01-31 (in the holdout period) are not in the summary" "$tmp/err" \
+  || fail "holdout-only count: $(cat "$tmp/err")"
+printf 'customer_id,total_value\na,5\nb,3\na,1\n' > "$tmp/dup_ids.csv"
+expect_value_error "dup_ids.csv:4:1: customer a appears twice \(also on line 2\)" tiers "$tmp/dup_ids.csv"
+printf 'customer_id,date,amount,date\na,2020-01-01,5,2020-01-02\n' > "$tmp/dup_header.csv"
+expect_error "dup_header.csv:1:25: column name 'date' appears twice \(also column 2\)" "$tmp/dup_header.csv"
+
+# ---- issue 19.20: every example of README's "Command line" section runs as written ----------
+mkdir -p "$tmp/readme/bin" && ln -s "$crmkit" "$tmp/readme/bin/crmkit" && ln -s "$data" "$tmp/readme/data"
+python3 "$here/readme_examples.py" "$here/../../README.md" > "$tmp/examples.sh" || fail "README examples not found"
+[ "$(grep -c . "$tmp/examples.sh")" -ge 15 ] || fail "README examples: only $(grep -c . "$tmp/examples.sh")"
+while IFS= read -r example; do
+  (cd "$tmp/readme" && PATH="$tmp/readme/bin:$PATH" bash -o pipefail -c "$example" > "$tmp/ex.out" 2> "$tmp/ex.err") \
+    || fail "README example: $example: $(cat "$tmp/ex.err")"
+done < "$tmp/examples.sh"
+
+# ---- issue 19.21: the demo report ------------------------------------------------------------
+python3 "$here/check_report.py" "$tmp/report/report.html" "$data" "$tmp" || fail "demo report"
 
 if [ $fails -ne 0 ]; then echo "$fails CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

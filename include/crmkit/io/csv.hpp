@@ -33,13 +33,15 @@ class CsvReader {
  public:
   // Opens a file; io_error naming the path if it cannot be read.
   CsvReader(const std::string& path, CsvOptions options = {});
-  // Reads from a stream the caller keeps alive; `name` is used in messages.
+  // Reads from a stream the caller keeps alive (standard input, a pipe); `name` is used in
+  // messages. Every byte is read once: the header and the auto-detected delimiter come from
+  // the data already buffered, so a pipe or FIFO works like a file.
   CsvReader(std::istream& in, std::string name, CsvOptions options = {});
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
 
-  // Column names (empty without a header).
+  // Column names (empty without a header). A name given twice is a parse_error at open.
   const std::vector<std::string>& header() const noexcept { return header_; }
   // Index of a named column; parse_error listing the columns when absent.
   std::size_t column(std::string_view name) const;
@@ -59,11 +61,19 @@ class CsvReader {
   const std::string& name() const noexcept { return name_; }
   // Delimiter in use (resolved when kAuto).
   char delimiter() const noexcept { return options_.delimiter; }
+  // The options in use (delimiter resolved).
+  const CsvOptions& options() const noexcept { return options_; }
+  // True when the reader opened a file by name (which could be opened again), false for a
+  // caller's stream.
+  bool from_file() const noexcept { return owned_ != nullptr; }
 
   // "NAME:LINE:COL: what" for field i of the current record, as a parse_error.
   [[noreturn]] void fail(std::size_t i, const std::string& what) const;
   // Field i as a finite or non-finite double (blanks around it ignored); fails on non-numbers.
   double number(std::size_t i) const;
+  // Digits after the decimal point of field i as written ("12.50" -> 2, "7" -> 0), -1 when
+  // it has an exponent: the precision at which sums of such amounts are exact.
+  int decimals(std::size_t i) const;
 
  private:
   struct Span {

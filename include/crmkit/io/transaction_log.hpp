@@ -32,11 +32,17 @@ struct TransactionLog {
 
 TransactionLog read_transaction_log(const std::string& path, const CsvOptions& csv = {},
                                     const TransactionColumns& columns = {});
+// The same from a reader already open (its header read), e.g. on standard input.
+TransactionLog read_transaction_log(CsvReader& reader, const TransactionColumns& columns = {});
 
 // A summary whose customers carry text keys: customers[i].customer indexes `keys`.
 struct KeyedSummary {
   value::SummaryTable table;
   std::vector<std::string> keys;
+  // Most digits after the decimal point in any amount read (-1 when an amount was written
+  // with an exponent): sums of amounts are exact at this precision, so a report can print
+  // them without binary floating-point residue (74.02, not 74.02000000000001).
+  int amount_decimals = 0;
 };
 
 // Streams the file once through the same accumulators as value::summarize: rows in any
@@ -44,6 +50,11 @@ struct KeyedSummary {
 // (each customer's days) with same-day merging.
 KeyedSummary summarize_transaction_log(const std::string& path, const CsvOptions& csv = {},
                                        const TransactionColumns& columns = {},
+                                       const value::SummaryOptions& options = {});
+// The same from a reader already open (its header read): each byte of the input is read
+// once, so standard input and pipes work. Same-day merging of out-of-order sales reads the
+// input a second time, which only a reader that opened a file can (parse_error otherwise).
+KeyedSummary summarize_transaction_log(CsvReader& reader, const TransactionColumns& columns = {},
                                        const value::SummaryOptions& options = {});
 
 }  // namespace io

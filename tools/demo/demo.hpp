@@ -1,5 +1,5 @@
-// The sections of `crmkit demo`'s report. Each pillar adds one function in its own
-// tools/demo_<pillar>.cpp and one line in kSections (cmd_demo.cpp).
+// The sections of `crmkit demo`'s report. Each pillar adds one file here with its section
+// functions and one line per section in kSections (demo.cpp).
 #pragma once
 
 #include <string>
@@ -9,7 +9,6 @@ namespace crmkit_cli {
 
 struct DemoContext {
   std::string data_dir;  // the bundled data (data/ in the source tree, share/crmkit/data installed)
-  std::string out_dir;   // where report.html goes
 };
 
 struct DemoSection {
@@ -18,14 +17,15 @@ struct DemoSection {
   std::string summary;   // one line printed on the terminal
 };
 
+// value.cpp: the value pillar.
 DemoSection demo_customer_summaries(const DemoContext& context);
-DemoSection demo_lifetime_value(const DemoContext& context);  // demo_clv.cpp
-DemoSection demo_customer_value(const DemoContext& context);  // demo_value.cpp
+DemoSection demo_customer_value(const DemoContext& context);
+DemoSection demo_lifetime_value(const DemoContext& context);
 
 // Helpers shared by the sections.
 std::string html_table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);
-// A number with a fixed count of decimals ("%.*f"), for tables and summaries.
+// A number with a fixed count of decimals and thousands separators: 2,500,315.63.
 std::string fixed(double v, int decimals);
 
 }  // namespace crmkit_cli
