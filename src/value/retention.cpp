@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "crmkit/error.hpp"
 #include "crmkit/value/ranking.hpp"
@@ -67,6 +68,20 @@ CampaignPayback campaign_payback(const RetentionCampaign& c) {
                                           : 0.0;
   p.replacement_cost = p.retained * p.acquisition_cost;
   p.saving_vs_acquisition = p.replacement_cost - p.cost;
+  // Inputs near the largest double make products that cannot be represented: refuse them
+  // by name rather than return inf or NaN (inf stays only where documented: nobody
+  // retained, or nothing of value).
+  const std::pair<double, const char*> figures[] = {
+      {p.cost, "cost = customers x cost_per_customer"},
+      {p.value_recovered, "value_recovered = customers x win_back_rate x value_per_customer"},
+      {p.net_value, "net_value = value_recovered - cost"},
+      {p.acquisition_cost, "acquisition_cost = acquisition_multiple x cost per retained customer"},
+      {p.replacement_cost, "replacement_cost = retained x acquisition_cost"},
+      {p.saving_vs_acquisition, "saving_vs_acquisition = replacement_cost - cost"}};
+  for (const auto& [value, what] : figures)
+    require(std::isfinite(value), std::string("campaign payback: ") + what +
+                                      " is beyond the largest number a double holds; give "
+                                      "the campaign in larger money units or fewer customers");
   return p;
 }
 

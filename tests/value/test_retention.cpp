@@ -94,3 +94,30 @@ TEST_CASE("value at risk and a campaign aimed at it", "[retention]") {
   const S bad[] = {S::active, static_cast<S>(7)};
   CHECK_THAT(error_of([&] { value_at_risk(values.data(), bad, 2); }), Contains("status[1]"));
 }
+
+TEST_CASE("campaign payback refuses figures beyond the doubles (issue 19 item 12)", "[retention]") {
+  // 1e308 customers at 1e308 each: the cost is 1e616, not a double. It was inf and made
+  // net_value and roi NaN with no error.
+  RetentionCampaign c;
+  c.customers = 1e308;
+  c.cost_per_customer = 1e308;
+  c.win_back_rate = 0.5;
+  c.value_per_customer = 1e308;
+  CHECK_THAT(error_of([&] { campaign_payback(c); }), Contains("cost = customers x cost_per_customer"));
+  // Large but representable: 1e150 x 1e150 = 1e300 is computed exactly as written.
+  c.customers = 1e150;
+  c.cost_per_customer = 1e150;
+  c.value_per_customer = 1e150;
+  const CampaignPayback p = campaign_payback(c);
+  CHECK(p.cost == 1e150 * 1e150);
+  CHECK(p.net_value == (1e150 * 0.5) * 1e150 - 1e150 * 1e150);  // retained x value - cost
+  // One retained customer worth 1e308 with a 1e308 acquisition multiple overflows the
+  // replacement cost.
+  RetentionCampaign d;
+  d.customers = 1;
+  d.cost_per_customer = 2;
+  d.win_back_rate = 1;
+  d.value_per_customer = 1;
+  d.acquisition_multiple = 1e308;
+  CHECK_THAT(error_of([&] { campaign_payback(d); }), Contains("acquisition_cost"));
+}
