@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "crmkit/detail/random.hpp"
 #include "crmkit/error.hpp"
 
 namespace crmkit {
@@ -149,19 +150,10 @@ std::vector<Eigen::VectorXd> starting_points(const Eigen::VectorXd& x0, int coun
   std::vector<Eigen::VectorXd> points;
   if (count < 1) count = 1;
   points.push_back(x0);
-  // SplitMix64: a fixed, platform-independent sequence (std::uniform_real_distribution
-  // is not specified bit-for-bit across standard libraries).
-  std::uint64_t state = 0x9E3779B97F4A7C15ull;
-  auto next_uniform = [&state]() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
-    return static_cast<double>(z >> 11) * (1.0 / 9007199254740992.0);
-  };
+  SplitMix64 rng(0x9E3779B97F4A7C15ull);  // fixed seed: the same starts on every run
   for (int k = 1; k < count; ++k) {
     Eigen::VectorXd p = x0;
-    for (Eigen::Index i = 0; i < p.size(); ++i) p[i] += spread * (2.0 * next_uniform() - 1.0);
+    for (Eigen::Index i = 0; i < p.size(); ++i) p[i] += spread * (2.0 * rng.uniform() - 1.0);
     points.push_back(p);
   }
   return points;
