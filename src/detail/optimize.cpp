@@ -1,6 +1,7 @@
 #include "crmkit/detail/optimize.hpp"
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -35,10 +36,15 @@ OptimizeResult minimize_bfgs(const Objective& f, const Eigen::VectorXd& x0,
                           ? options.initial_inverse_hessian
                           : Eigen::MatrixXd::Identity(n, n);
   res.gradient_norm = max_abs(res.gradient);
+  // Relative to the objective's size: a value of 1e4 carries rounding noise 1e4 times that
+  // of a value of 1, and so does its gradient.
+  auto small_gradient = [&options](const OptimizeResult& r) {
+    return r.gradient_norm <= options.gradient_tolerance * std::max(1.0, std::fabs(r.value));
+  };
   Eigen::VectorXd x_new(n), g_new(n);
   int stalled = 0;
   for (res.iterations = 0; res.iterations < options.max_iterations; ++res.iterations) {
-    if (res.gradient_norm <= options.gradient_tolerance) {
+    if (small_gradient(res)) {
       res.converged = true;
       res.message = "gradient norm below tolerance";
       break;
@@ -96,7 +102,7 @@ OptimizeResult minimize_bfgs(const Objective& f, const Eigen::VectorXd& x0,
       break;
     }
   }
-  if (res.gradient_norm <= options.gradient_tolerance) {
+  if (small_gradient(res)) {
     res.converged = true;
     if (res.message.empty()) res.message = "gradient norm below tolerance";
   } else if (res.message.empty()) {

@@ -300,7 +300,8 @@ FitResult fit_maximum_likelihood(const LogLikelihood& full, const LogLikelihood*
     std::ostringstream os;
     os << spec.model << " fit did not converge: " << result.message << " after "
        << result.iterations << " iterations, gradient norm " << result.gradient_norm
-       << " > tolerance " << options.tolerance
+       << " > tolerance " << options.tolerance << " x max(1, " << std::fabs(best.value)
+       << " = mean negative log-likelihood)"
        << " (raise max_iterations or tolerance, or set require_convergence = false)";
     throw Error(ErrorCode::not_converged, os.str());
   }

@@ -26,7 +26,9 @@ struct FitOptions {
   // The search stops early once a second start confirms the best optimum.
   int starts = 3;
   // Convergence: max |gradient| of the mean negative log-likelihood per customer with
-  // respect to the log-parameters.
+  // respect to the log-parameters at most tolerance * max(1, |mean negative
+  // log-likelihood|), so that the test scales with the data (weekly or hourly units,
+  // customers with 30,000 purchases).
   double tolerance = 1e-8;
   int max_iterations = 500;
   // L2 penalty: adds penalty * sum(parameter^2) (natural scale) to the mean negative
@@ -43,7 +45,7 @@ struct FitResult {
   double log_likelihood = 0;         // at params, without the penalty
   double aic = 0;                    // 2k - 2 LL
   double bic = 0;                    // k ln(customers) - 2 LL
-  double gradient_norm = 0;          // max |gradient| at the end (see FitOptions::tolerance)
+  double gradient_norm = 0;          // max |gradient| at the end, absolute (see FitOptions::tolerance)
   int iterations = 0;                // BFGS iterations of the chosen start
   int evaluations = 0;               // likelihood evaluations over all starts
   int starts_run = 0;
