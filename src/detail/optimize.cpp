@@ -137,16 +137,22 @@ Objective with_numerical_gradient(Objective f, double h) {
 
 Eigen::MatrixXd numerical_hessian(const Objective& f, const Eigen::VectorXd& x, double h) {
   const Eigen::Index n = x.size();
-  Eigen::MatrixXd hess(n, n);
   Eigen::VectorXd xp = x, gp(n), gm(n);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const double step = h * std::max(1.0, std::fabs(x[i]));
+  // Central differences of the gradient with steps h and h/2, combined by Richardson
+  // extrapolation (4 D(h/2) - D(h)) / 3: error O(h^4) instead of O(h^2), so that standard
+  // errors are good to ~1e-9 rather than ~1e-6 relative.
+  auto column = [&](Eigen::Index i, double step) {
     xp[i] = x[i] + step;
     f(xp, &gp);
     xp[i] = x[i] - step;
     f(xp, &gm);
     xp[i] = x[i];
-    hess.col(i) = (gp - gm) / (2 * step);
+    return Eigen::VectorXd((gp - gm) / (2 * step));
+  };
+  Eigen::MatrixXd hess(n, n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double step = h * std::max(1.0, std::fabs(x[i]));
+    hess.col(i) = (4 * column(i, step / 2) - column(i, step)) / 3;
   }
   return 0.5 * (hess + hess.transpose());
 }

@@ -53,7 +53,8 @@ Eigen::VectorXd numerical_gradient(const Objective& f, const Eigen::VectorXd& x,
 // Wraps a value-only objective so that it supplies central-difference gradients.
 Objective with_numerical_gradient(Objective f, double h = 1e-5);
 
-// Symmetric Hessian by central differences of the gradient f supplies.
+// Symmetric Hessian by central differences of the gradient f supplies, Richardson-extrapolated
+// (error O(h^4)).
 Eigen::MatrixXd numerical_hessian(const Objective& f, const Eigen::VectorXd& x, double h = 1e-4);
 
 // Deterministic starting points: x0 first, then `count - 1` points x0 + u with u uniform in

@@ -57,6 +57,16 @@ class BetaGeoBetaBinom : public detail::PurchaseModelBase<BetaGeoBetaBinom> {
   using PurchaseModelBase::p_alive;
 };
 
+namespace detail {
+
+// The weighted log-likelihood of histories (x, t_x, n) at natural parameters
+// (alpha, beta, gamma, delta) and, when `grad` is non-null, its analytic gradient: what the
+// fit maximises, exposed so that tests can hold the gradient to finite differences.
+double bg_bb_log_likelihood(const double* frequency, const double* recency, const double* periods,
+                            std::size_t n, const double* weights, const Eigen::Vector4d& params,
+                            Eigen::Vector4d* grad);
+
+}  // namespace detail
 }  // namespace value
 }  // namespace v0
 }  // namespace crmkit
