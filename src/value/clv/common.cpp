@@ -156,6 +156,14 @@ RfmRows compress_rfm(const double* x, const double* t_x, const double* T, std::s
                 "not identifiable: no customer has a repeat purchase (every frequency is 0), "
                 "so purchase rates and dropout cannot be told apart");
   }
+  // One history (one customer, or many identical ones) cannot tell four parameters apart: the
+  // likelihood rises without bound towards the boundary, and the search would spend seconds
+  // in the far regions of the special functions before failing.
+  if (for_fit && m == 1) {
+    throw Error(ErrorCode::invalid_argument,
+                "not identifiable: every customer has the same history (frequency, recency and "
+                "age), which cannot determine the model's parameters");
+  }
   return out;
 }
 
@@ -183,14 +191,18 @@ RfmRows subsample(const RfmRows& rows, std::size_t target_rows) {
   return out;
 }
 
-void check_positive_params(const Eigen::VectorXd& params, const std::vector<std::string>& names,
-                           const char* model) {
+void check_params_in_range(const Eigen::VectorXd& params, const std::vector<std::string>& names,
+                           unsigned scale_mask, const char* model) {
   require(params.size() == static_cast<Eigen::Index>(names.size()),
           std::string(model) + ": expected " + std::to_string(names.size()) + " parameters");
   for (Eigen::Index i = 0; i < params.size(); ++i) {
-    require(std::isfinite(params[i]) && params[i] > 0,
-            std::string(model) + ": parameter " + names[static_cast<std::size_t>(i)] +
-                " must be finite and > 0 (got " + num(params[i]) + ")");
+    const bool scale = (scale_mask >> i) & 1u;
+    const double lo = scale ? kMinScale : kMinShape, hi = scale ? kMaxScale : kMaxShape;
+    require_lazy(std::isfinite(params[i]) && params[i] >= lo && params[i] <= hi, [&] {
+      return std::string(model) + ": parameter " + names[static_cast<std::size_t>(i)] + " = " +
+             num(params[i]) + " is outside [" + num(lo) + ", " + num(hi) +
+             "], the range in which the model's predictions are accurate";
+    });
   }
 }
 
@@ -289,22 +301,30 @@ FitResult fit_maximum_likelihood(const LogLikelihood& full, const LogLikelihood*
   const Eigen::VectorXd inv_p = p.cwiseInverse();
   H = inv_p.asDiagonal() * H * inv_p.asDiagonal();
   Eigen::LLT<Eigen::MatrixXd> llt(H);
-  if (llt.info() == Eigen::Success && H.allFinite()) {
+  const bool regular = llt.info() == Eigen::Success && H.allFinite();
+  if (regular) {
     const Eigen::MatrixXd cov = llt.solve(Eigen::MatrixXd::Identity(k, k));
     result.standard_errors = cov.diagonal().cwiseMax(0.0).cwiseSqrt();
   } else {
     result.standard_errors = Eigen::VectorXd::Constant(k, std::numeric_limits<double>::quiet_NaN());
   }
 
-  if (!result.converged && options.require_convergence) {
-    std::ostringstream os;
+  std::ostringstream os;
+  if (!result.converged) {
     os << spec.model << " fit did not converge: " << result.message << " after "
        << result.iterations << " iterations, gradient norm " << result.gradient_norm
        << " > tolerance " << options.tolerance << " x max(1, " << std::fabs(best.value)
        << " = mean negative log-likelihood)"
        << " (raise max_iterations or tolerance, or set require_convergence = false)";
-    throw Error(ErrorCode::not_converged, os.str());
+  } else if (!regular) {
+    // A stationary point whose information matrix is not positive definite: a ridge or a
+    // boundary the data cannot resolve, not an estimate.
+    result.converged = false;
+    result.message = "at the edge of identifiability: the information matrix is singular";
+    os << spec.model << " fit: " << result.message
+       << " (standard errors undefined; the data cannot pin the parameters down)";
   }
+  if (!result.converged && options.require_convergence) throw Error(ErrorCode::not_converged, os.str());
   return result;
 }
 

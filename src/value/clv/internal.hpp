@@ -42,7 +42,8 @@ namespace detail {
 
 template <class Model>
 ModelBase<Model>::ModelBase(const Eigen::VectorXd& params) {
-  check_positive_params(params, Model::parameter_names(), Model::model_name);
+  check_params_in_range(params, Model::parameter_names(), Model::scale_parameters,
+                        Model::model_name);
   state_.params = params;
   state_.has_params = true;
 }
@@ -73,6 +74,17 @@ const FitResult& ModelBase<Model>::fit_result() const {
 
 template <class Model>
 const FitResult& ModelBase<Model>::store_fit(FitResult result) {
+  // An optimum outside the accurate range (a likelihood still rising as a parameter runs off
+  // to 0 or infinity) cannot be used for predictions, whatever require_convergence says.
+  try {
+    check_params_in_range(result.params, Model::parameter_names(), Model::scale_parameters,
+                          Model::model_name);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::not_converged,
+                std::string(Model::model_name) +
+                    " fit: at the edge of identifiability, the likelihood keeps rising towards "
+                    "a boundary (" + e.what() + "); the data cannot pin the parameters down");
+  }
   state_.params = result.params;
   state_.fit = std::move(result);
   state_.has_params = state_.has_fit = true;
@@ -88,13 +100,33 @@ void ModelBase<Model>::check_invariants() const {
     return;
   }
   try {
-    check_positive_params(state_.params, Model::parameter_names(), model);
+    check_params_in_range(state_.params, Model::parameter_names(), Model::scale_parameters, model);
   } catch (const Error& e) {
     throw Error(ErrorCode::corrupt_data, std::string("saved model: ") + e.what());
   }
-  if (state_.has_fit && (state_.fit.params.size() != state_.params.size() ||
-                         state_.fit.standard_errors.size() != state_.params.size())) {
-    throw Error(ErrorCode::corrupt_data, std::string(model) + ": saved fit has the wrong size");
+  if (!state_.has_fit) return;
+  const FitResult& f = state_.fit;
+  auto bad = [model](const std::string& what) {
+    throw Error(ErrorCode::corrupt_data, std::string(model) + ": saved fit: " + what);
+  };
+  if (f.params.size() != state_.params.size() || f.standard_errors.size() != state_.params.size()) {
+    bad("wrong number of values");
+  }
+  if (f.params != state_.params) bad("fitted parameters differ from the model's");
+  for (Eigen::Index i = 0; i < f.standard_errors.size(); ++i) {
+    // NaN: the information matrix was singular; otherwise a standard error is >= 0.
+    if (!std::isnan(f.standard_errors[i]) && !(std::isfinite(f.standard_errors[i]) && f.standard_errors[i] >= 0)) {
+      bad("standard error " + std::to_string(i) + " is neither NaN nor finite and >= 0");
+    }
+  }
+  if (!std::isfinite(f.log_likelihood) || !std::isfinite(f.aic) || !std::isfinite(f.bic)) {
+    bad("log-likelihood, AIC and BIC must be finite");
+  }
+  if (f.gradient_norm < 0 || f.iterations < 0 || f.evaluations < 0 || f.starts_run < 0) {
+    bad("negative gradient norm or count");
+  }
+  if (!(std::isfinite(f.customers) && f.customers > 0) || f.unique_rows == 0) {
+    bad("no customers");
   }
 }
 

@@ -6,7 +6,9 @@
 
 #include "crmkit/detail/random.hpp"
 #include "crmkit/error.hpp"
+#include "crmkit/io/archive.hpp"
 #include "crmkit/value/clv/bg_nbd.hpp"
+#include "crmkit/value/clv/pareto_nbd.hpp"
 
 using crmkit::value::BetaGeo;
 using crmkit::value::FitOptions;
@@ -71,5 +73,36 @@ TEST_CASE("BG/NBD fit on high-frequency data converges at its optimum", "[btyd][
   for (int k = 0; k < 4; ++k) {
     INFO("parameter " << k);
     CHECK(std::fabs(best[k] - t[k]) < 4 * fit.standard_errors[k]);
+  }
+}
+
+TEST_CASE("Fits that cannot determine the parameters say so", "[btyd][fit][errors]") {
+  // Issue 19 item 3: a Pareto/NBD fit on one customer took 21-25 s before failing. Item 5:
+  // 50 identical customers "converged" to r = 3e7 with NaN standard errors.
+  std::vector<double> x{2}, tx{30}, T{39};
+  crmkit::value::ParetoNbd pareto;
+  CHECK_THROWS_WITH(pareto.fit(x.data(), tx.data(), T.data(), 1),
+                    Catch::Contains("not identifiable: every customer has the same history"));
+  std::vector<double> x50(50, 2), tx50(50, 30), T50(50, 39);
+  CHECK_THROWS_WITH(pareto.fit(x50.data(), tx50.data(), T50.data(), 50),
+                    Catch::Contains("not identifiable"));
+  // Two histories: a stationary point whose information matrix is singular is not reported as
+  // converged, and with require_convergence it is an error naming the cause.
+  std::vector<double> x2{2, 0}, tx2{30, 0}, T2{39, 39};
+  CHECK_THROWS_WITH(pareto.fit(x2.data(), tx2.data(), T2.data(), 2),
+                    Catch::Contains("edge of identifiability"));
+  FitOptions lenient;
+  lenient.require_convergence = false;
+  const auto& fit = pareto.fit(x2.data(), tx2.data(), T2.data(), 2, lenient);
+  CHECK_FALSE(fit.converged);
+  CHECK(std::isnan(fit.standard_errors[0]));
+  // Such a model saves and loads back, NaN standard errors included (the text archive wrote
+  // "nan", which it could not read).
+  for (auto kind : {crmkit::io::ArchiveKind::text, crmkit::io::ArchiveKind::binary}) {
+    const auto back = crmkit::io::from_bytes<crmkit::value::ParetoNbd>(crmkit::io::to_bytes(pareto, kind));
+    CHECK(back.parameter_vector() == pareto.parameter_vector());
+    CHECK(std::isnan(back.standard_errors()[0]));
+    CHECK(back.fit_result().message == fit.message);
+    CHECK_FALSE(back.fit_result().converged);
   }
 }

@@ -281,3 +281,23 @@ TEST_CASE("BG/NBD and MBG/NBD expected purchases for small a over very long hori
     CHECK(got == Approx(c.expected).epsilon(1e-10));
   }
 }
+
+TEST_CASE("Parameters are accepted only where predictions are accurate", "[btyd][stability][errors]") {
+  // Issue 19 item 12: BG/NBD with b = 4.47e19 predicted -4968 purchases, BG/BB with
+  // a = 1e-320 NaN, Gamma-Gamma with p = 1e308 inf. At the top of the shape range (1e6) the
+  // prediction still matches tests/value/clv/reference/bg_nbd_large_b.py (mpmath, 50 digits,
+  // by quadrature over the drop-out probability): 2.1470228210548229 at b = 1e6 and
+  // 2.1460984063764397 at b = 1e4 (also FHL 2005 eq. 7 through mpmath's hyp2f1).
+  CHECK(BetaGeo(BetaGeo::Params{0.243, 4.414, 0.793, 1e6}).expected_purchases(39) ==
+        Approx(2.1470228210548229).epsilon(1e-9));
+  CHECK(BetaGeo(BetaGeo::Params{0.243, 4.414, 0.793, 1e4}).expected_purchases(39) ==
+        Approx(2.1460984063764397).epsilon(1e-10));
+  CHECK_THROWS_WITH(BetaGeo(BetaGeo::Params{0.243, 4.414, 0.793, 4.47e19}),
+                    Catch::Contains("parameter b = 4.47e+19 is outside [1e-08, 1e+06]"));
+  CHECK_THROWS_WITH(ParetoNbd(ParetoNbd::Params{3e7, 10.6, 0.6, 11.7}),
+                    Catch::Contains("parameter r"));
+  // Scales (alpha) have their own, wider range: the data's time unit is the caller's.
+  CHECK(BetaGeo(BetaGeo::Params{0.243, 4.414e6, 0.793, 2.426}).expected_purchases(39) > 0);
+  CHECK_THROWS_WITH(BetaGeo(BetaGeo::Params{0.243, 1e11, 0.793, 2.426}),
+                    Catch::Contains("parameter alpha = 1e+11 is outside [1e-10, 1e+10]"));
+}

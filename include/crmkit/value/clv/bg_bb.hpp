@@ -28,6 +28,8 @@ class BetaGeoBetaBinom : public detail::PurchaseModelBase<BetaGeoBetaBinom> {
   static constexpr const char* archive_tag = "crmkit.value.BetaGeoBetaBinom";
   static constexpr const char* model_name = "BG/BB";
   static const std::vector<std::string>& parameter_names();  // alpha, beta, gamma, delta
+  // Bit i set: parameter i is a scale (see kMinScale in common.hpp); here none: all four are shapes.
+  static constexpr unsigned scale_parameters = 0;
 
   BetaGeoBetaBinom() = default;
   explicit BetaGeoBetaBinom(const Params& params);

@@ -154,9 +154,19 @@ FitResult fit_maximum_likelihood(const LogLikelihood& full, const LogLikelihood*
                                  double customers, std::size_t unique_rows,
                                  const ModelSpec& spec, const FitOptions& options);
 
-// Throws invalid_argument unless every entry of params is finite and > 0 (naming it).
-void check_positive_params(const Eigen::VectorXd& params, const std::vector<std::string>& names,
-                           const char* model);
+// The parameter range in which every prediction is computed to ~1e-9 relative or better.
+// Shapes (r, a, b, s; BG/BB's four; Gamma-Gamma's p and q): beyond 1e6 the hypergeometric
+// forms lose digits to cancellation (BG/NBD with b = 1e10 is 1e-5 off, 1e16 gives negative
+// purchases), and below 1e-8 the Beta/Gamma priors are degenerate. Scales (alpha, beta of
+// Pareto/NBD, Gamma-Gamma's gamma) carry the data's time or money unit, so their range is
+// wider. A fit whose optimum leaves the range is at the edge of identifiability.
+constexpr double kMinShape = 1e-8, kMaxShape = 1e6;
+constexpr double kMinScale = 1e-10, kMaxScale = 1e10;
+
+// Throws invalid_argument unless every entry of params is finite and in its range above,
+// naming it; bit i of `scale_mask` marks parameter i as a scale.
+void check_params_in_range(const Eigen::VectorXd& params, const std::vector<std::string>& names,
+                           unsigned scale_mask, const char* model);
 
 // Saved state shared by all models: parameters and, if fitted, the diagnostics.
 struct ModelState {
@@ -246,5 +256,5 @@ class PurchaseModelBase : public ModelBase<Model> {
 }  // namespace crmkit
 
 // Saved-format version (see io/archive.hpp); must be visible wherever the type is archived.
-BOOST_CLASS_VERSION(crmkit::value::detail::ModelState, 1)
+BOOST_CLASS_VERSION(crmkit::value::detail::ModelState, 2)
 BOOST_CLASS_TRACKING(crmkit::value::detail::ModelState, boost::serialization::track_never)
