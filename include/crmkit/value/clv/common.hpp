@@ -71,8 +71,12 @@ struct ClvOptions {
 };
 
 // Present value of `spend` per purchase over options.horizon, when `cumulative(t)` is the
-// expected number of purchases in (0, t] (increasing, cumulative(0) = 0). Continuous
-// discounting integrates by parts with Simpson's rule on 256 intervals.
+// expected number of purchases in (0, t] (increasing and concave, cumulative(0) = 0).
+// Non-decreasing in the horizon and convergent as it grows. The cost does not depend on the
+// number of periods where the value has a closed form (rate 0) or converges: discrete
+// discounting stops once the discounted remainder is below 1e-15 of the value, and refuses
+// (invalid_argument) a sum that would not converge within 10,000 discount periods;
+// continuous discounting integrates E over u = exp(-rate t / period) in [exp(-rate H), 1].
 double discounted_purchases_value(const std::function<double(double)>& cumulative, double spend,
                                   const ClvOptions& options);
 
