@@ -127,6 +127,30 @@ void BM_BetaGeoPredict(benchmark::State& state) {
 }
 BENCHMARK(BM_BetaGeoPredict)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
+// Lifetime value of every CDNOW customer (spend 1 per purchase) over a horizon in weeks
+// (argument), discounted 1% a month (4.345 weeks), discrete and continuous. Issue 19: a
+// 5,200-week horizon took 112 s, its cost growing with the horizon squared.
+void BM_BetaGeoLifetimeValue(benchmark::State& state, crmkit::value::Discounting discounting) {
+  const Customers c = cdnow();
+  const crmkit::value::BetaGeo m(crmkit::value::BetaGeo::Params{0.243, 4.414, 0.793, 2.426});
+  crmkit::value::ClvOptions o;
+  o.horizon = static_cast<double>(state.range(0));
+  o.period = 4.345;
+  o.discount_rate = 0.01;
+  o.discounting = discounting;
+  const std::vector<double> spend(c.x.size(), 1.0);
+  std::vector<double> out(c.x.size());
+  for (auto _ : state) {
+    crmkit::value::customer_lifetime_value(m, c.x.data(), c.t_x.data(), c.T.data(), spend.data(),
+                                           c.x.size(), o, out.data());
+    benchmark::DoNotOptimize(out.data());
+  }
+}
+BENCHMARK_CAPTURE(BM_BetaGeoLifetimeValue, discrete, crmkit::value::Discounting::discrete)
+    ->Arg(52)->Arg(5200)->Arg(1000000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_BetaGeoLifetimeValue, continuous, crmkit::value::Discounting::continuous)
+    ->Arg(52)->Arg(5200)->Arg(1000000000)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

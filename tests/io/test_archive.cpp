@@ -132,3 +132,30 @@ TEST_CASE("Atomic save replaces the file and reports I/O errors", "[io][archive]
         ErrorCode::io_error);
   CHECK(code_of([] { crmkit::io::load<BetaGeo>("/nonexistent-dir/x.bin"); }) == ErrorCode::io_error);
 }
+
+TEST_CASE("Forged binary models with a recomputed checksum load safely", "[io][archive][errors]") {
+  // Issue 19 item 9: a byte other than 0 or 1 where a flag is stored was read into a bool
+  // (undefined behaviour, reported by UBSan). Set every byte holding 0 or 1 to 2 in turn and
+  // re-wrap the payload with a valid envelope: each forged file loads into a valid model or
+  // fails with corrupt_data, and at least the three flags are caught by name.
+  const BetaGeo m = fitted_bg();
+  const auto env =
+      crmkit::io::unwrap_envelope(crmkit::io::to_bytes(m, ArchiveKind::binary), BetaGeo::archive_tag);
+  int flags_caught = 0;
+  for (std::size_t i = 0; i < env.payload.size(); ++i) {
+    if (env.payload[i] != 0 && env.payload[i] != 1) continue;
+    std::string payload = env.payload;
+    payload[i] = 2;
+    const std::string forged =
+        crmkit::io::wrap_envelope(BetaGeo::archive_tag, ArchiveKind::binary, payload);
+    try {
+      const BetaGeo back = crmkit::io::from_bytes<BetaGeo>(forged);
+      back.check_invariants();
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::corrupt_data);
+      if (std::string(e.what()).find("not 0 or 1") != std::string::npos) ++flags_caught;
+    }
+  }
+  // has_params, has_fit and converged, and misaligned reads after a forged number class.
+  CHECK(flags_caught >= 3);
+}

@@ -17,9 +17,10 @@
 // Regenerate -- only when a NEW format version is introduced, into a NEW v<N> folder; never
 // overwrite the files of a released version, they are the point of this test:
 //   test_io "[.golden-write]"     (from the build tree; writes into the source tree's data/)
-// after pointing the write case at the new folder (golden_path() names v1), then keep the
-// printed table as the new folder's expected values next to kGolden, with its own TEST_CASE.
+// after pointing kCurrentFormat at the new folder, then keep the printed table as the new
+// folder's expected values next to kGolden and kGoldenV2, with its own TEST_CASE.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -52,6 +53,7 @@ struct Golden {
   bool fitted;
   double log_likelihood;             // only when fitted
   std::size_t unique_rows;           // only when fitted
+  bool converged = true;             // only when fitted; false: NaN standard errors (v2)
 };
 
 const std::vector<Golden> kGolden = {
@@ -75,8 +77,24 @@ const std::vector<Golden> kGolden = {
      true, -4055.9232435028634, 753},
 };
 
-std::string golden_path(const std::string& stem, ArchiveKind kind) {
-  return crmkit_test::data_path("golden/clv/v1/" + stem +
+// Format v2 (ModelState version 2: numbers with a class byte so that NaN round-trips, flags
+// as checked bytes), written by the write case below on the commit that introduced it; the
+// edge model has NaN standard errors.
+const std::vector<Golden> kGoldenV2 = {
+    {"bg_nbd", {0.24259291022841326, 4.4135315929335457, 0.792886081809965, 2.4257531331427593}, true, -9582.4255605673607, 1016, true},
+    {"bg_nbd_params_only", {0.24299999999999999, 4.4139999999999997, 0.79300000000000004, 2.4260000000000002}, false, 0, 0},
+    {"pareto_nbd", {0.55327547277702638, 10.577611587787869, 0.60621358182169449, 11.667911974835711}, true, -9594.9739298268578, 1016, true},
+    {"mbg_nbd", {0.52483788014260924, 6.1829913035620105, 0.8913559313623669, 1.6139993121380536}, true, -9582.1326848999088, 1016, true},
+    {"bg_bb", {1.2035223974123841, 0.7497163492948874, 0.65671813476343066, 2.7834416275748111}, true, -33225.581274347023, 22, true},
+    {"gamma_gamma", {6.2488025074052675, 3.7445884526541033, 15.447747957850861}, true, -4055.9232435028634, 753, true},
+    {"pareto_nbd_edge", {3796.0474876066864, 148045.85020844694, 2.1833429785359088e-07, 5086697.5129875615}, true, -9.3271233038103674, 2, false},
+};
+
+// The folder the write case writes into: the current format.
+constexpr int kCurrentFormat = 2;
+
+std::string golden_path(const std::string& stem, ArchiveKind kind, int format = 1) {
+  return crmkit_test::data_path("golden/clv/v" + std::to_string(format) + "/" + stem +
                                 (kind == ArchiveKind::text ? ".txt" : ".bin"));
 }
 
@@ -89,9 +107,9 @@ bool binary_files_readable_here() {
 }
 
 template <class Model>
-void check_golden(const Golden& g, ArchiveKind kind) {
-  INFO(golden_path(g.file, kind));
-  const Model m = crmkit::io::load<Model>(golden_path(g.file, kind));
+void check_golden(const Golden& g, ArchiveKind kind, int format) {
+  INFO(golden_path(g.file, kind, format));
+  const Model m = crmkit::io::load<Model>(golden_path(g.file, kind, format));
   REQUIRE(m.has_params());
   const Eigen::VectorXd p = m.parameter_vector();
   REQUIRE(static_cast<std::size_t>(p.size()) == g.params.size());
@@ -105,17 +123,19 @@ void check_golden(const Golden& g, ArchiveKind kind) {
   const auto& fit = m.fit_result();
   CHECK(fit.log_likelihood == g.log_likelihood);
   CHECK(fit.unique_rows == g.unique_rows);
-  CHECK(fit.converged);
+  CHECK(fit.converged == g.converged);
   CHECK(fit.params == p);
   CHECK(fit.standard_errors.size() == p.size());
+  // A fit at the edge of identifiability has undefined standard errors, kept as NaN.
+  CHECK(std::isnan(fit.standard_errors[0]) == !g.converged);
 }
 
 template <class Model>
-void check_both(const char* stem) {
-  for (const Golden& g : kGolden) {
+void check_both(const std::vector<Golden>& table, const char* stem, int format) {
+  for (const Golden& g : table) {
     if (std::string(g.file) != stem) continue;
-    check_golden<Model>(g, ArchiveKind::text);
-    if (binary_files_readable_here()) check_golden<Model>(g, ArchiveKind::binary);
+    check_golden<Model>(g, ArchiveKind::text, format);
+    if (binary_files_readable_here()) check_golden<Model>(g, ArchiveKind::binary, format);
     return;
   }
   FAIL("no golden entry " << stem);
@@ -126,12 +146,12 @@ void check_both(const char* stem) {
 TEST_CASE("Format v1 model files still load with their parameters and fit",
           "[io][archive][golden]") {
   REQUIRE(kGolden.size() == 6);
-  check_both<BetaGeo>("bg_nbd");
-  check_both<BetaGeo>("bg_nbd_params_only");
-  check_both<ParetoNbd>("pareto_nbd");
-  check_both<ModifiedBetaGeo>("mbg_nbd");
-  check_both<BetaGeoBetaBinom>("bg_bb");
-  check_both<GammaGamma>("gamma_gamma");
+  check_both<BetaGeo>(kGolden, "bg_nbd", 1);
+  check_both<BetaGeo>(kGolden, "bg_nbd_params_only", 1);
+  check_both<ParetoNbd>(kGolden, "pareto_nbd", 1);
+  check_both<ModifiedBetaGeo>(kGolden, "mbg_nbd", 1);
+  check_both<BetaGeoBetaBinom>(kGolden, "bg_bb", 1);
+  check_both<GammaGamma>(kGolden, "gamma_gamma", 1);
 }
 
 TEST_CASE("Format v1 model files load through ClvModel with the right kind",
@@ -146,6 +166,17 @@ TEST_CASE("Format v1 model files load through ClvModel with the right kind",
   }
 }
 
+TEST_CASE("Format v2 model files load, NaN standard errors included", "[io][archive][golden]") {
+  REQUIRE(kGoldenV2.size() == 7);
+  check_both<BetaGeo>(kGoldenV2, "bg_nbd", 2);
+  check_both<BetaGeo>(kGoldenV2, "bg_nbd_params_only", 2);
+  check_both<ParetoNbd>(kGoldenV2, "pareto_nbd", 2);
+  check_both<ModifiedBetaGeo>(kGoldenV2, "mbg_nbd", 2);
+  check_both<BetaGeoBetaBinom>(kGoldenV2, "bg_bb", 2);
+  check_both<GammaGamma>(kGoldenV2, "gamma_gamma", 2);
+  check_both<ParetoNbd>(kGoldenV2, "pareto_nbd_edge", 2);
+}
+
 // Hidden (not run by ctest): writes the files of the current format. See the header comment.
 TEST_CASE("Write the golden model files of the current format", "[.golden-write]") {
   const auto cdnow =
@@ -153,14 +184,15 @@ TEST_CASE("Write the golden model files of the current format", "[.golden-write]
   const auto donations = crmkit_test::read_numeric_csv("donations/donations.csv");
   std::printf("const std::vector<Golden> kGolden = {\n");
   auto write = [](const auto& model, const char* stem, bool fitted) {
-    crmkit::io::save(golden_path(stem, ArchiveKind::text), model, ArchiveKind::text);
-    crmkit::io::save(golden_path(stem, ArchiveKind::binary), model, ArchiveKind::binary);
+    crmkit::io::save(golden_path(stem, ArchiveKind::text, kCurrentFormat), model, ArchiveKind::text);
+    crmkit::io::save(golden_path(stem, ArchiveKind::binary, kCurrentFormat), model,
+                     ArchiveKind::binary);
     const Eigen::VectorXd p = model.parameter_vector();
     std::printf("    {\"%s\", {", stem);
     for (Eigen::Index i = 0; i < p.size(); ++i) std::printf("%s%.17g", i ? ", " : "", p[i]);
     if (fitted) {
-      std::printf("}, true, %.17g, %zu},\n", model.fit_result().log_likelihood,
-                  model.fit_result().unique_rows);
+      std::printf("}, true, %.17g, %zu, %s},\n", model.fit_result().log_likelihood,
+                  model.fit_result().unique_rows, model.fit_result().converged ? "true" : "false");
     } else {
       std::printf("}, false, 0, 0},\n");
     }
@@ -182,5 +214,13 @@ TEST_CASE("Write the golden model files of the current format", "[.golden-write]
   GammaGamma gg;
   gg.fit(cdnow["x"], cdnow["zbar"]);
   write(gg, "gamma_gamma", true);
+  // Format 2 keeps non-finite diagnostics: a Pareto/NBD fit on two histories stops at a
+  // singular information matrix (NaN standard errors).
+  ParetoNbd edge;
+  crmkit::value::FitOptions lenient;
+  lenient.require_convergence = false;
+  const std::vector<double> x{2, 0}, tx{30, 0}, T{39, 39};
+  edge.fit(x.data(), tx.data(), T.data(), 2, lenient);
+  write(edge, "pareto_nbd_edge", true);
   std::printf("};\n");
 }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/math/quadrature/tanh_sinh.hpp>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -262,6 +263,37 @@ std::size_t beta_geometric_conditional_expected_purchases(const BetaGeometric& m
 }
 
 }  // namespace detail
+
+// With p = exp(-v) the expectation is (1/B(a, b+x)) int_0^inf f(v) dv,
+//   f(v) = exp((1-a) v) (1-p)^(b+x-1) [1 - (1 + kappa p)^-(r+x)],  kappa = t/(alpha+T).
+// In p itself the mass of p^(a-1) near 0 (a = 0.001 puts 99.9% of it below 1/kappa) is where
+// quadrature never looks; in v it is a slowly decaying tail. f changes character at v = L =
+// log kappa (kappa p = 1), so [0, L] and [L, L + S] are integrated separately, and beyond
+// L + S (kappa p < e^-S = 4e-18) the bracket is (r+x) kappa p and (1-p)^(b+x-1) = 1 to double
+// precision, so that tail is (r+x) kappa exp(-a (L+S)) / a exactly.
+double beta_geometric_future_integral(double r, double alpha, double a, double b, double x,
+                                      double T, double t) {
+  const double kappa = t / (alpha + T), n = r + x, bx = b + x;
+  const double L = std::log(kappa), lb = ::crmkit::detail::log_beta(a, bx);
+  constexpr double S = 40;
+  auto f = [&](double v) {
+    const double one_minus_p = -std::expm1(-v);
+    const double bracket = -std::expm1(-n * std::log1p(kappa * std::exp(-v)));
+    if (one_minus_p <= 0 || bracket <= 0) return 0.0;
+    return std::exp((1 - a) * v + (bx - 1) * std::log(one_minus_p) - lb + std::log(bracket));
+  };
+  boost::math::quadrature::tanh_sinh<double> integrator;
+  const double tail = std::exp(std::log(n) + L - a * (L + S) - std::log(a) - lb);
+  const double value =
+      integrator.integrate(f, 0.0, L, 1e-13) + integrator.integrate(f, L, L + S, 1e-13) + tail;
+  if (!std::isfinite(value)) {
+    throw Error(ErrorCode::invalid_argument,
+                "expected purchases over a horizon of " + std::to_string(t) +
+                    " time units cannot be represented (the result overflows)");
+  }
+  return value;
+}
+
 }  // namespace value
 }  // namespace v0
 }  // namespace crmkit

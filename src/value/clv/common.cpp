@@ -1,6 +1,7 @@
 #include "crmkit/value/clv/common.hpp"
 
 #include <Eigen/Dense>
+#include <boost/math/quadrature/tanh_sinh.hpp>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -19,6 +20,38 @@ const NameTable& names(Discounting) {
   return kTable;
 }
 
+namespace {
+
+// Discrete discounting sums one term per period; beyond this many it refuses (see ClvOptions).
+constexpr double kMaxDiscountPeriods = 10000;
+// The discounted tail of the sum below this fraction of its value ends it.
+constexpr double kTailFraction = 1e-15;
+
+std::string short_num(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+
+// Boost's quadrature reports trouble (a non-finite integrand, no convergence) with its own
+// exceptions; the caller gets what that means for the CLV instead.
+template <class F>
+double integrate_unit(F&& f, double lo, const ClvOptions& options) {
+  try {
+    boost::math::quadrature::tanh_sinh<double> integrator;
+    return integrator.integrate(f, lo, 1.0, 1e-12);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception&) {
+    throw Error(ErrorCode::invalid_argument,
+                "CLV: the expected purchases cannot be integrated over the horizon " +
+                    short_num(options.horizon) + " at discount rate " +
+                    short_num(options.discount_rate) + " (shorten the horizon)");
+  }
+}
+
+}  // namespace
+
 double discounted_purchases_value(const std::function<double(double)>& cumulative, double spend,
                                   const ClvOptions& options) {
   require(std::isfinite(options.horizon) && options.horizon > 0,
@@ -28,32 +61,47 @@ double discounted_purchases_value(const std::function<double(double)>& cumulativ
   require(std::isfinite(options.period) && options.period > 0, "CLV: period must be finite and > 0");
   require(std::isfinite(spend), "CLV: expected spend must be finite");
   const double H = options.horizon;
+  // Without discounting both forms are the expected purchases over the horizon.
+  if (options.discount_rate == 0) return spend * cumulative(H);
   if (options.discounting == Discounting::discrete) {
-    // Purchases of period k (the last one cut at the horizon) discounted k periods.
-    double value = 0, previous = 0;
+    // Purchases of period k (the last one cut at the horizon) discounted k periods. The
+    // expected purchases are concave in time (the purchase rate falls as customers drop out),
+    // so no later period adds more than the current one: once the current increment times
+    // the remaining discount factors sum_{j>k} v^j < v^(k+1) / (1 - v) is negligible, the sum
+    // has converged, whatever the horizon.
+    const double v = 1.0 / (1.0 + options.discount_rate);
     const double periods = std::ceil(H / options.period - 1e-12);
+    require_lazy(periods <= kMaxDiscountPeriods ||
+                     std::pow(v, kMaxDiscountPeriods) / (1 - v) <= kTailFraction,
+                 [&] {
+                   return "CLV: " + short_num(periods) + " discount periods (horizon " +
+                          short_num(H) + " / period " + short_num(options.period) +
+                          ") at rate " + short_num(options.discount_rate) +
+                          " do not converge within 10000 periods: use a longer period, a "
+                          "higher rate or continuous discounting";
+                 });
+    double value = 0, previous = 0, factor = 1;
     for (double k = 1; k <= periods; ++k) {
-      const double t = std::min(k * options.period, H);
-      const double current = cumulative(t);
-      value += (current - previous) * std::pow(1.0 + options.discount_rate, -k);
+      const double current = cumulative(std::min(k * options.period, H));
+      const double increment = current - previous;
+      factor *= v;
+      value += increment * factor;
       previous = current;
+      if (increment * factor * v / (1 - v) <= kTailFraction * value) break;
     }
     return spend * value;
   }
-  // int_0^H exp(-d t) dE(t) = exp(-d H) E(H) + d int_0^H exp(-d t) E(t) dt (E(0) = 0): the
-  // integrand is smooth, so Simpson's rule is accurate where the derivative is not needed.
+  // int_0^H exp(-d t) dE(t) = exp(-d H) E(H) + d int_0^H exp(-d t) E(t) dt (E(0) = 0), and
+  // with u = exp(-d t) the integral is int_{exp(-d H)}^1 E(-log(u) / d) du: a finite interval
+  // whatever the horizon, so the cost is bounded and the value grows with H towards its
+  // limit (Simpson's rule on [0, H] lost the discounted mass once H >> 1/d).
   const double d = options.discount_rate / options.period;
-  const double EH = cumulative(H);
-  if (d == 0) return spend * EH;
-  constexpr int kIntervals = 256;
-  const double h = H / kIntervals;
-  double integral = 0;
-  for (int i = 1; i < kIntervals; ++i) {
-    const double t = i * h;
-    integral += (i % 2 ? 4.0 : 2.0) * std::exp(-d * t) * cumulative(t);
-  }
-  integral = (integral + std::exp(-d * H) * EH) * h / 3.0;
-  return spend * (std::exp(-d * H) * EH + d * integral);
+  const double u_min = std::exp(-d * H);
+  const double integral = integrate_unit(
+      [&](double u) { return u > 0 && u < 1 ? cumulative(-std::log(u) / d) : 0.0; }, u_min,
+      options);
+  const double at_horizon = u_min > 0 ? u_min * cumulative(H) : 0.0;
+  return spend * (at_horizon + integral);
 }
 
 namespace detail {
@@ -156,6 +204,14 @@ RfmRows compress_rfm(const double* x, const double* t_x, const double* T, std::s
                 "not identifiable: no customer has a repeat purchase (every frequency is 0), "
                 "so purchase rates and dropout cannot be told apart");
   }
+  // One history (one customer, or many identical ones) cannot tell four parameters apart: the
+  // likelihood rises without bound towards the boundary, and the search would spend seconds
+  // in the far regions of the special functions before failing.
+  if (for_fit && m == 1) {
+    throw Error(ErrorCode::invalid_argument,
+                "not identifiable: every customer has the same history (frequency, recency and "
+                "age), which cannot determine the model's parameters");
+  }
   return out;
 }
 
@@ -183,14 +239,18 @@ RfmRows subsample(const RfmRows& rows, std::size_t target_rows) {
   return out;
 }
 
-void check_positive_params(const Eigen::VectorXd& params, const std::vector<std::string>& names,
-                           const char* model) {
+void check_params_in_range(const Eigen::VectorXd& params, const std::vector<std::string>& names,
+                           unsigned scale_mask, const char* model) {
   require(params.size() == static_cast<Eigen::Index>(names.size()),
           std::string(model) + ": expected " + std::to_string(names.size()) + " parameters");
   for (Eigen::Index i = 0; i < params.size(); ++i) {
-    require(std::isfinite(params[i]) && params[i] > 0,
-            std::string(model) + ": parameter " + names[static_cast<std::size_t>(i)] +
-                " must be finite and > 0 (got " + num(params[i]) + ")");
+    const bool scale = (scale_mask >> i) & 1u;
+    const double lo = scale ? kMinScale : kMinShape, hi = scale ? kMaxScale : kMaxShape;
+    require_lazy(std::isfinite(params[i]) && params[i] >= lo && params[i] <= hi, [&] {
+      return std::string(model) + ": parameter " + names[static_cast<std::size_t>(i)] + " = " +
+             num(params[i]) + " is outside [" + num(lo) + ", " + num(hi) +
+             "], the range in which the model's predictions are accurate";
+    });
   }
 }
 
@@ -289,21 +349,30 @@ FitResult fit_maximum_likelihood(const LogLikelihood& full, const LogLikelihood*
   const Eigen::VectorXd inv_p = p.cwiseInverse();
   H = inv_p.asDiagonal() * H * inv_p.asDiagonal();
   Eigen::LLT<Eigen::MatrixXd> llt(H);
-  if (llt.info() == Eigen::Success && H.allFinite()) {
+  const bool regular = llt.info() == Eigen::Success && H.allFinite();
+  if (regular) {
     const Eigen::MatrixXd cov = llt.solve(Eigen::MatrixXd::Identity(k, k));
     result.standard_errors = cov.diagonal().cwiseMax(0.0).cwiseSqrt();
   } else {
     result.standard_errors = Eigen::VectorXd::Constant(k, std::numeric_limits<double>::quiet_NaN());
   }
 
-  if (!result.converged && options.require_convergence) {
-    std::ostringstream os;
+  std::ostringstream os;
+  if (!result.converged) {
     os << spec.model << " fit did not converge: " << result.message << " after "
        << result.iterations << " iterations, gradient norm " << result.gradient_norm
-       << " > tolerance " << options.tolerance
+       << " > tolerance " << options.tolerance << " x max(1, " << std::fabs(best.value)
+       << " = mean negative log-likelihood)"
        << " (raise max_iterations or tolerance, or set require_convergence = false)";
-    throw Error(ErrorCode::not_converged, os.str());
+  } else if (!regular) {
+    // A stationary point whose information matrix is not positive definite: a ridge or a
+    // boundary the data cannot resolve, not an estimate.
+    result.converged = false;
+    result.message = "at the edge of identifiability: the information matrix is singular";
+    os << spec.model << " fit: " << result.message
+       << " (standard errors undefined; the data cannot pin the parameters down)";
   }
+  if (!result.converged && options.require_convergence) throw Error(ErrorCode::not_converged, os.str());
   return result;
 }
 

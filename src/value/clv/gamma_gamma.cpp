@@ -53,6 +53,9 @@ SpendRows spend_rows(const double* frequency, const double* monetary, std::size_
     }
     out.total_weight += r.w;
   }
+  require(out.x.size() > 1,
+          "Gamma-Gamma: not identifiable: every repeat customer has the same frequency and "
+          "monetary value, which cannot determine p, q and gamma");
   return out;
 }
 

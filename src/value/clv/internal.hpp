@@ -3,7 +3,6 @@
 
 #include <Eigen/Core>
 #include <algorithm>
-#include <boost/math/quadrature/tanh_sinh.hpp>
 #include <cmath>
 #include <cstddef>
 #include <string>
@@ -43,7 +42,8 @@ namespace detail {
 
 template <class Model>
 ModelBase<Model>::ModelBase(const Eigen::VectorXd& params) {
-  check_positive_params(params, Model::parameter_names(), Model::model_name);
+  check_params_in_range(params, Model::parameter_names(), Model::scale_parameters,
+                        Model::model_name);
   state_.params = params;
   state_.has_params = true;
 }
@@ -74,6 +74,17 @@ const FitResult& ModelBase<Model>::fit_result() const {
 
 template <class Model>
 const FitResult& ModelBase<Model>::store_fit(FitResult result) {
+  // An optimum outside the accurate range (a likelihood still rising as a parameter runs off
+  // to 0 or infinity) cannot be used for predictions, whatever require_convergence says.
+  try {
+    check_params_in_range(result.params, Model::parameter_names(), Model::scale_parameters,
+                          Model::model_name);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::not_converged,
+                std::string(Model::model_name) +
+                    " fit: at the edge of identifiability, the likelihood keeps rising towards "
+                    "a boundary (" + e.what() + "); the data cannot pin the parameters down");
+  }
   state_.params = result.params;
   state_.fit = std::move(result);
   state_.has_params = state_.has_fit = true;
@@ -89,13 +100,33 @@ void ModelBase<Model>::check_invariants() const {
     return;
   }
   try {
-    check_positive_params(state_.params, Model::parameter_names(), model);
+    check_params_in_range(state_.params, Model::parameter_names(), Model::scale_parameters, model);
   } catch (const Error& e) {
     throw Error(ErrorCode::corrupt_data, std::string("saved model: ") + e.what());
   }
-  if (state_.has_fit && (state_.fit.params.size() != state_.params.size() ||
-                         state_.fit.standard_errors.size() != state_.params.size())) {
-    throw Error(ErrorCode::corrupt_data, std::string(model) + ": saved fit has the wrong size");
+  if (!state_.has_fit) return;
+  const FitResult& f = state_.fit;
+  auto bad = [model](const std::string& what) {
+    throw Error(ErrorCode::corrupt_data, std::string(model) + ": saved fit: " + what);
+  };
+  if (f.params.size() != state_.params.size() || f.standard_errors.size() != state_.params.size()) {
+    bad("wrong number of values");
+  }
+  if (f.params != state_.params) bad("fitted parameters differ from the model's");
+  for (Eigen::Index i = 0; i < f.standard_errors.size(); ++i) {
+    // NaN: the information matrix was singular; otherwise a standard error is >= 0.
+    if (!std::isnan(f.standard_errors[i]) && !(std::isfinite(f.standard_errors[i]) && f.standard_errors[i] >= 0)) {
+      bad("standard error " + std::to_string(i) + " is neither NaN nor finite and >= 0");
+    }
+  }
+  if (!std::isfinite(f.log_likelihood) || !std::isfinite(f.aic) || !std::isfinite(f.bic)) {
+    bad("log-likelihood, AIC and BIC must be finite");
+  }
+  if (f.gradient_norm < 0 || f.iterations < 0 || f.evaluations < 0 || f.starts_run < 0) {
+    bad("negative gradient norm or count");
+  }
+  if (!(std::isfinite(f.customers) && f.customers > 0) || f.unique_rows == 0) {
+    bad("no customers");
   }
 }
 
@@ -251,6 +282,15 @@ inline double series_tail(double A, double B, double c, double z) {
                                             std::to_string(z) + " too close to 1)");
 }
 
+// The same quantity as an integral, for horizons much longer than alpha + T where the series
+// below needs ~40/(1-z) terms (in beta_geometric.cpp): the posterior mean over the drop-out
+// probability p ~ Beta(a, b+x) of (1 - (1 + p t/(alpha+T))^-(r+x)) / p.
+double beta_geometric_future_integral(double r, double alpha, double a, double b, double x,
+                                      double T, double t);
+
+// Above this z = t/(alpha+T+t) the series is left for the integral: at most ~4,000 terms.
+constexpr double kSeriesLimitZ = 0.99;
+
 // Expected purchases in (T, T+t] of a BG/NBD-type customer who is alive at T after x
 // repeat purchases: FHL (2005) eq. 10 without the P(alive) factor,
 //   (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)],
@@ -259,29 +299,12 @@ inline double series_tail(double A, double B, double c, double z) {
 // overflow at x = 10,000), and splitting off the n = 0 term removes the 0/0 at a = 1:
 //   [...]/(a-1) = (1 - (1-z)^(a-1))/(a-1) - (1-z)^(a-1) S,  S = series_tail(a+b-1-r, a, a+b+x-1, z).
 // MBG/NBD uses it with b + 1 (Batislam et al. 2007).
-//
-// For z near 1 (horizon much longer than alpha + T) the series is slow; there the same
-// quantity is the posterior mean over the drop-out probability p ~ Beta(a, b+x) of
-// (1 - (1 + p t/(alpha+T))^-(r+x)) / p, integrated by tanh-sinh quadrature.
 inline double beta_geometric_future(double r, double alpha, double a, double b, double x,
                                     double T, double t) {
   if (t == 0) return 0.0;
-  const double log1mz = -std::log1p(t / (alpha + T));
   const double z = t / (alpha + T + t);
-  if (z > 0.999) {
-    const double kappa = t / (alpha + T), lb = ::crmkit::detail::log_beta(a, b + x);
-    auto f = [&](double p, double xc) {
-      // xc: distance to the nearer end point from tanh-sinh (negative near 0).
-      const double one_minus_p = xc > 0 ? xc : 1 - p;
-      const double v = -(r + x) * std::log1p(p * kappa);
-      if (p <= 0 || one_minus_p <= 0 || v == 0) return 0.0;
-      // All factors in one exponent: p^(a-2) alone overflows for tiny p.
-      return std::exp((a - 2) * std::log(p) + (b + x - 1) * std::log(one_minus_p) - lb +
-                      std::log(-std::expm1(v)));
-    };
-    boost::math::quadrature::tanh_sinh<double> integrator;
-    return integrator.integrate(f, 0.0, 1.0, 1e-12);
-  }
+  if (z > kSeriesLimitZ) return beta_geometric_future_integral(r, alpha, a, b, x, T, t);
+  const double log1mz = -std::log1p(t / (alpha + T));
   const double c = a + b + x - 1;
   const double S = series_tail(a + b - 1 - r, a, c, z);
   const double am1 = a - 1;

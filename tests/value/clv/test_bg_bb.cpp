@@ -60,3 +60,29 @@ TEST_CASE("BG/BB rejects non-integer or inconsistent histories", "[btyd][bg_bb][
   std::vector<double> x2{1, 1}, tx2{2, 2.5}, n2{6, 6};
   CHECK_THROWS_WITH(model.fit(x2.data(), tx2.data(), n2.data(), 2), Catch::Contains("row 1") && Catch::Contains("integers"));
 }
+
+TEST_CASE("BG/BB over a billion opportunities: closed forms computed, sums refused", "[btyd][bg_bb][errors]") {
+  // Issue 19 item 2: periods = 1e9 ran for hours (one term per opportunity).
+  const BetaGeoBetaBinom model(kPublished);
+  // FHS (2010) eq. 6 at n = 1e9 and n = 6, from mpmath at 50 digits:
+  //   a/(a+b) d/(g-1) (1 - Gamma(g+d) Gamma(1+d+n) / (Gamma(1+d) Gamma(g+d+n))).
+  CHECK(model.expected_purchases(1e9) == Approx(4128.1007469909411).epsilon(1e-12));
+  CHECK(model.expected_purchases(6) == Approx(2.2196313934872989).epsilon(1e-12));
+  // The likelihood-based calls sum over opportunities and refuse beyond the documented bound.
+  CHECK_THROWS_WITH(model.p_alive(3, 5, 1e9), Catch::Contains("exceeds the limit of 100000"));
+  CHECK_THROWS_WITH(model.probability_of_purchases(3, 1e9), Catch::Contains("exceeds the limit"));
+  BetaGeoBetaBinom fitted;
+  std::vector<double> x{1, 3}, tx{2, 4}, n{6, 1e9};
+  CHECK_THROWS_WITH(fitted.fit(x.data(), tx.data(), n.data(), 2), Catch::Contains("periods 1000000000"));
+  // At the bound the sums run; over 2,000 opportunities P(X(n) = x) still sums to 1 and its
+  // mean is eq. 6 (the terms are summed by their ratio, not one log-gamma each).
+  CHECK(model.p_alive(3, 5, 100000) > 0);
+  double total = 0, mean = 0;
+  for (double k = 0; k <= 2000; ++k) {
+    const double pk = model.probability_of_purchases(k, 2000);
+    total += pk;
+    mean += k * pk;
+  }
+  CHECK(total == Approx(1.0).epsilon(1e-10));
+  CHECK(mean == Approx(model.expected_purchases(2000)).epsilon(1e-10));
+}

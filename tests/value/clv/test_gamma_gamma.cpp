@@ -103,3 +103,74 @@ TEST_CASE("CLV discounting: discrete and continuous", "[btyd][clv]") {
   o.horizon = -1;
   CHECK_THROWS_WITH(crmkit::value::customer_lifetime_value(bg, 2, 30.43, 38.86, spend, o), Catch::Contains("horizon"));
 }
+
+TEST_CASE("CLV with continuous discounting grows with the horizon to its limit", "[btyd][clv]") {
+  // Issue 19 item 10: at rate 0.1 the value fell from 3.42 (horizon 1,000) to 3.5e-14
+  // (100,000). References from tests/value/clv/reference/clv_continuous.py (mpmath, 50
+  // digits, int exp(-d t) E'(t) dt on [0, H]); the values at H >= 1,000 equal the limit to
+  // 17 digits.
+  const BetaGeo bg(BetaGeo::Params{0.243, 4.414, 0.793, 2.426});
+  ClvOptions o;
+  o.discount_rate = 0.1;
+  o.discounting = Discounting::continuous;
+  struct Case {
+    double x, t_x, T, horizon, expected;
+  };
+  const Case cases[] = {
+      {0, 0, 0, 10, 0.28321382171032882},          {0, 0, 0, 100, 0.38970727423738544},
+      {0, 0, 0, 1e5, 0.38971262358268679},         {0, 0, 0, 1e308, 0.38971262358268679},
+      {2, 30.43, 38.86, 10, 0.22760518338833844},  {2, 30.43, 38.86, 100, 0.34227271971382307},
+      {2, 30.43, 38.86, 1e5, 0.34228104611056908}, {2, 30.43, 38.86, 1e308, 0.34228104611056908},
+  };
+  for (const Case& c : cases) {
+    o.horizon = c.horizon;
+    INFO("x " << c.x << " horizon " << c.horizon);
+    CHECK(crmkit::value::customer_lifetime_value(bg, c.x, c.t_x, c.T, 1.0, o) ==
+          Approx(c.expected).epsilon(1e-10));
+  }
+  // Non-decreasing over horizons spanning 1 to 1e300 (issue 19 item 15: 1e308 gave a raw
+  // Boost quadrature message).
+  double previous = 0;
+  for (double h = 1; h < 1e300; h *= 3.7) {
+    o.horizon = h;
+    const double v = crmkit::value::customer_lifetime_value(bg, 2, 30.43, 38.86, 1.0, o);
+    INFO("horizon " << h);
+    CHECK(v >= previous * (1 - 1e-12));
+    previous = std::max(previous, v);
+  }
+}
+
+TEST_CASE("CLV with discrete discounting costs no more than its convergence needs", "[btyd][clv]") {
+  // Issue 19 item 1: a horizon of 1e9 periods, or period = 1e-300, never returned.
+  const BetaGeo bg(BetaGeo::Params{0.243, 4.414, 0.793, 2.426});
+  ClvOptions o;
+  o.discount_rate = 0.01;
+  o.period = 4.345;
+  o.horizon = 1e9;
+  const double far = crmkit::value::customer_lifetime_value(bg, 2, 30.43, 38.86, 1.0, o);
+  // The sum converges: a horizon of 2,000 years of months gives the same value (the terms
+  // beyond decay below (1.01)^-6000 ~ 1e-26 of the first).
+  o.horizon = 6000 * 4.345;
+  double direct = 0, prev = 0;
+  for (int k = 1; k <= 6000; ++k) {
+    const double e = bg.conditional_expected_purchases(k * 4.345, 2, 30.43, 38.86);
+    direct += (e - prev) / std::pow(1.01, k);
+    prev = e;
+  }
+  CHECK(far == Approx(direct).epsilon(1e-12));
+  // 1% per 1e-300 time units leaves nothing after a few thousand periods of 1e-300: the
+  // value is ~E'(0) * 1e-298, and the sum stops there.
+  o.period = 1e-300;
+  CHECK(crmkit::value::customer_lifetime_value(bg, 2, 30.43, 38.86, 1.0, o) < 1e-290);
+  // A sum that cannot converge within 10,000 periods is refused at once.
+  o.period = 1;
+  o.discount_rate = 1e-6;
+  CHECK_THROWS_WITH(crmkit::value::customer_lifetime_value(bg, 2, 30.43, 38.86, 1.0, o),
+                    Catch::Contains("do not converge within 10000 periods"));
+  o.discount_rate = 0.01;
+  // Without discounting the value is the expected purchases over the horizon, any period.
+  o.discount_rate = 0;
+  o.horizon = 1e9;
+  CHECK(crmkit::value::customer_lifetime_value(bg, 2, 30.43, 38.86, 1.0, o) ==
+        Approx(bg.conditional_expected_purchases(1e9, 2, 30.43, 38.86)).epsilon(1e-15));
+}

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <cmath>
 #include <vector>
 
@@ -120,17 +119,4 @@ TEST_CASE("Pareto/NBD analytic gradient equals finite differences", "[btyd][pare
       CHECK(grad[k] == Approx(numeric).epsilon(1e-6).margin(1e-6));
     }
   }
-}
-
-TEST_CASE("Pareto/NBD fit on CDNOW is fast", "[btyd][pareto_nbd][!benchmark]") {
-  // The issue's target is 40 ms in an optimised build; the bench program measures it
-  // properly (benchmarks/bench_btyd.cpp). Here only a loose bound that catches regressions
-  // of an order of magnitude even under a debug build.
-  const auto c = crmkit_test::read_numeric_csv("cdnow/cdnow_customers_summary.csv");
-  const Eigen::VectorXd x = c["frequency"], tx = c["recency"], T = c["T"];
-  ParetoNbd model;
-  const auto t0 = std::chrono::steady_clock::now();
-  model.fit(x, tx, T);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  CHECK(seconds < 5.0);
 }

@@ -28,6 +28,8 @@ class BetaGeoBetaBinom : public detail::PurchaseModelBase<BetaGeoBetaBinom> {
   static constexpr const char* archive_tag = "crmkit.value.BetaGeoBetaBinom";
   static constexpr const char* model_name = "BG/BB";
   static const std::vector<std::string>& parameter_names();  // alpha, beta, gamma, delta
+  // Bit i set: parameter i is a scale (see kMinScale in common.hpp); here none: all four are shapes.
+  static constexpr unsigned scale_parameters = 0;
 
   BetaGeoBetaBinom() = default;
   explicit BetaGeoBetaBinom(const Params& params);
@@ -57,6 +59,16 @@ class BetaGeoBetaBinom : public detail::PurchaseModelBase<BetaGeoBetaBinom> {
   using PurchaseModelBase::p_alive;
 };
 
+namespace detail {
+
+// The weighted log-likelihood of histories (x, t_x, n) at natural parameters
+// (alpha, beta, gamma, delta) and, when `grad` is non-null, its analytic gradient: what the
+// fit maximises, exposed so that tests can hold the gradient to finite differences.
+double bg_bb_log_likelihood(const double* frequency, const double* recency, const double* periods,
+                            std::size_t n, const double* weights, const Eigen::Vector4d& params,
+                            Eigen::Vector4d* grad);
+
+}  // namespace detail
 }  // namespace value
 }  // namespace v0
 }  // namespace crmkit

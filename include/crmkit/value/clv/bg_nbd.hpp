@@ -26,6 +26,8 @@ class BetaGeo : public detail::PurchaseModelBase<BetaGeo> {
   static constexpr const char* archive_tag = "crmkit.value.BetaGeo";
   static constexpr const char* model_name = "BG/NBD";
   static const std::vector<std::string>& parameter_names();  // r, alpha, a, b
+  // Bit i set: parameter i is a scale (see kMinScale in common.hpp); here alpha.
+  static constexpr unsigned scale_parameters = 0b10;
 
   BetaGeo() = default;
   explicit BetaGeo(const Params& params);  // known parameters, e.g. published ones

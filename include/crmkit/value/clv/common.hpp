@@ -26,7 +26,9 @@ struct FitOptions {
   // The search stops early once a second start confirms the best optimum.
   int starts = 3;
   // Convergence: max |gradient| of the mean negative log-likelihood per customer with
-  // respect to the log-parameters.
+  // respect to the log-parameters at most tolerance * max(1, |mean negative
+  // log-likelihood|), so that the test scales with the data (weekly or hourly units,
+  // customers with 30,000 purchases).
   double tolerance = 1e-8;
   int max_iterations = 500;
   // L2 penalty: adds penalty * sum(parameter^2) (natural scale) to the mean negative
@@ -43,7 +45,7 @@ struct FitResult {
   double log_likelihood = 0;         // at params, without the penalty
   double aic = 0;                    // 2k - 2 LL
   double bic = 0;                    // k ln(customers) - 2 LL
-  double gradient_norm = 0;          // max |gradient| at the end (see FitOptions::tolerance)
+  double gradient_norm = 0;          // max |gradient| at the end, absolute (see FitOptions::tolerance)
   int iterations = 0;                // BFGS iterations of the chosen start
   int evaluations = 0;               // likelihood evaluations over all starts
   int starts_run = 0;
@@ -69,8 +71,12 @@ struct ClvOptions {
 };
 
 // Present value of `spend` per purchase over options.horizon, when `cumulative(t)` is the
-// expected number of purchases in (0, t] (increasing, cumulative(0) = 0). Continuous
-// discounting integrates by parts with Simpson's rule on 256 intervals.
+// expected number of purchases in (0, t] (increasing and concave, cumulative(0) = 0).
+// Non-decreasing in the horizon and convergent as it grows. The cost does not depend on the
+// number of periods where the value has a closed form (rate 0) or converges: discrete
+// discounting stops once the discounted remainder is below 1e-15 of the value, and refuses
+// (invalid_argument) a sum that would not converge within 10,000 discount periods;
+// continuous discounting integrates E over u = exp(-rate t / period) in [exp(-rate H), 1].
 double discounted_purchases_value(const std::function<double(double)>& cumulative, double spend,
                                   const ClvOptions& options);
 
@@ -152,9 +158,19 @@ FitResult fit_maximum_likelihood(const LogLikelihood& full, const LogLikelihood*
                                  double customers, std::size_t unique_rows,
                                  const ModelSpec& spec, const FitOptions& options);
 
-// Throws invalid_argument unless every entry of params is finite and > 0 (naming it).
-void check_positive_params(const Eigen::VectorXd& params, const std::vector<std::string>& names,
-                           const char* model);
+// The parameter range in which every prediction is computed to ~1e-9 relative or better.
+// Shapes (r, a, b, s; BG/BB's four; Gamma-Gamma's p and q): beyond 1e6 the hypergeometric
+// forms lose digits to cancellation (BG/NBD with b = 1e10 is 1e-5 off, 1e16 gives negative
+// purchases), and below 1e-8 the Beta/Gamma priors are degenerate. Scales (alpha, beta of
+// Pareto/NBD, Gamma-Gamma's gamma) carry the data's time or money unit, so their range is
+// wider. A fit whose optimum leaves the range is at the edge of identifiability.
+constexpr double kMinShape = 1e-8, kMaxShape = 1e6;
+constexpr double kMinScale = 1e-10, kMaxScale = 1e10;
+
+// Throws invalid_argument unless every entry of params is finite and in its range above,
+// naming it; bit i of `scale_mask` marks parameter i as a scale.
+void check_params_in_range(const Eigen::VectorXd& params, const std::vector<std::string>& names,
+                           unsigned scale_mask, const char* model);
 
 // Saved state shared by all models: parameters and, if fitted, the diagnostics.
 struct ModelState {
@@ -245,5 +261,5 @@ class PurchaseModelBase : public ModelBase<Model> {
 }  // namespace crmkit
 
 // Saved-format version (see io/archive.hpp); must be visible wherever the type is archived.
-BOOST_CLASS_VERSION(crmkit::value::detail::ModelState, 1)
+BOOST_CLASS_VERSION(crmkit::value::detail::ModelState, 2)
 BOOST_CLASS_TRACKING(crmkit::value::detail::ModelState, boost::serialization::track_never)

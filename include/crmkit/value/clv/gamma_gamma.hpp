@@ -24,6 +24,8 @@ class GammaGamma : public detail::ModelBase<GammaGamma> {
   static constexpr const char* archive_tag = "crmkit.value.GammaGamma";
   static constexpr const char* model_name = "Gamma-Gamma";
   static const std::vector<std::string>& parameter_names();  // p, q, gamma
+  // Bit i set: parameter i is a scale (see kMinScale in common.hpp); here gamma.
+  static constexpr unsigned scale_parameters = 0b100;
 
   GammaGamma() = default;
   explicit GammaGamma(const Params& params);

@@ -24,6 +24,8 @@ class ModifiedBetaGeo : public detail::PurchaseModelBase<ModifiedBetaGeo> {
   static constexpr const char* archive_tag = "crmkit.value.ModifiedBetaGeo";
   static constexpr const char* model_name = "MBG/NBD";
   static const std::vector<std::string>& parameter_names();  // r, alpha, a, b
+  // Bit i set: parameter i is a scale (see kMinScale in common.hpp); here alpha.
+  static constexpr unsigned scale_parameters = 0b10;
 
   ModifiedBetaGeo() = default;
   explicit ModifiedBetaGeo(const Params& params);

@@ -25,6 +25,8 @@ class ParetoNbd : public detail::PurchaseModelBase<ParetoNbd> {
   static constexpr const char* archive_tag = "crmkit.value.ParetoNbd";
   static constexpr const char* model_name = "Pareto/NBD";
   static const std::vector<std::string>& parameter_names();  // r, alpha, s, beta
+  // Bit i set: parameter i is a scale (see kMinScale in common.hpp); here alpha and beta.
+  static constexpr unsigned scale_parameters = 0b1010;
 
   ParetoNbd() = default;
   explicit ParetoNbd(const Params& params);
