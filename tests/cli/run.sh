@@ -245,7 +245,9 @@ python3 - "$tmp/tol.json" "$tmp/fit.txt" <<'PY' || fail "--tolerance: loose tole
 import json, sys
 loose = json.load(open(sys.argv[1]))
 default_iterations = int([l.split()[1] for l in open(sys.argv[2]) if l.startswith("iterations")][0])
-assert loose["converged"] and loose["gradient_norm"] < 1e-3 and loose["iterations"] < default_iterations, loose
+# The tolerance is relative to the size of the mean log-likelihood (issue 18.2), so only
+# convergence and the earlier stop are asserted here.
+assert loose["converged"] and loose["iterations"] < default_iterations, loose
 PY
 
 # ---- issue 18.3: clv fit on a log works with default options ---------------------------------
