@@ -194,7 +194,8 @@ typedef struct crm_clv_model crm_clv_model;
 typedef struct crm_clv_fit_options {
   unsigned int version;    /* CRM_CLV_FIT_OPTIONS_VERSION */
   int starts;              /* starting points, >= 1 */
-  double tolerance;        /* max |gradient| of the mean log-likelihood on log-parameters */
+  double tolerance;        /* converged when max |gradient| of the mean log-likelihood on
+                              log-parameters <= tolerance x max(1, |mean log-likelihood|) */
   int max_iterations;      /* BFGS iterations per start, >= 1 */
   double penalty;          /* L2 penalty on the parameters (0 = plain maximum likelihood) */
   int require_convergence; /* 1: CRM_ECONVERGE when no start converges; 0: return the best
