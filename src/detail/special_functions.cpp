@@ -2,6 +2,7 @@
 
 #include <boost/math/quadrature/tanh_sinh.hpp>
 #include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -25,6 +26,12 @@ double digamma(double x) noexcept {
 
 double log_beta(double a, double b) noexcept {
   return log_gamma(a) + log_gamma(b) - log_gamma(a + b);
+}
+
+double log_gamma_ratio(double z, double d) {
+  const double ratio = boost::math::tgamma_delta_ratio(z, d);
+  if (ratio > 0 && std::isfinite(ratio)) return std::log(ratio);
+  return log_gamma(z) - log_gamma(z + d);  // beyond the double range: no cancellation left
 }
 
 double log_sum_exp(double a, double b) noexcept {

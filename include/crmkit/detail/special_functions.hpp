@@ -16,6 +16,9 @@ double log_gamma(double x) noexcept;
 double digamma(double x) noexcept;
 // log B(a, b) = log Gamma(a) + log Gamma(b) - log Gamma(a + b), a, b > 0.
 double log_beta(double a, double b) noexcept;
+// log(Gamma(z) / Gamma(z + d)) for z > 0, z + d > 0, accurate when z is far larger than d
+// (the difference of two log-gammas of 1e9 would lose it to rounding).
+double log_gamma_ratio(double z, double d);
 
 // log(exp(a) + exp(b)) without overflow; -inf arguments are allowed.
 double log_sum_exp(double a, double b) noexcept;

@@ -1,6 +1,5 @@
 #include "crmkit/value/clv/bg_bb.hpp"
 
-#include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <limits>
 
@@ -18,6 +17,7 @@ using namespace detail;  // crmkit::value::detail
 namespace {
 
 using ::crmkit::detail::digamma;
+using ::crmkit::detail::log_gamma_ratio;
 
 void require_count(double v, const char* what) {
   require(std::isfinite(v) && v >= 0 && v == std::floor(v),
@@ -37,14 +37,6 @@ void require_opportunities(double n, const char* what) {
                     " exceeds the limit of 100000 transaction opportunities (use a coarser "
                     "period, e.g. weeks instead of days)");
   }
-}
-
-// log of Gamma(z) / Gamma(z + d) for z > 0, z + d > 0, accurate for z far larger than d
-// (log_gamma(z) alone would lose the difference to rounding at z = 1e9).
-double log_gamma_ratio(double z, double d) {
-  const double ratio = boost::math::tgamma_delta_ratio(z, d);
-  if (ratio > 0 && std::isfinite(ratio)) return std::log(ratio);
-  return log_gamma(z) - log_gamma(z + d);
 }
 
 // log of Gamma(1+delta+k) / Gamma(gamma+delta+k): the survival part of E[X].

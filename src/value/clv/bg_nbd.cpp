@@ -110,16 +110,36 @@ double beta_geometric_probability_of_purchases(const BetaGeometric& m, double n,
   // or dropped out at the chance after the n-th purchase having made at least n purchases
   // while alive: B(a+1, b+n-1+k)/B(a, b) with k = 1 for MBG/NBD, whose chance after the
   // "0-th" purchase is at time 0 (so n = 0 has that term too, with P(NBD >= 0) = 1).
+  // Ratios of gamma functions through log_gamma_ratio (no cancellation of log-gammas near
+  // 1e4 for n in the thousands):
+  //   B(a, b+n+k)/B(a, b) = exp(R(b+n+k, a) - R(b, a)),  R(z, d) = log Gamma(z)/Gamma(z+d),
+  //   Gamma(r+n)/(Gamma(r) n!) = exp(-R(n+1, r-1)) / Gamma(r).
   const double k = m.drop_out_at_start ? 1.0 : 0.0;
-  const double lbeta_ab = log_beta(m.a, m.b);
+  const double r_ab = log_gamma_ratio(m.b, m.a);
   const double log_q = std::log(m.alpha / (m.alpha + t)), log_1mq = std::log(t / (m.alpha + t));
-  double prob = std::exp(log_beta(m.a, m.b + n + k) - lbeta_ab + log_gamma(m.r + n) -
-                         log_gamma(m.r) - log_gamma(n + 1) + m.r * log_q + n * log_1mq);
+  double prob = std::exp(log_gamma_ratio(m.b + n + k, m.a) - r_ab - log_gamma_ratio(n + 1, m.r - 1) -
+                         log_gamma(m.r) + m.r * log_q + n * log_1mq);
   if (n > 0 || m.drop_out_at_start) {
     const double tail = n > 0 ? boost::math::ibeta(n, m.r, t / (m.alpha + t)) : 1.0;  // P(NBD >= n)
-    prob += std::exp(log_beta(m.a + 1, m.b + n - 1 + k) - lbeta_ab) * tail;
+    // B(a+1, b+n-1+k)/B(a, b) = a Gamma(b+n-1+k)/Gamma(a+b+n+k) * Gamma(a+b)/Gamma(b).
+    prob += m.a * std::exp(log_gamma_ratio(m.b + n - 1 + k, m.a + 1) - r_ab) * tail;
   }
   return prob;
+}
+
+double beta_geometric_conditional_probability_of_purchases(const BetaGeometric& m, double n,
+                                                           double t, double x, double t_x,
+                                                           double T) {
+  // Alive at T (P(alive)), the customer's future is that of a new BG/NBD customer (no
+  // drop-out chance at T, where no purchase happens) with the posterior lambda ~
+  // Gamma(r+x, alpha+T) and p ~ Beta(a, b+x), or Beta(a, b+x+1) for MBG/NBD's extra chance;
+  // dropped out, no purchases.
+  const double alive = beta_geometric_p_alive(m, x, t_x, T);
+  const BetaGeometric posterior{m.model, m.r + x, m.alpha + T, m.a,
+                                m.b + x + (m.drop_out_at_start ? 1.0 : 0.0),
+                                /*drop_out_at_start=*/false};
+  const double future = beta_geometric_probability_of_purchases(posterior, n, t);
+  return alive * future + (n == 0 ? 1 - alive : 0.0);
 }
 
 }  // namespace detail
@@ -145,6 +165,13 @@ double BetaGeo::expected_purchases(double t) const {
 double BetaGeo::probability_of_purchases(double n, double t) const {
   return beta_geometric_probability_of_purchases(
       PurchaseModelTraits<BetaGeo>::beta_geometric(checked_params()), n, t);
+}
+
+double BetaGeo::conditional_probability_of_purchases(double n, double t, double x, double t_x,
+                                                     double T) const {
+  detail::check_customer(x, t_x, T, TimeKind::continuous);
+  return beta_geometric_conditional_probability_of_purchases(
+      PurchaseModelTraits<BetaGeo>::beta_geometric(checked_params()), n, t, x, t_x, T);
 }
 
 double BetaGeo::p_alive(double x, double t_x, double T) const {

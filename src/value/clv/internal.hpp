@@ -349,6 +349,10 @@ inline double beta_geometric_future(const BetaGeometric& m, double t, double x, 
 // P(X(t) = n) for a new customer (FHL 2005 eq. 8 for BG/NBD; for MBG/NBD the drop-out
 // chances start at the first purchase). Validates n and t, naming m.model (in bg_nbd.cpp).
 double beta_geometric_probability_of_purchases(const BetaGeometric& m, double n, double t);
+// P(Y(t) = n | x, t_x, T): purchases in (T, T+t] of a valid customer (in bg_nbd.cpp).
+double beta_geometric_conditional_probability_of_purchases(const BetaGeometric& m, double n,
+                                                           double t, double x, double t_x,
+                                                           double T);
 
 inline double beta_geometric_conditional_expected_purchases(const BetaGeometric& m, double t,
                                                             double x, double t_x, double T) {

@@ -63,6 +63,13 @@ double ModifiedBetaGeo::probability_of_purchases(double n, double t) const {
       PurchaseModelTraits<ModifiedBetaGeo>::beta_geometric(checked_params()), n, t);
 }
 
+double ModifiedBetaGeo::conditional_probability_of_purchases(double n, double t, double x,
+                                                             double t_x, double T) const {
+  detail::check_customer(x, t_x, T, TimeKind::continuous);
+  return beta_geometric_conditional_probability_of_purchases(
+      PurchaseModelTraits<ModifiedBetaGeo>::beta_geometric(checked_params()), n, t, x, t_x, T);
+}
+
 double ModifiedBetaGeo::p_alive(double x, double t_x, double T) const {
   detail::check_customer(x, t_x, T, TimeKind::continuous);
   return beta_geometric_p_alive(PurchaseModelTraits<ModifiedBetaGeo>::beta_geometric(checked_params()),

@@ -1,15 +1,18 @@
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <tuple>
 #include <vector>
 
 #include "crmkit/error.hpp"
 #include "crmkit/value/clv/bg_nbd.hpp"
+#include "crmkit/value/clv/mbg_nbd.hpp"
 #include "value/test_data.hpp"
 
 using crmkit::Error;
 using crmkit::ErrorCode;
 using crmkit::value::BetaGeo;
 using crmkit::value::FitOptions;
+using crmkit::value::ModifiedBetaGeo;
 
 namespace {
 
@@ -205,4 +208,66 @@ TEST_CASE("BG/NBD L2 penalty shrinks the parameters", "[btyd][bg_nbd]") {
   penalised.fit(d.x, d.t_x, d.T, opts);
   CHECK(penalised.parameter_vector().squaredNorm() < plain.parameter_vector().squaredNorm());
   CHECK(penalised.log_likelihood() < plain.log_likelihood());
+}
+
+namespace {
+struct ConditionalPmfCase {
+  bool mbg;
+  double n, t, x, t_x, T, expected;
+};
+// P(Y(t) = n | x, t_x, T) at the published CDNOW parameters (BG/NBD: FHL 2005; MBG/NBD:
+// BTYDplus r 0.525, alpha 6.183, a 0.891, b 1.614). From
+// tests/value/clv/reference/bg_nbd_conditional_pmf.py: mpmath at 50 digits, the NBD tail
+// summed term by term; the derivation checked there against 2-D integration of the models'
+// generative story over (lambda, p).
+const ConditionalPmfCase kConditionalPmf[] = {
+    {false, 0, 39.0, 0, 0.0, 38.86, 0.85544945921668155},
+    {false, 1, 39.0, 0, 0.0, 38.86, 0.1098729888007178},
+    {false, 0, 39.0, 2, 30.43, 38.86, 0.44537286208299557},
+    {false, 3, 39.0, 2, 30.43, 38.86, 0.08085005599575532},
+    {false, 10, 39.0, 2, 30.43, 38.86, 0.00075791903259158494},
+    {false, 1000, 39.0, 2000, 38.5, 39.0, 4.1847742286350286e-11},
+    {false, 2000, 39.0, 2000, 38.5, 39.0, 2.5846712970758333e-12},
+    {false, 2500, 39.0, 2000, 38.5, 39.0, 1.8510103060951361e-36},
+    {false, 5000, 100.0, 2000, 38.5, 39.0, 1.9520091383631672e-12},
+    {true, 0, 39.0, 0, 0.0, 38.86, 0.89117060122253189},
+    {true, 1, 39.0, 0, 0.0, 38.86, 0.078704132912308729},
+    {true, 0, 39.0, 2, 30.43, 38.86, 0.44000590917770686},
+    {true, 3, 39.0, 2, 30.43, 38.86, 0.083863947754723565},
+    {true, 10, 39.0, 2, 30.43, 38.86, 0.00081184763102305028},
+    {true, 1000, 39.0, 2000, 38.5, 39.0, 9.9833609360074379e-11},
+    {true, 2000, 39.0, 2000, 38.5, 39.0, 3.4240054681076116e-14},
+    {true, 2500, 39.0, 2000, 38.5, 39.0, 6.1303440243791268e-43},
+    {true, 5000, 100.0, 2000, 38.5, 39.0, 1.0362651356693808e-14},
+};
+}  // namespace
+
+TEST_CASE("BG/NBD and MBG/NBD conditional P(Y(t) = n | history), n into the thousands", "[btyd][bg_nbd][mbg_nbd]") {
+  // Issue 18 item 6.
+  const BetaGeo bg(kPublished);
+  const ModifiedBetaGeo mbg(ModifiedBetaGeo::Params{0.525, 6.183, 0.891, 1.614});
+  for (const auto& c : kConditionalPmf) {
+    INFO((c.mbg ? "MBG/NBD" : "BG/NBD") << " n " << c.n << " x " << c.x);
+    const double got = c.mbg ? mbg.conditional_probability_of_purchases(c.n, c.t, c.x, c.t_x, c.T)
+                             : bg.conditional_probability_of_purchases(c.n, c.t, c.x, c.t_x, c.T);
+    CHECK(got == Approx(c.expected).epsilon(1e-10));
+  }
+  // The distribution sums to 1 and its mean is the conditional expectation, which the library
+  // computes by another route (the 2F1 of FHL eq. 10).
+  for (const auto& [x, tx, T] : {std::tuple<double, double, double>{2, 30.43, 38.86}, {0, 0, 38.86},
+                                  {40, 38.9, 39}}) {
+    double total = 0, mean = 0;
+    for (double n = 0; n <= 3000; ++n) {
+      const double p = bg.conditional_probability_of_purchases(n, 39, x, tx, T);
+      total += p;
+      mean += n * p;
+    }
+    INFO("x " << x);
+    CHECK(total == Approx(1.0).epsilon(1e-12));
+    CHECK(mean == Approx(bg.conditional_expected_purchases(39, x, tx, T)).epsilon(1e-10));
+  }
+  CHECK_THROWS_WITH(bg.conditional_probability_of_purchases(1.5, 39, 2, 30.43, 38.86),
+                    Catch::Contains("n must be a non-negative integer"));
+  CHECK_THROWS_WITH(bg.conditional_probability_of_purchases(1, 39, 2, 40, 38.86),
+                    Catch::Contains("recency 40 exceeds T"));
 }

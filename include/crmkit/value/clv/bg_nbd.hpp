@@ -40,6 +40,10 @@ class BetaGeo : public detail::PurchaseModelBase<BetaGeo> {
   double expected_purchases(double t) const;
   // P(X(t) = n) for such a new customer.
   double probability_of_purchases(double n, double t) const;
+  // P(Y(t) = n | x, t_x, T): n purchases in (T, T + t] given the history (n integer >= 0,
+  // accurate for n in the thousands).
+  double conditional_probability_of_purchases(double n, double t, double frequency,
+                                              double recency, double T) const;
   // E[Y(t) | x, t_x, T]: purchases in (T, T + t] given the history.
   double conditional_expected_purchases(double t, double frequency, double recency, double T) const;
   // P(alive at T | x, t_x, T).
