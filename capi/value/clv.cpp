@@ -225,6 +225,19 @@ CRM_API int crm_clv_conditional_expected_purchases(const crm_clv_model* model, d
   });
 }
 
+CRM_API int crm_clv_conditional_probability_of_purchases(const crm_clv_model* model, double t,
+                                                        const double* counts,
+                                                        const double* frequency,
+                                                        const double* recency, const double* T,
+                                                        size_t n, double* out) {
+  return guarded([&] {
+    require_model(model);
+    require_columns(n, {{counts, "counts"}, {frequency, "frequency"}, {recency, "recency"},
+                        {T, "T"}, {out, "out"}});
+    model->model.conditional_probability_of_purchases(t, counts, frequency, recency, T, n, out);
+  });
+}
+
 CRM_API int crm_clv_p_alive(const crm_clv_model* model, const double* frequency,
                             const double* recency, const double* T, size_t n, double* out) {
   return guarded([&] {

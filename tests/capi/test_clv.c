@@ -197,6 +197,33 @@ static void test_predictions(void) {
     CHECK(e > 0);
   }
   {
+    /* Conditional P(n purchases in the next 39 weeks | x = 2, t_x = 30.43, T = 38.86): a
+     * distribution over n whose mean is the conditional expectation (1.226 above), which the
+     * library computes by another route (FHL eq. 10). */
+    static double counts[400], x[400], tx[400], T[400], p[400];
+    double e = 0, mean = 0, sum = 0, one = 2, one_tx = 30.43, one_T = 38.86;
+    int i;
+    for (i = 0; i < 400; ++i) {
+      counts[i] = i;
+      x[i] = 2;
+      tx[i] = 30.43;
+      T[i] = 38.86;
+    }
+    CHECK(crm_clv_conditional_expected_purchases(m, 39, &one, &one_tx, &one_T, 1, &e) == CRM_OK);
+    CHECK(crm_clv_conditional_probability_of_purchases(m, 39, counts, x, tx, T, 400, p) == CRM_OK);
+    for (i = 0; i < 400; ++i) {
+      sum += p[i];
+      mean += i * p[i];
+    }
+    CHECK_NEAR(sum, 1.0, 1e-10);
+    CHECK_NEAR(mean, e, 1e-8);
+    counts[0] = 1.5;
+    CHECK(crm_clv_conditional_probability_of_purchases(m, 39, counts, x, tx, T, 1, p) == CRM_EINVAL &&
+          error_mentions("row 0"));
+    CHECK(crm_clv_conditional_probability_of_purchases(m, 39, NULL, x, tx, T, 1, p) == CRM_EINVAL &&
+          error_mentions("counts"));
+  }
+  {
     /* CLV: undiscounted, spend 1 per purchase, equals the conditional expectation; a
      * discount lowers it. */
     double x = 2, tx = 30.43, T = 38.86, spend = 1, e = 0, v0 = 0, v1 = 0;

@@ -166,3 +166,20 @@ def test_handle_is_freed_once():
         m.params
     del m
     gc.collect()
+
+
+def test_conditional_probability_of_purchases_is_a_distribution_with_the_conditional_mean():
+    """Issue 18 item 6 through Python: P(n purchases in the next 39 weeks | x = 2, t_x = 30.43,
+    T = 38.86) at the published CDNOW parameters sums to 1 and its mean is the conditional
+    expectation (FHL 2005: 1.226), computed by the library by another route (eq. 10)."""
+    for model in (BetaGeo([0.243, 4.414, 0.793, 2.426]), ModifiedBetaGeo([0.525, 6.183, 0.891, 1.614])):
+        n = np.arange(400.0)
+        p = model.conditional_probability_of_purchases(n, 39, np.full(400, 2.0), np.full(400, 30.43),
+                                                       np.full(400, 38.86))
+        assert p.sum() == pytest.approx(1.0, abs=1e-10)
+        assert (n * p).sum() == pytest.approx(model.conditional_expected_purchases(39, 2, 30.43, 38.86),
+                                               rel=1e-9)
+    assert BetaGeo([0.243, 4.414, 0.793, 2.426]).conditional_expected_purchases(39, 2, 30.43, 38.86) == \
+        pytest.approx(1.226, abs=5e-4)
+    with pytest.raises(crmkit.InvalidArgument, match="conditional_probability_of_purchases"):
+        ParetoNbd([0.553, 10.578, 0.606, 11.669]).conditional_probability_of_purchases(1, 39, 2, 30.43, 38.86)

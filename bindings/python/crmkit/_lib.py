@@ -357,6 +357,8 @@ _SIGNATURES = {
     "crm_clv_probability_of_purchases": (c_int, [_MODEL, c_double, _P_F64, c_size_t, _P_F64]),
     "crm_clv_conditional_expected_purchases": (
         c_int, [_MODEL, c_double, _P_F64, _P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_clv_conditional_probability_of_purchases": (
+        c_int, [_MODEL, c_double, _P_F64, _P_F64, _P_F64, _P_F64, c_size_t, _P_F64]),
     "crm_clv_p_alive": (c_int, [_MODEL, _P_F64, _P_F64, _P_F64, c_size_t, _P_F64]),
     "crm_clv_expected_spend": (c_int, [_MODEL, _P_F64, _P_F64, c_size_t, _P_F64]),
     "crm_clv_lifetime_value": (c_int, [_MODEL, _P_F64, _P_F64, _P_F64, _P_F64, c_size_t,

@@ -24,6 +24,13 @@ template <class M>
 struct has_probability<M, std::void_t<decltype(std::declval<const M&>().probability_of_purchases(0.0, 0.0))>>
     : std::true_type {};
 
+template <class M, class = void>
+struct has_conditional_probability : std::false_type {};
+template <class M>
+struct has_conditional_probability<
+    M, std::void_t<decltype(std::declval<const M&>().conditional_probability_of_purchases(0.0, 0.0, 0.0, 0.0, 0.0))>>
+    : std::true_type {};
+
 [[noreturn]] void unsupported(ClvModelKind kind, const char* what) {
   throw Error(ErrorCode::invalid_argument,
               std::string(name_of(kind)) + " model has no " + what);
@@ -142,6 +149,29 @@ void ClvModel::probability_of_purchases(double t, const double* counts, std::siz
           for (std::size_t i = 0; i < n; ++i) out[i] = m.probability_of_purchases(counts[i], t);
         } else {
           unsupported(kind(), "probability_of_purchases");
+        }
+      },
+      model_);
+}
+
+void ClvModel::conditional_probability_of_purchases(double t, const double* counts,
+                                                   const double* frequency, const double* recency,
+                                                   const double* T, std::size_t n,
+                                                   double* out) const {
+  require(n == 0 || (counts && frequency && recency && T && out),
+          "conditional_probability_of_purchases: arrays must not be null");
+  std::visit(
+      [&](const auto& m) {
+        if constexpr (has_conditional_probability<std::decay_t<decltype(m)>>::value) {
+          for (std::size_t i = 0; i < n; ++i) {
+            try {
+              out[i] = m.conditional_probability_of_purchases(counts[i], t, frequency[i], recency[i], T[i]);
+            } catch (const Error& e) {
+              throw Error(e.code(), "row " + std::to_string(i) + ": " + e.what());
+            }
+          }
+        } else {
+          unsupported(kind(), "conditional_probability_of_purchases (BG/NBD and MBG/NBD have it)");
         }
       },
       model_);

@@ -200,6 +200,15 @@ class _PurchaseModel(_Model):
                                                _ptr(age), n, _ptr(out))
         return _result(out, scalar)
 
+    def conditional_probability_of_purchases(self, n_purchases, t, frequency, recency, T):
+        """P(n purchases in (T, T + t]) of each customer given the history (BetaGeo and
+        ModifiedBetaGeo; accurate for n into the thousands)."""
+        (counts, x, tx, age), n, scalar = _columns(n_purchases, frequency, recency, T)
+        out = np.empty(n)
+        lib.clv_conditional_probability_of_purchases(self._live(), float(t), _ptr(counts), _ptr(x),
+                                                     _ptr(tx), _ptr(age), n, _ptr(out))
+        return _result(out, scalar)
+
     def p_alive(self, frequency, recency, T):
         """Probability that each customer is still active at T."""
         (x, tx, age), n, scalar = _columns(frequency, recency, T)

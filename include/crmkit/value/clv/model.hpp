@@ -58,6 +58,10 @@ class ClvModel {
   // prediction (Pareto/NBD: probability_of_purchases; purchase models: expected_spend).
   void expected_purchases(const double* t, std::size_t n, double* out) const;
   void probability_of_purchases(double t, const double* counts, std::size_t n, double* out) const;
+  // P(counts[i] purchases in (T, T + t] | customer i's history): BG/NBD and MBG/NBD.
+  void conditional_probability_of_purchases(double t, const double* counts, const double* frequency,
+                                            const double* recency, const double* T, std::size_t n,
+                                            double* out) const;
   void conditional_expected_purchases(double t, const double* frequency, const double* recency,
                                       const double* T, std::size_t n, double* out) const;
   void p_alive(const double* frequency, const double* recency, const double* T, std::size_t n,
