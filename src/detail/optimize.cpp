@@ -1,4 +1,4 @@
-#include "crmkit/detail/optimize.hpp"
+#include "detail/optimize.hpp"
 
 #include <Eigen/Dense>
 #include <algorithm>
@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "crmkit/detail/random.hpp"
+#include "detail/random.hpp"
 #include "crmkit/error.hpp"
 
 namespace crmkit {

@@ -1,4 +1,4 @@
-#include "crmkit/detail/special_functions.hpp"
+#include "detail/special_functions.hpp"
 
 #include <boost/math/quadrature/tanh_sinh.hpp>
 #include <boost/math/special_functions/digamma.hpp>

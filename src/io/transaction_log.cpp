@@ -4,7 +4,7 @@
 #include <cmath>
 #include <optional>
 
-#include "crmkit/detail/flat_index.hpp"
+#include "detail/flat_index.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/io/time.hpp"
 #include "value/accumulators.hpp"

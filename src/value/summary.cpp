@@ -6,7 +6,7 @@
 #include <numeric>
 #include <sstream>
 
-#include "crmkit/detail/flat_index.hpp"
+#include "detail/flat_index.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/io/time.hpp"
 #include "value/accumulators.hpp"

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "crmkit/detail/special_functions.hpp"
+#include "detail/special_functions.hpp"
 #include "crmkit/error.hpp"
 #include "value/clv/internal.hpp"
 

@@ -7,7 +7,7 @@
 #include <limits>
 #include <sstream>
 
-#include "crmkit/detail/optimize.hpp"
+#include "detail/optimize.hpp"
 #include "crmkit/error.hpp"
 
 namespace crmkit {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "crmkit/detail/special_functions.hpp"
+#include "detail/special_functions.hpp"
 #include "crmkit/error.hpp"
 #include "value/clv/internal.hpp"
 

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "crmkit/detail/special_functions.hpp"
+#include "detail/special_functions.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/value/clv/common.hpp"
 #include "value/clv/beta_geometric.hpp"

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "crmkit/detail/special_functions.hpp"
+#include "detail/special_functions.hpp"
 #include "crmkit/error.hpp"
 #include "value/clv/internal.hpp"
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "crmkit/detail/random.hpp"
+#include "detail/random.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/io/archive.hpp"
 #include "crmkit/value/clv/bg_nbd.hpp"

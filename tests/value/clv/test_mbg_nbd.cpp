@@ -2,7 +2,7 @@
 #include <cmath>
 #include <vector>
 
-#include "crmkit/detail/random.hpp"
+#include "detail/random.hpp"
 #include "crmkit/value/clv/bg_nbd.hpp"
 #include "crmkit/value/clv/mbg_nbd.hpp"
 #include "value/test_data.hpp"

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "crmkit/detail/optimize.hpp"
-#include "crmkit/detail/special_functions.hpp"
+#include "detail/optimize.hpp"
+#include "detail/special_functions.hpp"
 #include "crmkit/value/clv/bg_nbd.hpp"
 
 using namespace crmkit::detail;
