@@ -183,3 +183,22 @@ def test_conditional_probability_of_purchases_is_a_distribution_with_the_conditi
         pytest.approx(1.226, abs=5e-4)
     with pytest.raises(crmkit.InvalidArgument, match="conditional_probability_of_purchases"):
         ParetoNbd([0.553, 10.578, 0.606, 11.669]).conditional_probability_of_purchases(1, 39, 2, 30.43, 38.86)
+
+
+def test_lifetime_value_equals_lifetimes_monthly_clv_on_weekly_data():
+    """Issue 18 item 5: a discount period other than the data's unit. Reference values:
+    lifetimes 0.11.3 (source fetched, run with Debian's numpy/scipy/pandas on 2026-12-03),
+    GammaGammaFitter.customer_lifetime_value(BetaGeoFitter at r 0.243, alpha 4.414, a 0.793,
+    b 2.426; Gamma-Gamma p 6.25, q 3.74, v 15.44; time=12, discount_rate=0.01, freq='W'):
+    12 months of 4.345 weeks, each month's purchases discounted (1.01)^-k. crmkit: horizon
+    12 x 4.345 weeks, period 4.345 weeks."""
+    lifetimes_clv = [65.95295603638195, 4.637294659747194, 8.369004358920185, 270.48691907005514,
+                     613.9367787329069]
+    x = np.array([2.0, 1, 0, 7, 25])
+    tx = np.array([30.43, 1.71, 0, 29.43, 37.0])
+    age = np.array([38.86, 38.86, 38.86, 35.0, 38.86])
+    m = np.array([46.93, 11.77, 0, 53.3, 32.1])
+    spend = GammaGamma([6.25, 3.74, 15.44]).expected_spend(x, m)
+    clv = BetaGeo([0.243, 4.414, 0.793, 2.426]).customer_lifetime_value(
+        x, tx, age, spend, horizon=12 * 4.345, period=4.345, discount_rate=0.01)
+    assert clv == pytest.approx(lifetimes_clv, rel=1e-10)
