@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <utility>
+#include <vector>
 #include <sstream>
 
 #include "detail/optimize.hpp"
@@ -50,6 +53,196 @@ double integrate_unit(F&& f, double lo, const ClvOptions& options) {
   }
 }
 
+// Discrete sums over at least this many periods interpolate E (below, the direct sum is as cheap).
+constexpr double kInterpolateFrom = 64;
+// Periods 1 .. kHead - 1 are summed directly; E is interpolated from period kHead on.
+constexpr int kHead = 8;
+// Interpolation levels: Chebyshev-Lobatto angles j pi / N for these N (nested, so a finer
+// level reuses the coarser level's evaluations and check points).
+constexpr int kLevelIntervals[] = {32, 64};
+// Largest relative difference between the interpolant and E at the check points for the
+// interpolant to be used (the sum's relative error is at most the interpolant's, see
+// DiscreteRule).
+constexpr double kInterpolationTolerance = 1e-13;
+
+// Smallest number of periods K with v^K / (1 - v) <= kTailFraction: with E concave, the
+// periods after K add at most kTailFraction of the first period's term, whatever E is.
+double tail_bound_periods(double v) {
+  if (!(v < 1)) return std::numeric_limits<double>::infinity();
+  return std::ceil(std::log(kTailFraction * (1 - v)) / std::log(v));
+}
+
+// Purchases of period k (the last one cut at the horizon) discounted k periods. The
+// expected purchases are concave in time (the purchase rate falls as customers drop out),
+// so no later period adds more than the current one: once the current increment times the
+// remaining discount factors sum_{j>k} v^j < v^(k+1) / (1 - v) is negligible, the sum has
+// converged, whatever the horizon.
+double direct_discrete_sum(const std::function<double(double)>& cumulative, double v,
+                           double period, double H, double periods) {
+  double value = 0, previous = 0, factor = 1;
+  for (double k = 1; k <= periods; ++k) {
+    const double current = cumulative(std::min(k * period, H));
+    const double increment = current - previous;
+    factor *= v;
+    value += increment * factor;
+    previous = current;
+    if (increment * factor * v / (1 - v) <= kTailFraction * value) break;
+  }
+  return value;
+}
+
+// The discrete sum over K periods as a fixed linear combination of E at a few dozen times.
+// Summation by parts (E(t_0) = 0):
+//   sum_{k=1}^K v^k (E(t_k) - E(t_{k-1})) = v^K E(t_K) + (1 - v) sum_{k=1}^{K-1} v^k E(t_k),
+// every term non-negative, so a relative error e in each E(t_k) is at most e relative in the
+// sum. E is smooth in u = log(t / period) (its singularities in t are on the negative axis,
+// at least pi away in u), so a polynomial in u through E at a few dozen grid times gives
+// E(t_k) for every k >= kHead; periods below kHead are summed directly. The times are grid
+// times t_k = min(k period, H) only, where the direct sum evaluates E too, so models that
+// define E at whole periods only (BG/BB) work unchanged. The weights depend on the options
+// only; per customer the cost is the evaluations of E at the nodes and check points.
+class DiscreteRule {
+ public:
+  DiscreteRule(double v, double period, double horizon, double periods)
+      : v_(v), period_(period), horizon_(horizon), periods_(periods) {
+    double factor = 1;
+    for (int k = 1; k < kHead; ++k) {
+      factor *= v;
+      head_.push_back({time(k), (1 - v) * factor});
+    }
+  }
+
+  bool matches(double v, double period, double horizon, double periods) const {
+    return v == v_ && period == period_ && horizon == horizon_ && periods == periods_;
+  }
+
+  // The sum for one customer, if some level's interpolant agrees with E at its check points
+  // to kInterpolationTolerance relative; false otherwise (the caller sums directly).
+  bool apply(const std::function<double(double)>& cumulative, double& value) {
+    std::vector<std::pair<double, double>> known;  // (time, E) already evaluated
+    auto E = [&](double t) {
+      for (const auto& [time, e] : known) {
+        if (time == t) return e;
+      }
+      const double e = cumulative(t);
+      known.emplace_back(t, e);
+      return e;
+    };
+    double head = 0;
+    for (const Term& h : head_) head += h.weight * E(h.time);
+    std::vector<double> y;
+    for (std::size_t l = 0; l < std::size(kLevelIntervals); ++l) {
+      const Level& level = this->level(l);
+      y.resize(level.nodes.size());
+      for (std::size_t i = 0; i < y.size(); ++i) y[i] = E(level.nodes[i].time);
+      bool agrees = true;
+      for (std::size_t c = 0; c < level.checks.size() && agrees; ++c) {
+        double interpolated = 0;
+        for (std::size_t i = 0; i < y.size(); ++i) interpolated += level.check_basis[c][i] * y[i];
+        const double e = E(level.checks[c]);
+        agrees = std::fabs(interpolated - e) <= kInterpolationTolerance * std::fabs(e);
+      }
+      if (!agrees) continue;
+      value = head;
+      for (std::size_t i = 0; i < y.size(); ++i) value += level.nodes[i].weight * y[i];
+      return std::isfinite(value);
+    }
+    return false;
+  }
+
+ private:
+  struct Term {
+    double time, weight;
+  };
+  struct Level {
+    std::vector<Term> nodes;  // ascending grid times and their weights in the sum
+    std::vector<double> checks;
+    std::vector<std::vector<double>> check_basis;  // interpolant at checks[c] = basis . E(nodes)
+  };
+
+  double time(double k) const { return std::min(k * period_, horizon_); }
+
+  const Level& level(std::size_t l) {
+    while (levels_.size() <= l) levels_.push_back(build(kLevelIntervals[levels_.size()]));
+    return levels_[l];
+  }
+
+  // Grid period nearest to u = log(k) on the Chebyshev-Lobatto angle theta; the last period
+  // K is reserved for theta = pi (its time may be cut at the horizon).
+  double snap(double theta, double u_lo, double u_hi) const {
+    const double u = u_lo + (u_hi - u_lo) * (1 - std::cos(theta)) / 2;
+    return std::clamp(std::round(std::exp(u)), static_cast<double>(kHead), periods_ - 1);
+  }
+
+  Level build(int intervals) const {
+    const double pi = std::acos(-1.0);
+    const double u_lo = std::log(static_cast<double>(kHead));
+    const double u_hi = std::log(time(periods_) / period_);
+    std::vector<double> ks;  // node periods, ascending and distinct
+    for (int j = 0; j < intervals; ++j) {
+      const double k = snap(j * pi / intervals, u_lo, u_hi);
+      if (ks.empty() || k != ks.back()) ks.push_back(k);
+    }
+    ks.push_back(periods_);
+    // Barycentric form on z in [-1, 1] (u scaled), weights 1 / prod_{j != i} (z_i - z_j).
+    auto z_of = [&](double k) {
+      const double u = k == periods_ ? u_hi : std::log(k);
+      return (2 * u - u_lo - u_hi) / (u_hi - u_lo);
+    };
+    const std::size_t n = ks.size();
+    std::vector<double> z(n), lambda(n, 1.0);
+    for (std::size_t i = 0; i < n; ++i) z[i] = z_of(ks[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < n; ++j) {
+        if (j != i) lambda[i] /= z[i] - z[j];
+      }
+    }
+    auto basis = [&](double k, std::vector<double>& out) {
+      out.assign(n, 0.0);
+      const auto hit = std::lower_bound(ks.begin(), ks.end(), k);
+      if (hit != ks.end() && *hit == k) {
+        out[static_cast<std::size_t>(hit - ks.begin())] = 1;
+        return;
+      }
+      const double zk = z_of(k);
+      double sum = 0;
+      for (std::size_t i = 0; i < n; ++i) sum += out[i] = lambda[i] / (zk - z[i]);
+      for (double& o : out) o /= sum;
+    };
+    Level level;
+    std::vector<double> weight(n, 0.0), b;
+    double factor = std::pow(v_, kHead - 1);
+    for (double k = kHead; k < periods_; ++k) {
+      factor *= v_;
+      basis(k, b);
+      for (std::size_t i = 0; i < n; ++i) weight[i] += (1 - v_) * factor * b[i];
+    }
+    weight[n - 1] += factor * v_;  // v^K E(t_K)
+    for (std::size_t i = 0; i < n; ++i) level.nodes.push_back({time(ks[i]), weight[i]});
+    // Checks at the midway angles of both ends and the middle, where the next level puts
+    // its nodes: an interpolant that passes is used, one that fails costs no wasted work.
+    for (int j : {0, 1, intervals / 2, intervals - 2, intervals - 1}) {
+      const double k = snap((2 * j + 1) * pi / (2 * intervals), u_lo, u_hi);
+      if (std::binary_search(ks.begin(), ks.end(), k)) continue;
+      basis(k, b);
+      level.checks.push_back(time(k));
+      level.check_basis.push_back(b);
+    }
+    return level;
+  }
+
+  double v_, period_, horizon_, periods_;
+  std::vector<Term> head_;
+  std::vector<Level> levels_;
+};
+
+// The rule of the last options used on this thread: bulk CLV uses one rule for every customer.
+DiscreteRule& discrete_rule(double v, double period, double horizon, double periods) {
+  thread_local std::optional<DiscreteRule> rule;
+  if (!rule || !rule->matches(v, period, horizon, periods)) rule.emplace(v, period, horizon, periods);
+  return *rule;
+}
+
 }  // namespace
 
 double discounted_purchases_value(const std::function<double(double)>& cumulative, double spend,
@@ -64,11 +257,6 @@ double discounted_purchases_value(const std::function<double(double)>& cumulativ
   // Without discounting both forms are the expected purchases over the horizon.
   if (options.discount_rate == 0) return spend * cumulative(H);
   if (options.discounting == Discounting::discrete) {
-    // Purchases of period k (the last one cut at the horizon) discounted k periods. The
-    // expected purchases are concave in time (the purchase rate falls as customers drop out),
-    // so no later period adds more than the current one: once the current increment times
-    // the remaining discount factors sum_{j>k} v^j < v^(k+1) / (1 - v) is negligible, the sum
-    // has converged, whatever the horizon.
     const double v = 1.0 / (1.0 + options.discount_rate);
     const double periods = std::ceil(H / options.period - 1e-12);
     require_lazy(periods <= kMaxDiscountPeriods ||
@@ -80,16 +268,13 @@ double discounted_purchases_value(const std::function<double(double)>& cumulativ
                           " do not converge within 10000 periods: use a longer period, a "
                           "higher rate or continuous discounting";
                  });
-    double value = 0, previous = 0, factor = 1;
-    for (double k = 1; k <= periods; ++k) {
-      const double current = cumulative(std::min(k * options.period, H));
-      const double increment = current - previous;
-      factor *= v;
-      value += increment * factor;
-      previous = current;
-      if (increment * factor * v / (1 - v) <= kTailFraction * value) break;
+    const double needed = std::min(periods, tail_bound_periods(v));
+    if (needed >= kInterpolateFrom) {
+      DiscreteRule& rule = discrete_rule(v, options.period, H, needed);
+      double value = 0;
+      if (rule.apply(cumulative, value)) return spend * value;
     }
-    return spend * value;
+    return spend * direct_discrete_sum(cumulative, v, options.period, H, periods);
   }
   // int_0^H exp(-d t) dE(t) = exp(-d H) E(H) + d int_0^H exp(-d t) E(t) dt (E(0) = 0), and
   // with u = exp(-d t) the integral is int_{exp(-d H)}^1 E(-log(u) / d) du: a finite interval

@@ -75,7 +75,9 @@ struct ClvOptions {
 // Non-decreasing in the horizon and convergent as it grows. The cost does not depend on the
 // number of periods where the value has a closed form (rate 0) or converges: discrete
 // discounting stops once the discounted remainder is below 1e-15 of the value, and refuses
-// (invalid_argument) a sum that would not converge within 10,000 discount periods;
+// (invalid_argument) a sum that would not converge within 10,000 discount periods; over 64
+// periods or more it interpolates E in log t through a few dozen period-end times (the only
+// times at which it ever calls `cumulative`), checked there against E, else sums directly;
 // continuous discounting integrates E over u = exp(-rate t / period) in [exp(-rate H), 1].
 double discounted_purchases_value(const std::function<double(double)>& cumulative, double spend,
                                   const ClvOptions& options);
