@@ -265,10 +265,10 @@ CRM_API int crm_clv_fit_info_get(const crm_clv_model *model, crm_clv_fit_info *i
 
 /* Purchase-model predictions into out[0..n-1] (caller-allocated):
  *  expected_purchases: E[X(t[i])], purchases in (0, t[i]] of a new customer;
- *  probability_of_purchases: P(X(t) = counts[i]) of a new customer (not Pareto/NBD);
+ *  probability_of_purchases: P(X(t) = counts[i]) of a new customer;
  *  conditional_expected_purchases: purchases in (T, T + t] given each customer's history;
  *  conditional_probability_of_purchases: P(counts[i] purchases in (T, T + t]) given customer
- *    i's history (BG/NBD and MBG/NBD; accurate for counts into the thousands);
+ *    i's history (BG/NBD, MBG/NBD and Pareto/NBD; accurate for counts into the thousands);
  *  p_alive: probability that each customer is still active at T.
  * For BG/BB, t and counts are whole numbers of opportunities. */
 CRM_API int crm_clv_expected_purchases(const crm_clv_model *model, const double *t, size_t n,

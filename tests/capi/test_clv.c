@@ -83,11 +83,21 @@ static void test_fit_pareto_and_spend(void) {
   CHECK_NEAR(v[3], 11.669, 0.002);
   CHECK(crm_clv_fit_info_get(m, &info) == CRM_OK);
   CHECK_NEAR(info.log_likelihood, -9595.0, 0.05);
-  /* Probability of n purchases is not defined for Pareto/NBD here. */
+  /* P(X(39) = n), n = 0..2999, is a distribution whose mean is E[X(39)], which the library
+   * computes in closed form (the tail beyond 3000 is below 1e-30). */
   {
-    double n0 = 0, p = 0;
-    CHECK(crm_clv_probability_of_purchases(m, 39, &n0, 1, &p) == CRM_EINVAL &&
-          error_mentions("pareto-nbd"));
+    static double counts[3000], p[3000];
+    double total = 0, mean = 0, t = 39, e = 0;
+    size_t i;
+    for (i = 0; i < 3000; ++i) counts[i] = (double)i;
+    CHECK(crm_clv_probability_of_purchases(m, 39, counts, 3000, p) == CRM_OK);
+    for (i = 0; i < 3000; ++i) {
+      total += p[i];
+      mean += counts[i] * p[i];
+    }
+    CHECK(crm_clv_expected_purchases(m, &t, 1, &e) == CRM_OK);
+    CHECK_NEAR(total, 1.0, 1e-12);
+    CHECK_NEAR(mean, e, 1e-10 * e);
   }
   crm_clv_free(m);
 

@@ -46,8 +46,11 @@ def test_pareto_nbd_and_gamma_gamma_reproduce_published_fits():
     assert [round(v, 3) for v in list(p.params.values())[:3]] == [0.553, 10.578, 0.606]
     assert p.params["beta"] == pytest.approx(11.669, abs=0.002)
     assert p.log_likelihood == pytest.approx(-9595.0, abs=0.05)
-    with pytest.raises(crmkit.InvalidArgument, match="pareto-nbd"):
-        p.probability_of_purchases(0, 39)
+    # P(X(39) = n) is a distribution whose mean is the closed-form E[X(39)].
+    n = np.arange(3000.0)
+    pmf = p.probability_of_purchases(n, 39)
+    assert pmf.sum() == pytest.approx(1.0, abs=1e-12)
+    assert (n * pmf).sum() == pytest.approx(p.expected_purchases(39), rel=1e-10)
     # FHL 2005 "RFM and CLV": p 6.25, q 3.74, gamma 15.44 on the 946 repeat customers.
     g = GammaGamma().fit(X, ZBAR)
     assert g.params["p"] == pytest.approx(6.25, abs=0.005)
@@ -170,9 +173,11 @@ def test_handle_is_freed_once():
 
 def test_conditional_probability_of_purchases_is_a_distribution_with_the_conditional_mean():
     """Issue 18 item 6 through Python: P(n purchases in the next 39 weeks | x = 2, t_x = 30.43,
-    T = 38.86) at the published CDNOW parameters sums to 1 and its mean is the conditional
-    expectation (FHL 2005: 1.226), computed by the library by another route (eq. 10)."""
-    for model in (BetaGeo([0.243, 4.414, 0.793, 2.426]), ModifiedBetaGeo([0.525, 6.183, 0.891, 1.614])):
+    T = 38.86) at the published CDNOW parameters of BG/NBD, MBG/NBD and Pareto/NBD sums to 1 and
+    its mean is the conditional expectation (BG/NBD, FHL 2005: 1.226), which the library
+    computes by another route (closed forms, no sum over n)."""
+    for model in (BetaGeo([0.243, 4.414, 0.793, 2.426]), ModifiedBetaGeo([0.525, 6.183, 0.891, 1.614]),
+                  ParetoNbd([0.553, 10.578, 0.606, 11.669])):
         n = np.arange(400.0)
         p = model.conditional_probability_of_purchases(n, 39, np.full(400, 2.0), np.full(400, 30.43),
                                                        np.full(400, 38.86))
@@ -181,8 +186,9 @@ def test_conditional_probability_of_purchases_is_a_distribution_with_the_conditi
                                                rel=1e-9)
     assert BetaGeo([0.243, 4.414, 0.793, 2.426]).conditional_expected_purchases(39, 2, 30.43, 38.86) == \
         pytest.approx(1.226, abs=5e-4)
+    # BG/BB (discrete opportunities) has no conditional P(n): refused by name.
     with pytest.raises(crmkit.InvalidArgument, match="conditional_probability_of_purchases"):
-        ParetoNbd([0.553, 10.578, 0.606, 11.669]).conditional_probability_of_purchases(1, 39, 2, 30.43, 38.86)
+        BetaGeoBetaBinom([1.2035, 0.7497, 0.6567, 2.7834]).conditional_probability_of_purchases(1, 5, 2, 4, 6)
 
 
 def test_lifetime_value_equals_lifetimes_monthly_clv_on_weekly_data():

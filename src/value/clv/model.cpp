@@ -171,7 +171,7 @@ void ClvModel::conditional_probability_of_purchases(double t, const double* coun
             }
           }
         } else {
-          unsupported(kind(), "conditional_probability_of_purchases (BG/NBD and MBG/NBD have it)");
+          unsupported(kind(), "conditional_probability_of_purchases (BG/NBD, MBG/NBD and Pareto/NBD have it)");
         }
       },
       model_);

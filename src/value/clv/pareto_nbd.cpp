@@ -1,5 +1,6 @@
 #include "crmkit/value/clv/pareto_nbd.hpp"
 
+#include <boost/math/quadrature/tanh_sinh.hpp>
 #include <cmath>
 #include <limits>
 
@@ -190,6 +191,44 @@ double expm1_ratio(double u, double L) {
   return std::fabs(v) < 1e-10 ? L * (1 - 0.5 * v) : -std::expm1(-v) / u;
 }
 
+// P(X(t) = n) for a new customer with parameters p (n a non-negative integer, t > 0 finite).
+// Alive through (0, t] with an NBD count n, or dead at some tau in (0, t] having bought n
+// times before: averaging lambda^n e^(-lambda tau) / n! and mu e^(-mu tau) over the priors,
+//   P = NB(n) (beta/(beta+t))^s
+//     + c_n alpha^r s beta^s int_0^t tau^n (alpha+tau)^-(r+n) (beta+tau)^-(s+1) dtau,
+// c_n = Gamma(r+n)/(Gamma(r) n!). The expression through 2F1s (integrating over tau first)
+// is a difference of n + 2 terms that cancel catastrophically for large n, so the integral is
+// taken by quadrature instead, its integrand positive: with v = tau/(alpha+tau) = q w,
+// q = t/(alpha+t),
+//   int = alpha^(1-r) beta^-(s+1) q^(n+1) J,
+//   J = int_0^1 w^n (1 - q w)^(r+s-1) (1 + (alpha/beta - 1) q w)^-(s+1) dw,
+// J is of the order of 1/(n+1) (the other two factors are bounded on [0, 1]), so the tiny
+// or huge factors all sit in the closed-form prefactor, which is taken in log space.
+double probability_new(const ParetoNbd::Params& p, double n, double t) {
+  if (t == 0) return n == 0 ? 1.0 : 0.0;
+  // log c_n through log_gamma_ratio: no cancellation of log-gammas near 1e4 for large n.
+  const double log_c = -log_gamma_ratio(n + 1, p.r - 1) - log_gamma(p.r);
+  const double log_q = std::log(t / (p.alpha + t)), log_1mq = std::log(p.alpha / (p.alpha + t));
+  const double alive =
+      std::exp(log_c + p.r * log_1mq + n * log_q + p.s * std::log(p.beta / (p.beta + t)));
+  const double q = std::exp(log_q), one_minus_q = std::exp(log_1mq);
+  const double slope = (p.alpha / p.beta - 1) * q;  // 1 + slope w >= (1 - q) + q alpha/beta > 0
+  auto integrand = [&](double w, double w_complement) {
+    // tanh-sinh passes the distance to the nearer end point; 1 - q w = (1 - q) + q (1 - w)
+    // keeps its accuracy near w = 1, where the mass sits for large n.
+    const double one_minus_w = w_complement > 0 ? w_complement : 1 - w;
+    if (w <= 0) return n == 0 ? 1.0 : 0.0;
+    return std::exp(n * std::log(w) + (p.r + p.s - 1) * std::log(one_minus_q + q * one_minus_w) -
+                    (p.s + 1) * std::log1p(slope * w));
+  };
+  // Building the abscissa tables costs more than an integral; integrate() is not const.
+  thread_local boost::math::quadrature::tanh_sinh<double> integrator;
+  const double J = integrator.integrate(integrand, 0.0, 1.0, 1e-14);
+  const double dead = std::exp(log_c + std::log(p.s) + std::log(p.alpha / p.beta) +
+                               (n + 1) * log_q + std::log(J));
+  return alive + dead;
+}
+
 }  // namespace
 
 namespace detail {
@@ -257,6 +296,28 @@ double ParetoNbd::conditional_expected_purchases(double t, double x, double t_x,
   // Posterior rates: lambda ~ Gamma(r+x, alpha+T), mu ~ Gamma(s, beta+T) given alive.
   return (p.r + x) * (p.beta + T) / (p.alpha + T) *
          expm1_ratio(p.s - 1, std::log1p(t / (p.beta + T))) * alive;
+}
+
+double ParetoNbd::probability_of_purchases(double n, double t) const {
+  require(std::isfinite(n) && n >= 0 && n == std::floor(n),
+          "Pareto/NBD probability_of_purchases: n must be a non-negative integer");
+  require(std::isfinite(t) && t >= 0, "Pareto/NBD probability_of_purchases: t must be finite and >= 0");
+  return probability_new(params(), n, t);
+}
+
+double ParetoNbd::conditional_probability_of_purchases(double n, double t, double x, double t_x,
+                                                       double T) const {
+  require(std::isfinite(n) && n >= 0 && n == std::floor(n),
+          "Pareto/NBD conditional_probability_of_purchases: n must be a non-negative integer");
+  require(std::isfinite(t) && t >= 0,
+          "Pareto/NBD conditional_probability_of_purchases: t must be finite and >= 0");
+  const Params p = params();
+  const double alive = p_alive(x, t_x, T);
+  // Alive at T, the customer's future is a new customer's (the lifetime is memoryless) with
+  // the posterior rates lambda ~ Gamma(r+x, alpha+T), mu ~ Gamma(s, beta+T); dead, no
+  // purchases.
+  const double future = probability_new({p.r + x, p.alpha + T, p.s, p.beta + T}, n, t);
+  return alive * future + (n == 0 ? 1 - alive : 0.0);
 }
 
 }  // namespace value

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <tuple>
 #include <vector>
 
 #include "crmkit/error.hpp"
@@ -119,4 +120,123 @@ TEST_CASE("Pareto/NBD analytic gradient equals finite differences", "[btyd][pare
       CHECK(grad[k] == Approx(numeric).epsilon(1e-6).margin(1e-6));
     }
   }
+}
+
+namespace {
+
+// tests/value/clv/reference/pareto_nbd_pmf.py: mpmath at 50 digits, the death-time integral
+// summed as a series of incomplete beta functions (the library uses quadrature), checked
+// against quadrature of that integral and, for small n, against 2-D integration of the
+// generative model over (lambda, mu).
+struct NewCustomerCase {
+  double n, t, expected;
+};
+const NewCustomerCase kNewCustomerPmf[] = {
+    {0, 1, 0.95245696829314173},
+    {1, 1, 0.044359489475746305},
+    {2, 1, 0.0029497339420189632},
+    {5, 1, 1.2969754711706988e-6},
+    {10, 1, 4.6112234660282167e-12},
+    {100, 1, 3.1101335747171605e-108},
+    {0, 39, 0.59362503160238387},
+    {1, 39, 0.16556294727717548},
+    {2, 39, 0.082487184116316581},
+    {5, 39, 0.021484828361821039},
+    {10, 39, 0.0041934393320804204},
+    {100, 39, 5.3541586830198957e-13},
+    {1000, 39, 2.963642348610445e-107},
+    {0, 520, 0.51512423585191276},
+    {1, 520, 0.13695951654775762},
+    {2, 520, 0.069005988575075709},
+    {5, 520, 0.022641768985916334},
+    {10, 520, 0.0088261827490383835},
+    {100, 520, 0.00015735113992226445},
+    {1000, 520, 5.9460063556153981e-13},
+};
+struct HistoryCase {
+  double n, t, x, t_x, T, expected;
+};
+const HistoryCase kConditionalPmf[] = {
+    {0, 39, 0, 0.0, 38.86, 0.93071481594568021},
+    {1, 39, 0, 0.0, 38.86, 0.045898124125809538},
+    {2, 39, 0, 0.0, 38.86, 0.014677144710534688},
+    {10, 1, 0, 0.0, 38.86, 5.9510613810904233e-19},
+    {100, 520, 0, 0.0, 38.86, 1.6872599646092718e-7},
+    {1000, 520, 0, 0.0, 38.86, 1.8101652823014285e-43},
+    {0, 39, 2, 30.43, 38.86, 0.40806272360646378},
+    {1, 39, 2, 30.43, 38.86, 0.21928749790096378},
+    {2, 39, 2, 30.43, 38.86, 0.15175652075729827},
+    {10, 1, 2, 30.43, 38.86, 2.3891091219138734e-16},
+    {100, 520, 2, 30.43, 38.86, 4.512714919236935e-5},
+    {1000, 520, 2, 30.43, 38.86, 4.6868678333752216e-39},
+    {0, 39, 2, 10.0, 38.86, 0.81690146417910612},
+    {1, 39, 2, 10.0, 38.86, 0.067830193148370287},
+    {2, 39, 2, 10.0, 38.86, 0.046941454542662118},
+    {10, 1, 2, 10.0, 38.86, 7.3900124148955932e-17},
+    {100, 520, 2, 10.0, 38.86, 1.3958767714774869e-5},
+    {1000, 520, 2, 10.0, 38.86, 1.4497458972435464e-39},
+    {0, 39, 200, 38.5, 39.0, 0.022205632356493242},
+    {1, 39, 200, 38.5, 39.0, 0.0028687558603909852},
+    {2, 39, 200, 38.5, 39.0, 0.002846555497745917},
+    {10, 1, 200, 38.5, 39.0, 0.0058427164358936419},
+    {100, 520, 200, 38.5, 39.0, 0.0015283976683937784},
+    {1000, 520, 200, 38.5, 39.0, 0.00016842153422347933},
+};
+
+}  // namespace
+
+TEST_CASE("Pareto/NBD P(X(t) = n) for a new customer, n into the thousands", "[btyd][pareto_nbd]") {
+  // Issue 18 item 6.
+  const ParetoNbd model(kPublished);
+  for (const auto& c : kNewCustomerPmf) {
+    INFO("n " << c.n << " t " << c.t);
+    CHECK(model.probability_of_purchases(c.n, c.t) == Approx(c.expected).epsilon(1e-10));
+  }
+  // The reference's P(X(1) = 1000) = 5.9685518778101767e-1066 is below the double range.
+  CHECK(model.probability_of_purchases(1000, 1) == 0.0);
+  CHECK(model.probability_of_purchases(0, 0) == 1.0);
+  CHECK(model.probability_of_purchases(3, 0) == 0.0);
+  // A distribution whose mean is E[X(t)], which the library computes in closed form.
+  for (double t : {1.0, 39.0, 520.0}) {
+    double total = 0, mean = 0;
+    for (double n = 0; n <= 3000; ++n) {
+      const double p = model.probability_of_purchases(n, t);
+      total += p;
+      mean += n * p;
+    }
+    INFO("t " << t);
+    CHECK(total == Approx(1.0).epsilon(1e-12));
+    CHECK(mean == Approx(model.expected_purchases(t)).epsilon(1e-10));
+  }
+  CHECK_THROWS_WITH(model.probability_of_purchases(-1, 39), Catch::Contains("n must be a non-negative integer"));
+  CHECK_THROWS_WITH(model.probability_of_purchases(2, -1), Catch::Contains("t must be finite and >= 0"));
+}
+
+TEST_CASE("Pareto/NBD conditional P(Y(t) = n | history), n into the thousands", "[btyd][pareto_nbd]") {
+  // Issue 18 item 6.
+  const ParetoNbd model(kPublished);
+  for (const auto& c : kConditionalPmf) {
+    INFO("n " << c.n << " t " << c.t << " x " << c.x << " t_x " << c.t_x);
+    CHECK(model.conditional_probability_of_purchases(c.n, c.t, c.x, c.t_x, c.T) ==
+          Approx(c.expected).epsilon(1e-10));
+  }
+  // A distribution whose mean is the conditional expectation (closed form in the library).
+  for (const auto& [x, tx, T] : {std::tuple<double, double, double>{2, 30.43, 38.86}, {0, 0, 38.86},
+                                  {2, 10, 38.86}, {200, 38.5, 39}}) {
+    for (double t : {1.0, 39.0, 520.0}) {
+      double total = 0, mean = 0;
+      for (double n = 0; n <= 6000; ++n) {
+        const double p = model.conditional_probability_of_purchases(n, t, x, tx, T);
+        total += p;
+        mean += n * p;
+      }
+      INFO("x " << x << " t_x " << tx << " t " << t);
+      CHECK(total == Approx(1.0).epsilon(1e-12));
+      CHECK(mean == Approx(model.conditional_expected_purchases(t, x, tx, T)).epsilon(1e-10));
+    }
+  }
+  CHECK_THROWS_WITH(model.conditional_probability_of_purchases(1.5, 39, 2, 30.43, 38.86),
+                    Catch::Contains("n must be a non-negative integer"));
+  CHECK_THROWS_WITH(model.conditional_probability_of_purchases(1, 39, 2, 40, 38.86),
+                    Catch::Contains("recency 40 exceeds T"));
 }

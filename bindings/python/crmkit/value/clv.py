@@ -186,7 +186,7 @@ class _PurchaseModel(_Model):
         return _result(out, scalar)
 
     def probability_of_purchases(self, n_purchases, t):
-        """P(X(t) = n) of a new customer (not defined for ParetoNbd)."""
+        """P(X(t) = n) of a new customer."""
         (counts,), n, scalar = _columns(n_purchases)
         out = np.empty(n)
         lib.clv_probability_of_purchases(self._live(), float(t), _ptr(counts), n, _ptr(out))
@@ -201,8 +201,8 @@ class _PurchaseModel(_Model):
         return _result(out, scalar)
 
     def conditional_probability_of_purchases(self, n_purchases, t, frequency, recency, T):
-        """P(n purchases in (T, T + t]) of each customer given the history (BetaGeo and
-        ModifiedBetaGeo; accurate for n into the thousands)."""
+        """P(n purchases in (T, T + t]) of each customer given the history (BetaGeo,
+        ModifiedBetaGeo and ParetoNbd; accurate for n into the thousands)."""
         (counts, x, tx, age), n, scalar = _columns(n_purchases, frequency, recency, T)
         out = np.empty(n)
         lib.clv_conditional_probability_of_purchases(self._live(), float(t), _ptr(counts), _ptr(x),

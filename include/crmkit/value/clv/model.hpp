@@ -55,10 +55,11 @@ class ClvModel {
                              std::size_t n, const FitOptions& options, const double* weights);
 
   // Bulk predictions into out[0..n-1]; invalid_argument when the model has no such
-  // prediction (Pareto/NBD: probability_of_purchases; purchase models: expected_spend).
+  // prediction (BG/BB: conditional_probability_of_purchases; Gamma-Gamma: the purchase
+  // predictions; purchase models: expected_spend).
   void expected_purchases(const double* t, std::size_t n, double* out) const;
   void probability_of_purchases(double t, const double* counts, std::size_t n, double* out) const;
-  // P(counts[i] purchases in (T, T + t] | customer i's history): BG/NBD and MBG/NBD.
+  // P(counts[i] purchases in (T, T + t] | customer i's history): BG/NBD, MBG/NBD, Pareto/NBD.
   void conditional_probability_of_purchases(double t, const double* counts, const double* frequency,
                                             const double* recency, const double* T, std::size_t n,
                                             double* out) const;

@@ -38,6 +38,11 @@ class ParetoNbd : public detail::PurchaseModelBase<ParetoNbd> {
   // E[X(t)] for a new customer: r beta / (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]
   // (the s -> 1 limit r beta/alpha log(1 + t/beta) included).
   double expected_purchases(double t) const;
+  // P(X(t) = n) for a new customer (n integer >= 0, accurate for n in the thousands).
+  double probability_of_purchases(double n, double t) const;
+  // P(Y(t) = n | x, t_x, T): n purchases in (T, T + t] given the history.
+  double conditional_probability_of_purchases(double n, double t, double frequency,
+                                              double recency, double T) const;
   double conditional_expected_purchases(double t, double frequency, double recency, double T) const;
   double p_alive(double frequency, double recency, double T) const;
   using PurchaseModelBase::conditional_expected_purchases;
