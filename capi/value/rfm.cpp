@@ -1,13 +1,10 @@
 // C API over RFM scores and segment rules (include/crmkit/value/rfm.hpp).
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "crmkit/value/rfm.hpp"
 #include "value/convert.hpp"
 
-using crmkit::Error;
-using crmkit::ErrorCode;
 using namespace crmkit::capi;
 namespace value = crmkit::value;
 
@@ -16,6 +13,8 @@ struct crm_segment_rules {
 };
 
 namespace {
+
+static_assert(CRM_RFM_MAX_BINS == value::kMaxRfmBins, "the core's bins limit");
 
 value::RfmOptions rfm_options(const crm_rfm_options* opts) {
   value::RfmOptions o;

@@ -207,6 +207,14 @@ def test_struct_versions_match_the_header_macros(header):
         assert _lib.VERSIONS[cls] == int(m.group(1)), c_name
 
 
+def test_python_constants_match_the_header_macros():
+    from crmkit.value import rfm, tiers
+    with open(os.path.join(CAPI, "crmkit", "value.h")) as f:
+        text = f.read()
+    assert rfm.MAX_BINS == int(re.search(r"#define CRM_RFM_MAX_BINS (\d+)", text).group(1))
+    assert len(tiers.TIERS) == int(re.search(r"#define CRM_TIER_COUNT (\d+)", text).group(1))
+
+
 def test_handles_are_distinct_pointer_types():
     from crmkit import value
     with value.Ledger() as ledger:

@@ -163,6 +163,8 @@ def test_conversions_at_the_boundary_refuse_instead_of_corrupting():
         value.score_rfm([1, 2], [1, 2], [1, 2], bins=2.5)
     with pytest.raises(ValueError, match="NUL"):
         value.summarize_csv("/dev/null\0/etc/passwd")
+    with pytest.raises(ValueError, match="expected_customers"):
+        value.summarize([1], [0], [1], expected_customers=-1)  # was silently 0
     with pytest.raises(ValueError, match="customer"):
         with value.Ledger() as till:
             till.add_sale(3.5, 0, 1)

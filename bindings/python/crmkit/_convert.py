@@ -60,8 +60,9 @@ def f64(values, name, n=None):
     return array(values, np.float64, name, n)
 
 
-def c_int(value, name, low=-2**31, high=2**31 - 1):
-    """A Python int option for a C int: exact and in range (2**32 + 5 is not 5)."""
+def int_arg(value, name, low=-2**31, high=2**31 - 1):
+    """A whole-number option for a C integer (a C int unless low/high say otherwise): exact
+    and in range (2**32 + 5 is not 5)."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         if isinstance(value, (float, np.floating)) and float(value).is_integer():
             value = int(value)

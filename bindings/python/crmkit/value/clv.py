@@ -14,7 +14,7 @@ from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_size_t
 
 import numpy as np
 
-from .._convert import c_int as _c_int
+from .._convert import int_arg as _int_arg
 from .._lib import (BufferTooSmall, ClvFitInfo, ClvFitOptions, ClvOptions, Handle, crm_clv_model,
                     defaults, enum_code, enum_names, lib, new, text_arg)
 
@@ -53,11 +53,11 @@ def _fit_options(starts=None, tolerance=None, max_iterations=None, penalty=None,
     """crm_clv_fit_options from the library's defaults; None keeps a default."""
     o = defaults(ClvFitOptions, "clv_fit_options")
     if starts is not None:
-        o.starts = _c_int(starts, "starts")
+        o.starts = _int_arg(starts, "starts")
     if tolerance is not None:
         o.tolerance = float(tolerance)
     if max_iterations is not None:
-        o.max_iterations = _c_int(max_iterations, "max_iterations")
+        o.max_iterations = _int_arg(max_iterations, "max_iterations")
     if penalty is not None:
         o.penalty = float(penalty)
     if require_convergence is not None:
@@ -241,7 +241,7 @@ class _PurchaseModel(_Model):
         1..periods; first_purchase: each customer's first-purchase time in periods since the
         origin (compare with crmkit.value.cumulative_repeat_transactions)."""
         (first,), n, _ = _columns(first_purchase)
-        out = np.empty(_c_int(periods, "periods", 0))
+        out = np.empty(_int_arg(periods, "periods", 0))
         lib.clv_tracking_curve(self._live(), _ptr(first), n, _ptr(out), out.shape[0])
         return out
 
@@ -250,7 +250,7 @@ class _PurchaseModel(_Model):
         per calibration frequency 0..max_frequency (the last: and above) `customers`,
         `actual_mean`, `predicted_mean`, plus `actual_total` and `predicted_total`."""
         (x, tx, age, act), n, _ = _columns(frequency, recency, T, actual)
-        max_frequency = _c_int(max_frequency, "max_frequency")
+        max_frequency = _int_arg(max_frequency, "max_frequency")
         groups = max_frequency + 1 if max_frequency >= 0 else 0
         predicted = np.empty(n)
         customers, actual_mean, predicted_mean = np.empty(groups), np.empty(groups), np.empty(groups)

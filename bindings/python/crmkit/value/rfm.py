@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from .._convert import c_int, f64, ptr, text
+from .._convert import f64, int_arg, ptr, text
 from .._lib import Handle, RfmOptions, RfmResult, crm_segment_rules, defaults, lib, new, text_arg
 
 MAX_BINS = 9  # CRM_RFM_MAX_BINS
@@ -67,7 +67,7 @@ class SegmentRules(Handle):
     def segment_of(self, r, f, m):
         """Segment index of one customer's scores (e.g. at a till with frozen cuts)."""
         index = c_size_t()
-        lib.segment_of(self._live(), c_int(r, "r"), c_int(f, "f"), c_int(m, "m"), byref(index))
+        lib.segment_of(self._live(), int_arg(r, "r"), int_arg(f, "f"), int_arg(m, "m"), byref(index))
         return index.value
 
 
@@ -113,7 +113,7 @@ def score_rfm(days_since_last, purchases, monetary, *, bins=None, days_since_las
         names = rules.names
         opts = defaults(RfmOptions, "rfm_options")
         if bins is not None:
-            opts.bins = c_int(bins, "bins")
+            opts.bins = int_arg(bins, "bins")
         for name, c in cuts.items():
             if c is not None:
                 setattr(opts, name + "_cuts", ptr(c, c_double))

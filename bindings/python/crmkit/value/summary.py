@@ -5,7 +5,7 @@ from ctypes import byref, c_double, c_int64, c_size_t
 
 import numpy as np
 
-from .._convert import array, day, days, f64, ptr, text
+from .._convert import array, day, days, f64, int_arg, ptr, text
 from .._lib import text_arg
 from .._lib import (CsvOptions, Handle, SummaryColumns, SummaryInfo, SummaryOptions, crm_ledger,
                     crm_summary, defaults, enum_code, enum_names, lib, new)
@@ -23,7 +23,7 @@ def _options(unit, merge_same_day, end, holdout_end, drop_late, expected_custome
     if drop_late is not None:
         o.drop_late = int(bool(drop_late))
     if expected_customers is not None:
-        o.expected_customers = int(expected_customers) if int(expected_customers) >= 0 else 0
+        o.expected_customers = int_arg(expected_customers, "expected_customers", 0, 2**64 - 1)
     end, holdout_end = day(end), day(holdout_end)
     if end is not None:
         o.has_end, o.end = 1, end
