@@ -64,6 +64,25 @@ struct Instrument {
 // item ids non-empty and unique across the instrument. Messages name the dimension or id.
 void validate(const Instrument& instrument);
 
+// A caller's own instrument as text, one statement per line ('#' starts a comment; blank
+// lines are skipped; keys are case-sensitive):
+//
+//   instrument: Branch survey          the name (optional, at most once)
+//   scale: 1-5                         the scale (optional, default 1-7), "MIN-MAX"
+//   dimension: staff                   starts a dimension; its items follow
+//   item: S1                           an item id (letters, digits, '_', '-', '.')
+//   item: S2 | friendly greeting       ... with its wording after '|'
+//   item: S3 | kept us waiting | reverse    ... reverse-coded
+//
+// Throws parse_error "SOURCE:LINE: what" for an unknown key, an item before any dimension,
+// a malformed scale or id, or more than kMaxInstrumentItems items; then validate()'s checks
+// (duplicate ids, empty dimensions) with the line of the offending statement.
+inline constexpr std::size_t kMaxInstrumentItems = 10000;
+Instrument parse_instrument(std::string_view text, const std::string& source = "instrument");
+// The same from a file; io_error naming the path when it cannot be read, parse_error for a
+// file larger than 1 MiB.
+Instrument read_instrument(const std::string& path);
+
 // ---------------------------------------------------------------------------------------
 // Bundled instruments
 
