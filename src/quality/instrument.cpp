@@ -242,15 +242,19 @@ bool read_number(std::string_view text, double& out) {
          std::isfinite(out);
 }
 
-// "MIN-MAX" (a leading '-' belongs to MIN: "-3-3" is -3 to 3).
-bool read_scale(std::string_view text, Scale& scale) {
-  text = trim(text);
-  const std::size_t dash = text.find('-', 1);
-  return dash != std::string_view::npos && read_number(text.substr(0, dash), scale.min) &&
-         read_number(text.substr(dash + 1), scale.max);
-}
-
 }  // namespace
+
+Scale parse_scale(std::string_view text) {
+  text = trim(text);
+  // A leading '-' belongs to MIN: "-3-3" is -3 to 3.
+  const std::size_t dash = text.find('-', 1);
+  Scale scale;
+  require(dash != std::string_view::npos && read_number(text.substr(0, dash), scale.min) &&
+              read_number(text.substr(dash + 1), scale.max),
+          "scale '" + std::string(text) + "': expected MIN-MAX, e.g. 1-5");
+  require(scale.min < scale.max, "scale '" + std::string(text) + "': MIN must be below MAX");
+  return scale;
+}
 
 Instrument parse_instrument(std::string_view text, const std::string& source) {
   Instrument instrument{"instrument", {}, {}};
@@ -279,10 +283,11 @@ Instrument parse_instrument(std::string_view text, const std::string& source) {
       named = true;
     } else if (key == "scale") {
       if (scaled) throw fail("the scale is given twice");
-      if (!read_scale(value, instrument.scale))
-        throw fail("scale '" + std::string(value) + "': expected MIN-MAX, e.g. 1-5");
-      if (!(instrument.scale.min < instrument.scale.max))
-        throw fail("scale '" + std::string(value) + "': MIN must be below MAX");
+      try {
+        instrument.scale = parse_scale(value);
+      } catch (const Error& e) {
+        throw fail(e.what());
+      }
       scaled = true;
     } else if (key == "dimension") {
       if (value.empty()) throw fail("empty dimension name");
@@ -339,6 +344,17 @@ Instrument read_instrument(const std::string& path) {
   return parse_instrument(text, path);
 }
 
+std::optional<AnswerPosition> first_answer_off_scale(const Scale& scale, const Answers& answers) {
+  require(answers.respondents == 0 || answers.data != nullptr,
+          "answers: null pointer for " + std::to_string(answers.respondents) + " respondents");
+  for (std::size_t r = 0; r < answers.respondents; ++r)
+    for (std::size_t i = 0; i < answers.items; ++i) {
+      const double x = answers(r, i);
+      if (!std::isnan(x) && !(x >= scale.min && x <= scale.max)) return AnswerPosition{r, i};
+    }
+  return std::nullopt;
+}
+
 void validate_answers(const Instrument& instrument, const Answers& answers) {
   validate(instrument);
   const std::size_t items = instrument.item_count();
@@ -347,16 +363,13 @@ void validate_answers(const Instrument& instrument, const Answers& answers) {
                                       std::to_string(items) + " items");
   require(answers.respondents == 0 || answers.data != nullptr,
           "answers: null pointer for " + std::to_string(answers.respondents) + " respondents");
-  const Scale& s = instrument.scale;
-  for (std::size_t r = 0; r < answers.respondents; ++r)
-    for (std::size_t i = 0; i < items; ++i) {
-      const double x = answers(r, i);
-      if (std::isnan(x) || (x >= s.min && x <= s.max)) continue;
-      throw Error(ErrorCode::invalid_argument,
-                  "respondent " + std::to_string(r) + ", item " + instrument.item_ids()[i] +
-                      ": answer " + format_number(x) + " is outside the scale " +
-                      scale_text(s));
-    }
+  const std::optional<AnswerPosition> off = first_answer_off_scale(instrument.scale, answers);
+  if (!off) return;
+  throw Error(ErrorCode::invalid_argument,
+              "respondent " + std::to_string(off->respondent) + ", item " +
+                  instrument.item_ids()[off->item] + ": answer " +
+                  format_number(answers(off->respondent, off->item)) +
+                  " is outside the scale " + scale_text(instrument.scale));
 }
 
 ScoredAnswers score_answers(const Instrument& instrument, const Answers& answers,

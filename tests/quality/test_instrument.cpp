@@ -198,3 +198,22 @@ TEST_CASE("malformed instrument text names the line", "[instrument]") {
   for (std::size_t k = 0; k <= kMaxInstrumentItems; ++k) many += "item: i" + std::to_string(k) + "\n";
   CHECK_THAT(error_of([&] { parse_instrument(many); }), Contains("more than 10000 items"));
 }
+
+TEST_CASE("scales as text", "[instrument]") {
+  CHECK(parse_scale("1-10").max == 10);
+  CHECK(parse_scale(" 0.5-4.5 ").min == 0.5);
+  CHECK(parse_scale("-3--1").max == -1);
+  CHECK_THAT(error_of([] { parse_scale("7"); }), Contains("expected MIN-MAX"));
+  CHECK_THAT(error_of([] { parse_scale("1-x"); }), Contains("expected MIN-MAX"));
+  CHECK_THAT(error_of([] { parse_scale("3-3"); }), Contains("MIN must be below MAX"));
+  CHECK_THAT(error_of([] { parse_scale("1-inf"); }), Contains("expected MIN-MAX"));
+}
+
+TEST_CASE("the first answer off the scale", "[instrument]") {
+  const std::vector<double> a = {1, NAN, 5, 0.5, 7, 8};
+  const auto off = first_answer_off_scale({1, 7}, {a.data(), 2, 3});
+  REQUIRE(off);
+  CHECK(off->respondent == 1);
+  CHECK(off->item == 0);
+  CHECK_FALSE(first_answer_off_scale({0, 8}, {a.data(), 2, 3}));
+}

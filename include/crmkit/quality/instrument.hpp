@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,10 @@ struct Scale {
   // A reverse-coded item's answer on the item's own direction: min + max - answer.
   double reverse(double answer) const noexcept { return min + max - answer; }
 };
+
+// "MIN-MAX" as a scale ("1-5", "0-10", "-3-3"); invalid_argument unless both are finite
+// numbers with MIN < MAX.
+Scale parse_scale(std::string_view text);
 
 struct Item {
   std::string id;    // unique within the instrument; survey columns are a prefix + id
@@ -146,6 +151,14 @@ struct MissingOptions {
   MissingPolicy policy = MissingPolicy::pairwise;
   std::size_t min_answered = 1;  // dimension_mean only; at least 1
 };
+
+// The first answer (row by row) that is neither NaN nor on the instrument's scale, if any:
+// lets a reader restate validate_answers' complaint at its own file and line.
+struct AnswerPosition {
+  std::size_t respondent;
+  std::size_t item;
+};
+std::optional<AnswerPosition> first_answer_off_scale(const Scale& scale, const Answers& answers);
 
 // Throws invalid_argument unless `answers` fits the instrument: items == item_count(), a
 // non-null pointer when there are answers, every answer NaN or on the scale. Messages name
