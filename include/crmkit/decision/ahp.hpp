@@ -20,7 +20,9 @@ inline namespace v0 {
 namespace decision {
 
 enum class PriorityMethod {
-  eigen,      // the principal right eigenvector (Saaty), normalised to sum 1
+  // The principal right eigenvector (Saaty), normalised to sum 1: power iteration, with
+  // Eigen's general eigensolver when that converges slowly (the tests check both agree).
+  eigen,
   geometric,  // the normalised geometric mean of each row (logarithmic least squares)
 };
 const NameTable& names(PriorityMethod);
@@ -105,10 +107,6 @@ struct AhpResult {
 AhpResult ahp(const double* matrix, std::size_t n, const AhpOptions& options = {},
               const std::vector<std::string>& names = {});
 
-// Principal eigenvalue of a positive reciprocal matrix by power iteration: an independent
-// check of the eigensolver, and the fast path of the completion.
-double principal_eigenvalue(const double* matrix, std::size_t n, std::vector<double>* vector = nullptr);
-
 // ---------------------------------------------------------------------------------------
 // Hierarchies
 
@@ -133,7 +131,7 @@ struct HierarchyResult {
 // row-major, leaves in node order, each row summing to 1). Throws invalid_argument when a
 // parent does not precede its child, sibling weights do not sum to 1 (saying by how much),
 // or a leaf's priorities are negative or do not sum to 1.
-HierarchyResult synthesize(const std::vector<HierarchyNode>& nodes,
+HierarchyResult synthesize_hierarchy(const std::vector<HierarchyNode>& nodes,
                            const double* leaf_priorities = nullptr, std::size_t alternatives = 0);
 
 }  // namespace decision
