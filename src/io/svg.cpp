@@ -223,13 +223,14 @@ void category_labels(std::ostringstream& out, const Frame& f, const std::vector<
 
 // Every series has one finite value per label.
 void require_category_series(const char* chart, const std::vector<std::string>& labels,
-                             const std::vector<CategorySeries>& series, const char* label_kind = "label") {
-  require(!labels.empty(), std::string(chart) + ": no " + label_kind + "s");
+                             const std::vector<CategorySeries>& series, const char* label_kind = "label",
+                             const char* label_kinds = "labels") {
+  require(!labels.empty(), std::string(chart) + ": no " + label_kinds);
   require(!series.empty(), std::string(chart) + ": no series");
   for (const CategorySeries& s : series) {
     require(s.values.size() == labels.size(),
             std::string(chart) + ": " + series_name(s.name) + " has " + std::to_string(s.values.size()) +
-                " values for " + std::to_string(labels.size()) + " " + label_kind + "s");
+                " values for " + std::to_string(labels.size()) + " " + label_kinds);
     for (std::size_t i = 0; i < labels.size(); ++i)
       require(std::isfinite(s.values[i]), std::string(chart) + ": " + series_name(s.name) + " at " +
                                               label_kind + " '" + labels[i] + "' is not finite");
@@ -478,7 +479,7 @@ std::string radar_chart(const std::vector<std::string>& axes, const std::vector<
   constexpr const char* kChart = "radar chart";
   require_chart_size(options);
   require(axes.size() >= 3, std::string(kChart) + ": needs at least 3 axes, got " + std::to_string(axes.size()));
-  require_category_series(kChart, axes, series, "axis");
+  require_category_series(kChart, axes, series, "axis", "axes");
   require_range(scale, std::string(kChart) + ": scale");
   for (const CategorySeries& s : series)
     for (std::size_t k = 0; k < axes.size(); ++k)
@@ -666,12 +667,16 @@ std::string ipa_chart(const std::vector<std::string>& labels, const std::vector<
         << ", importance " << tick_label(importance[i]) << "</title></circle>\n";
   }
   // Labels: the first candidate place that covers nothing, else the one covering least.
+  // Beside the dot first, then a line of text further away (crowded clusters).
   struct Place {
     double dx, dy;
     const char* anchor;
   };
-  const Place places[] = {{7, 4, "start"},  {-7, 4, "end"},    {0, -8, "middle"}, {0, 16, "middle"},
-                          {5, -7, "start"}, {-5, -7, "end"},   {5, 15, "start"},  {-5, 15, "end"}};
+  const Place places[] = {{7, 4, "start"},   {-7, 4, "end"},    {0, -8, "middle"},  {0, 16, "middle"},
+                          {5, -7, "start"},  {-5, -7, "end"},   {5, 15, "start"},   {-5, 15, "end"},
+                          {7, -8, "start"},  {-7, -8, "end"},   {7, 16, "start"},   {-7, 16, "end"},
+                          {0, -20, "middle"}, {0, 28, "middle"}, {5, -19, "start"}, {-5, -19, "end"},
+                          {5, 27, "start"},  {-5, 27, "end"},   {0, -32, "middle"}, {0, 40, "middle"}};
   for (std::size_t i = 0; i < n; ++i) {
     const double px = f.px(performance[i]), py = f.py(importance[i]), w = text_width(labels[i]);
     std::size_t best = 0, best_cost = static_cast<std::size_t>(-1);
