@@ -48,5 +48,6 @@ void run_tiers_tests(void);
 void run_status_tests(void);
 void run_loyalty_tests(void);
 void run_retention_tests(void);
+void run_svg_tests(void);
 
 #endif

@@ -27,6 +27,7 @@ int main(void) {
   run_status_tests();
   run_loyalty_tests();
   run_retention_tests();
+  run_svg_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }
