@@ -1,11 +1,12 @@
 // C API over the SVG charts (include/crmkit/io/svg.hpp): C arrays and strings in, the
 // chart's text out through buf / buf_len / out_len. Conversion only.
+#include "crmkit/io/svg.hpp"
+
 #include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "crmkit/io/svg.hpp"
 #include "guard.hpp"
 
 using namespace crmkit::capi;
@@ -21,8 +22,9 @@ constexpr std::size_t kMaxChartValues = std::size_t{1} << 24;
 
 std::size_t bounded(std::size_t count, const std::string& name) {
   if (count > kMaxChartValues)
-    throw Error(ErrorCode::invalid_argument, name + " is " + std::to_string(count) +
-                                                 "; a chart takes at most " + std::to_string(kMaxChartValues));
+    throw Error(
+        ErrorCode::invalid_argument,
+        name + " is " + std::to_string(count) + "; a chart takes at most " + std::to_string(kMaxChartValues));
   return count;
 }
 
@@ -75,9 +77,10 @@ io::ChartOptions chart_options(const crm_chart_options* opts) {
   o.y_label = text_or_empty(opts->y_label);
   o.width = opts->width;
   o.height = opts->height;
-  const std::vector<double> xs = doubles(opts->marker_x, bounded(opts->marker_count, "opts->marker_count"),
-                                         "opts->marker_x");
-  const std::vector<std::string> labels = texts(opts->marker_labels, opts->marker_count, "opts->marker_labels");
+  const std::vector<double> xs =
+      doubles(opts->marker_x, bounded(opts->marker_count, "opts->marker_count"), "opts->marker_x");
+  const std::vector<std::string> labels =
+      texts(opts->marker_labels, opts->marker_count, "opts->marker_labels");
   for (std::size_t i = 0; i < xs.size(); ++i) o.markers.push_back({xs[i], labels[i]});
   return o;
 }
@@ -152,16 +155,16 @@ CRM_API int crm_line_chart(const char* const* series_names, size_t series_count,
                            const double* y, const size_t* point_counts, const crm_chart_options* opts,
                            char* buf, size_t buf_len, size_t* out_len) {
   return chart(buf, buf_len, out_len, [&] {
-    const std::vector<std::string> names = texts(series_names, bounded(series_count, "series_count"),
-                                                 "series_names", true);
+    const std::vector<std::string> names =
+        texts(series_names, bounded(series_count, "series_count"), "series_names", true);
     if (series_count > 0) require_pointer(point_counts, "point_counts");
     std::vector<io::Series> series;
     std::size_t at = 0;
     for (std::size_t s = 0; s < series_count; ++s) {
       const std::size_t n = bounded(point_counts[s], "point_counts[" + std::to_string(s) + "]");
       if (at + n > kMaxChartValues) bounded(at + n, "the sum of point_counts");
-      series.push_back({names[s], doubles(x ? x + at : nullptr, n, "x"), doubles(y ? y + at : nullptr, n, "y"),
-                        dashed(opts, s)});
+      series.push_back({names[s], doubles(x ? x + at : nullptr, n, "x"),
+                        doubles(y ? y + at : nullptr, n, "y"), dashed(opts, s)});
       at += n;
     }
     return io::line_chart(series, chart_options(opts));
@@ -181,9 +184,9 @@ CRM_API int crm_category_line_chart(const char* const* labels, size_t label_coun
   });
 }
 
-CRM_API int crm_bar_chart(const char* const* labels, size_t label_count,
-                          const char* const* series_names, size_t series_count, const double* values,
-                          const crm_chart_options* opts, char* buf, size_t buf_len, size_t* out_len) {
+CRM_API int crm_bar_chart(const char* const* labels, size_t label_count, const char* const* series_names,
+                          size_t series_count, const double* values, const crm_chart_options* opts, char* buf,
+                          size_t buf_len, size_t* out_len) {
   return chart(buf, buf_len, out_len, [&] {
     return io::grouped_bar_chart(
         texts(labels, label_count, "labels"),
@@ -193,9 +196,8 @@ CRM_API int crm_bar_chart(const char* const* labels, size_t label_count,
 }
 
 CRM_API int crm_radar_chart(const char* const* axes, size_t axis_count, const char* const* series_names,
-                            size_t series_count, const double* values, double scale_min,
-                            double scale_max, const crm_chart_options* opts, char* buf,
-                            size_t buf_len, size_t* out_len) {
+                            size_t series_count, const double* values, double scale_min, double scale_max,
+                            const crm_chart_options* opts, char* buf, size_t buf_len, size_t* out_len) {
   return chart(buf, buf_len, out_len, [&] {
     return io::radar_chart(
         texts(axes, axis_count, "axes"),
@@ -205,9 +207,8 @@ CRM_API int crm_radar_chart(const char* const* axes, size_t axis_count, const ch
 }
 
 CRM_API int crm_ipa_chart(const char* const* labels, size_t item_count, const double* performance,
-                          const double* importance, double performance_cross,
-                          double importance_cross, const crm_chart_options* opts, char* buf,
-                          size_t buf_len, size_t* out_len) {
+                          const double* importance, double performance_cross, double importance_cross,
+                          const crm_chart_options* opts, char* buf, size_t buf_len, size_t* out_len) {
   return chart(buf, buf_len, out_len, [&] {
     const std::size_t n = bounded(item_count, "item_count");
     return io::ipa_chart(texts(labels, n, "labels"), doubles(performance, n, "performance"),

@@ -108,8 +108,8 @@ void require_chart_size(const ChartOptions& o) {
 }
 
 void open_svg(std::ostringstream& out, const Frame& f, const ChartOptions& o) {
-  out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << o.width << "\" height=\""
-      << o.height << "\" viewBox=\"0 0 " << o.width << " " << o.height
+  out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << o.width << "\" height=\"" << o.height
+      << "\" viewBox=\"0 0 " << o.width << " " << o.height
       << "\" font-family=\"sans-serif\" font-size=\"11\">\n"
       << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
   if (!o.title.empty()) text_at(out, f.width / 2, 20, o.title, "middle", " font-size=\"14\"");
@@ -122,8 +122,8 @@ void open_svg(std::ostringstream& out, const Frame& f, const ChartOptions& o) {
 // Grid lines and tick labels of the value axis.
 void y_axis(std::ostringstream& out, const Frame& f) {
   for (double y : ticks(f.y0, f.y1, 5, true)) {
-    out << "<line x1=\"" << fmt(f.left) << "\" x2=\"" << fmt(f.plot_right()) << "\" y1=\""
-        << fmt(f.py(y)) << "\" y2=\"" << fmt(f.py(y)) << "\" stroke=\"#ddd\"/>\n";
+    out << "<line x1=\"" << fmt(f.left) << "\" x2=\"" << fmt(f.plot_right()) << "\" y1=\"" << fmt(f.py(y))
+        << "\" y2=\"" << fmt(f.py(y)) << "\" stroke=\"#ddd\"/>\n";
     text_at(out, f.left - 4, f.py(y) + 4, tick_label(y), "end");
   }
 }
@@ -228,9 +228,9 @@ void require_category_series(const char* chart, const std::vector<std::string>& 
   require(!labels.empty(), std::string(chart) + ": no " + label_kinds);
   require(!series.empty(), std::string(chart) + ": no series");
   for (const CategorySeries& s : series) {
-    require(s.values.size() == labels.size(),
-            std::string(chart) + ": " + series_name(s.name) + " has " + std::to_string(s.values.size()) +
-                " values for " + std::to_string(labels.size()) + " " + label_kinds);
+    require(s.values.size() == labels.size(), std::string(chart) + ": " + series_name(s.name) + " has " +
+                                                  std::to_string(s.values.size()) + " values for " +
+                                                  std::to_string(labels.size()) + " " + label_kinds);
     for (std::size_t i = 0; i < labels.size(); ++i)
       require(std::isfinite(s.values[i]), std::string(chart) + ": " + series_name(s.name) + " at " +
                                               label_kind + " '" + labels[i] + "' is not finite");
@@ -307,12 +307,23 @@ std::string escape_xml(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -378,7 +389,8 @@ std::string category_line_chart(const std::vector<std::string>& labels,
     require(!interval || (s.lower.size() == labels.size() && s.upper.size() == labels.size()),
             std::string(kChart) + ": " + series_name(s.name) + " needs both lower and upper, one per label");
     for (std::size_t i = 0; i < labels.size(); ++i) {
-      const std::string where = std::string(kChart) + ": " + series_name(s.name) + " at label '" + labels[i] + "'";
+      const std::string where =
+          std::string(kChart) + ": " + series_name(s.name) + " at label '" + labels[i] + "'";
       const double v = s.values[i], a = interval ? s.lower[i] : v, b = interval ? s.upper[i] : v;
       require(std::isfinite(a) && std::isfinite(b), where + ": interval bound is not finite");
       require(a <= v && v <= b, where + ": interval " + tick_label(a) + " .. " + tick_label(b) +
@@ -410,8 +422,8 @@ std::string category_line_chart(const std::vector<std::string>& labels,
       out << "<path fill=\"none\" stroke=\"" << colour_of(s) << "\" stroke-width=\"1.5\" d=\"";
       for (std::size_t i = 0; i < labels.size(); ++i) {
         const double x = points[i].first, a = f.py(ser.lower[i]), b = f.py(ser.upper[i]);
-        out << (i ? " " : "") << "M" << fmt(x) << "," << fmt(a) << "V" << fmt(b) << "M" << fmt(x - 4)
-            << "," << fmt(a) << "H" << fmt(x + 4) << "M" << fmt(x - 4) << "," << fmt(b) << "H" << fmt(x + 4);
+        out << (i ? " " : "") << "M" << fmt(x) << "," << fmt(a) << "V" << fmt(b) << "M" << fmt(x - 4) << ","
+            << fmt(a) << "H" << fmt(x + 4) << "M" << fmt(x - 4) << "," << fmt(b) << "H" << fmt(x + 4);
       }
       out << "\"/>\n";
     }
@@ -420,7 +432,8 @@ std::string category_line_chart(const std::vector<std::string>& labels,
       out << "<circle cx=\"" << fmt(points[i].first) << "\" cy=\"" << fmt(points[i].second)
           << "\" r=\"3\" fill=\"" << colour_of(s) << "\"><title>" << escape_xml(labels[i])
           << (ser.name.empty() ? "" : ", " + escape_xml(ser.name)) << ": " << tick_label(ser.values[i]);
-      if (!ser.lower.empty()) out << " (" << tick_label(ser.lower[i]) << " .. " << tick_label(ser.upper[i]) << ")";
+      if (!ser.lower.empty())
+        out << " (" << tick_label(ser.lower[i]) << " .. " << tick_label(ser.upper[i]) << ")";
       out << "</title></circle>\n";
     }
   }
@@ -453,7 +466,8 @@ std::string grouped_bar_chart(const std::vector<std::string>& labels,
   const double slot = f.px(1) - f.px(0), bar = slot * 0.8 / static_cast<double>(series.size());
   for (std::size_t i = 0; i < labels.size(); ++i)
     for (std::size_t s = 0; s < series.size(); ++s) {
-      const double v = series[s].values[i], x = f.px(static_cast<double>(i)) + slot * 0.1 + bar * static_cast<double>(s);
+      const double v = series[s].values[i],
+                   x = f.px(static_cast<double>(i)) + slot * 0.1 + bar * static_cast<double>(s);
       const double top = f.py(std::max(v, 0.0)), bottom = f.py(std::min(v, 0.0));
       out << "<rect x=\"" << fmt(x) << "\" y=\"" << fmt(top) << "\" width=\"" << fmt(bar) << "\" height=\""
           << fmt(bottom - top) << "\" fill=\"" << colour_of(s) << "\"><title>" << escape_xml(labels[i])
@@ -478,7 +492,8 @@ std::string radar_chart(const std::vector<std::string>& axes, const std::vector<
                         const Range& scale, const ChartOptions& options) {
   constexpr const char* kChart = "radar chart";
   require_chart_size(options);
-  require(axes.size() >= 3, std::string(kChart) + ": needs at least 3 axes, got " + std::to_string(axes.size()));
+  require(axes.size() >= 3,
+          std::string(kChart) + ": needs at least 3 axes, got " + std::to_string(axes.size()));
   require_category_series(kChart, axes, series, "axis", "axes");
   require_range(scale, std::string(kChart) + ": scale");
   for (const CategorySeries& s : series)
@@ -488,8 +503,9 @@ std::string radar_chart(const std::vector<std::string>& axes, const std::vector<
                   tick_label(s.values[k]) + ", outside the scale " + tick_label(scale.min) + " .. " +
                   tick_label(scale.max));
   const std::vector<LegendEntry> entries = legend_of(series, false);  // lines show which is dashed
-  Frame f = frame_of(options);  // only its title and size are used
-  const double left = 10, right = f.width - std::max(10.0, legend_room(entries)), top = 36, bottom = f.height - 10;
+  Frame f = frame_of(options);                                        // only its title and size are used
+  const double left = 10, right = f.width - std::max(10.0, legend_room(entries)), top = 36,
+               bottom = f.height - 10;
   const double cx = (left + right) / 2, cy = (top + bottom) / 2, half_w = (right - left) / 2,
                half_h = (bottom - top) / 2;
   // The radius: the largest that keeps every label block inside the plot area.
@@ -559,7 +575,8 @@ std::string radar_chart(const std::vector<std::string>& axes, const std::vector<
       text_at(out, x, block_top + 10, lines[k][0], anchor);
       continue;
     }
-    out << "<text x=\"" << fmt(x) << "\" y=\"" << fmt(block_top + 10) << "\" text-anchor=\"" << anchor << "\">";
+    out << "<text x=\"" << fmt(x) << "\" y=\"" << fmt(block_top + 10) << "\" text-anchor=\"" << anchor
+        << "\">";
     for (std::size_t i = 0; i < lines[k].size(); ++i)
       out << "<tspan x=\"" << fmt(x) << "\" dy=\"" << (i ? "13" : "0") << "\">" << escape_xml(lines[k][i])
           << "</tspan>";
@@ -589,8 +606,8 @@ std::string ipa_chart(const std::vector<std::string>& labels, const std::vector<
                   const char* name) {
     double lo = cross, hi = cross;
     for (std::size_t i = 0; i < values.size(); ++i) {
-      require(std::isfinite(values[i]), std::string(kChart) + ": " + name + " of item '" + labels[i] +
-                                            "' is not finite");
+      require(std::isfinite(values[i]),
+              std::string(kChart) + ": " + name + " of item '" + labels[i] + "' is not finite");
       lo = std::min(lo, values[i]);
       hi = std::max(hi, values[i]);
     }
@@ -637,25 +654,36 @@ std::string ipa_chart(const std::vector<std::string>& labels, const std::vector<
     const char* anchor;
   };
   const Quadrant quadrants[] = {
-      {"Concentrate here", "#fdecea", {plot.x0, plot.y0, cross_x, cross_y}, plot.x0 + 6, plot.y0 + 14, "start"},
-      {"Keep up the good work", "#e8f5e9", {cross_x, plot.y0, plot.x1, cross_y}, plot.x1 - 6, plot.y0 + 14, "end"},
+      {"Concentrate here",
+       "#fdecea",
+       {plot.x0, plot.y0, cross_x, cross_y},
+       plot.x0 + 6,
+       plot.y0 + 14,
+       "start"},
+      {"Keep up the good work",
+       "#e8f5e9",
+       {cross_x, plot.y0, plot.x1, cross_y},
+       plot.x1 - 6,
+       plot.y0 + 14,
+       "end"},
       {"Low priority", "#f3f3f3", {plot.x0, cross_y, cross_x, plot.y1}, plot.x0 + 6, plot.y1 - 6, "start"},
       {"Possible overkill", "#fff6dc", {cross_x, cross_y, plot.x1, plot.y1}, plot.x1 - 6, plot.y1 - 6, "end"},
   };
   std::vector<Box> taken;  // what a point's label must not cover
   for (const Quadrant& q : quadrants) {
-    out << "<rect x=\"" << fmt(q.box.x0) << "\" y=\"" << fmt(q.box.y0) << "\" width=\"" << fmt(q.box.x1 - q.box.x0)
-        << "\" height=\"" << fmt(q.box.y1 - q.box.y0) << "\" fill=\"" << q.fill << "\"><title>" << q.name
-        << "</title></rect>\n";
+    out << "<rect x=\"" << fmt(q.box.x0) << "\" y=\"" << fmt(q.box.y0) << "\" width=\""
+        << fmt(q.box.x1 - q.box.x0) << "\" height=\"" << fmt(q.box.y1 - q.box.y0) << "\" fill=\"" << q.fill
+        << "\"><title>" << q.name << "</title></rect>\n";
     taken.push_back(text_box(q.x, q.y, text_width(q.name), q.anchor));
   }
   y_axis(out, f);
   x_ticks(out, f, plot.y1 + 14, true);
-  for (const Quadrant& q : quadrants) text_at(out, q.x, q.y, q.name, q.anchor, " font-weight=\"bold\" fill=\"#777\"");
-  out << "<line x1=\"" << fmt(cross_x) << "\" x2=\"" << fmt(cross_x) << "\" y1=\"" << fmt(plot.y0) << "\" y2=\""
-      << fmt(plot.y1) << "\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>\n"
-      << "<line x1=\"" << fmt(plot.x0) << "\" x2=\"" << fmt(plot.x1) << "\" y1=\"" << fmt(cross_y) << "\" y2=\""
-      << fmt(cross_y) << "\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>\n";
+  for (const Quadrant& q : quadrants)
+    text_at(out, q.x, q.y, q.name, q.anchor, " font-weight=\"bold\" fill=\"#777\"");
+  out << "<line x1=\"" << fmt(cross_x) << "\" x2=\"" << fmt(cross_x) << "\" y1=\"" << fmt(plot.y0)
+      << "\" y2=\"" << fmt(plot.y1) << "\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>\n"
+      << "<line x1=\"" << fmt(plot.x0) << "\" x2=\"" << fmt(plot.x1) << "\" y1=\"" << fmt(cross_y)
+      << "\" y2=\"" << fmt(cross_y) << "\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>\n";
   const std::size_t n = labels.size();
   for (std::size_t i = 0; i < n; ++i)
     taken.push_back({f.px(performance[i]) - 4, f.py(importance[i]) - 4, f.px(performance[i]) + 4,
@@ -672,11 +700,11 @@ std::string ipa_chart(const std::vector<std::string>& labels, const std::vector<
     double dx, dy;
     const char* anchor;
   };
-  const Place places[] = {{7, 4, "start"},   {-7, 4, "end"},    {0, -8, "middle"},  {0, 16, "middle"},
-                          {5, -7, "start"},  {-5, -7, "end"},   {5, 15, "start"},   {-5, 15, "end"},
-                          {7, -8, "start"},  {-7, -8, "end"},   {7, 16, "start"},   {-7, 16, "end"},
-                          {0, -20, "middle"}, {0, 28, "middle"}, {5, -19, "start"}, {-5, -19, "end"},
-                          {5, 27, "start"},  {-5, 27, "end"},   {0, -32, "middle"}, {0, 40, "middle"}};
+  const Place places[] = {{7, 4, "start"},    {-7, 4, "end"},    {0, -8, "middle"},  {0, 16, "middle"},
+                          {5, -7, "start"},   {-5, -7, "end"},   {5, 15, "start"},   {-5, 15, "end"},
+                          {7, -8, "start"},   {-7, -8, "end"},   {7, 16, "start"},   {-7, 16, "end"},
+                          {0, -20, "middle"}, {0, 28, "middle"}, {5, -19, "start"},  {-5, -19, "end"},
+                          {5, 27, "start"},   {-5, 27, "end"},   {0, -32, "middle"}, {0, 40, "middle"}};
   for (std::size_t i = 0; i < n; ++i) {
     const double px = f.px(performance[i]), py = f.py(importance[i]), w = text_width(labels[i]);
     std::size_t best = 0, best_cost = static_cast<std::size_t>(-1);
@@ -729,10 +757,10 @@ std::string heat_map(const std::vector<std::vector<double>>& values,
       const double v = values[r][c];
       const bool impossible = std::isnan(v);
       out << "<rect x=\"" << fmt(f.px(static_cast<double>(c))) << "\" y=\""
-          << fmt(f.py(static_cast<double>(r + 1))) << "\" width=\"" << fmt(w) << "\" height=\""
-          << fmt(h) << "\" fill=\"" << (impossible ? "url(#crmkit-impossible)" : scale_colour(v))
-          << "\"><title>" << escape_xml(row_labels[r]) << ", " << escape_xml(column_labels[c])
-          << ": " << (impossible ? "impossible" : tick_label(v)) << "</title></rect>\n";
+          << fmt(f.py(static_cast<double>(r + 1))) << "\" width=\"" << fmt(w) << "\" height=\"" << fmt(h)
+          << "\" fill=\"" << (impossible ? "url(#crmkit-impossible)" : scale_colour(v)) << "\"><title>"
+          << escape_xml(row_labels[r]) << ", " << escape_xml(column_labels[c]) << ": "
+          << (impossible ? "impossible" : tick_label(v)) << "</title></rect>\n";
     }
     text_at(out, f.left - 4, f.py(static_cast<double>(r) + 0.5) + 4, row_labels[r], "end");
   }
@@ -747,8 +775,8 @@ std::string heat_map(const std::vector<std::vector<double>>& values,
     out << "<rect x=\"" << fmt(sx) << "\" y=\"" << fmt(y1) << "\" width=\"12\" height=\""
         << fmt(y0 - y1 + 0.5) << "\" fill=\"" << scale_colour((v0 + v1) / 2) << "\"/>\n";
   }
-  out << "<rect x=\"" << fmt(sx) << "\" y=\"" << fmt(top) << "\" width=\"12\" height=\""
-      << fmt(bottom - top) << "\" fill=\"none\" stroke=\"#999\"/>\n";
+  out << "<rect x=\"" << fmt(sx) << "\" y=\"" << fmt(top) << "\" width=\"12\" height=\"" << fmt(bottom - top)
+      << "\" fill=\"none\" stroke=\"#999\"/>\n";
   for (int i = 0; i <= 4; ++i) {
     const double v = i / 4.0, y = bottom - v * (bottom - top);
     text_at(out, sx + 16, y + 4, tick_label(v));

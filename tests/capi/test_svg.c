@@ -27,7 +27,8 @@ static void test_buffer_protocol(void) {
   char *buf;
   CHECK(crm_bar_chart(labels, 2, NULL, 1, values, NULL, NULL, 0, &len) == CRM_EBUFS && len > 100);
   CHECK(error_mentions("needed"));
-  CHECK(crm_bar_chart(labels, 2, NULL, 1, values, NULL, small, sizeof small, &len2) == CRM_EBUFS && len2 == len);
+  CHECK(crm_bar_chart(labels, 2, NULL, 1, values, NULL, small, sizeof small, &len2) == CRM_EBUFS &&
+        len2 == len);
   buf = malloc(len + 1);
   CHECK(buf != NULL);
   if (buf == NULL) return;
@@ -70,7 +71,8 @@ static void test_radar(void) {
         error_mentions("at least 3 axes"));
   CHECK(crm_radar_chart(kDimensions, 4, names, 2, NULL, 1, 7, &o, chart, sizeof chart, &len) == CRM_EINVAL &&
         error_mentions("values is NULL"));
-  CHECK(crm_radar_chart(kDimensions, (size_t)-1, names, 2, two, 1, 7, &o, chart, sizeof chart, &len) == CRM_EINVAL &&
+  CHECK(crm_radar_chart(kDimensions, (size_t)-1, names, 2, two, 1, 7, &o, chart, sizeof chart, &len) ==
+            CRM_EINVAL &&
         error_mentions("at most"));
   o.version = 99;
   CHECK(crm_radar_chart(kDimensions, 4, names, 2, two, 1, 7, &o, chart, sizeof chart, &len) == CRM_EINVAL &&
@@ -96,13 +98,17 @@ static void test_grouped_bars_and_lines(void) {
   o.has_y_range = 1;
   o.y_min = 0;
   o.y_max = 100;
-  CHECK(crm_category_line_chart(waves, 2, index, 1, csi, lower, upper, &o, chart, sizeof chart, &len) == CRM_OK);
-  CHECK(strstr(chart, "points=\"190.0,146.4 450.0,91.2\"") != NULL && strstr(chart, "M190.0,160.2V132.6") != NULL);
+  CHECK(crm_category_line_chart(waves, 2, index, 1, csi, lower, upper, &o, chart, sizeof chart, &len) ==
+        CRM_OK);
+  CHECK(strstr(chart, "points=\"190.0,146.4 450.0,91.2\"") != NULL &&
+        strstr(chart, "M190.0,160.2V132.6") != NULL);
   CHECK(count_of(chart, "<circle") == 2 && count_of(chart, "<path") == 1);
-  CHECK(crm_category_line_chart(waves, 2, index, 1, csi, lower, NULL, &o, chart, sizeof chart, &len) == CRM_EINVAL &&
+  CHECK(crm_category_line_chart(waves, 2, index, 1, csi, lower, NULL, &o, chart, sizeof chart, &len) ==
+            CRM_EINVAL &&
         error_mentions("lower and upper"));
   o.y_max = 70;
-  CHECK(crm_category_line_chart(waves, 2, index, 1, csi, NULL, NULL, &o, chart, sizeof chart, &len) == CRM_EINVAL &&
+  CHECK(crm_category_line_chart(waves, 2, index, 1, csi, NULL, NULL, &o, chart, sizeof chart, &len) ==
+            CRM_EINVAL &&
         error_mentions("series 'Index' at label '2024-Q2': 80 is outside the y range 0 .. 70"));
 }
 
@@ -137,8 +143,10 @@ static void test_ipa_and_heat_map(void) {
   o.x_min = o.y_min = 0;
   o.x_max = o.y_max = 8;
   CHECK(crm_ipa_chart(items, 2, performance, importance, 4, 4, &o, chart, sizeof chart, &len) == CRM_OK);
-  CHECK(strstr(chart, "<circle cx=\"200.0\" cy=\"115.0\" r=\"4\"") != NULL && count_of(chart, "<circle") == 2);
-  CHECK(strstr(chart, ">Concentrate here</text>") != NULL && strstr(chart, ">Possible overkill</text>") != NULL);
+  CHECK(strstr(chart, "<circle cx=\"200.0\" cy=\"115.0\" r=\"4\"") != NULL &&
+        count_of(chart, "<circle") == 2);
+  CHECK(strstr(chart, ">Concentrate here</text>") != NULL &&
+        strstr(chart, ">Possible overkill</text>") != NULL);
   o.x_max = 5;
   CHECK(crm_ipa_chart(items, 2, performance, importance, 4, 4, &o, chart, sizeof chart, &len) == CRM_EINVAL &&
         error_mentions("performance of item 'Modern equipment' is 6, outside the range 0 .. 5"));

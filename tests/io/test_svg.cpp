@@ -1,9 +1,8 @@
 // SVG charts: values land where the layout documented in include/crmkit/io/svg.hpp puts
 // them (each expected pixel worked out by hand in the comment above its check), one element
 // per drawn thing, and bad input refused naming the series and the category.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <regex>
 #include <string>
@@ -13,8 +12,8 @@
 #include "error_of.hpp"
 
 using namespace crmkit::io;
-using crmkit_test::error_of;
 using Catch::Contains;
+using crmkit_test::error_of;
 
 namespace {
 
@@ -39,11 +38,12 @@ struct Label {
 
 // Every one-line <text> element with its position and anchor.
 std::vector<Label> labels_of(const std::string& svg) {
-  static const std::regex text(R"re(<text x="([-\d.]+)" y="([-\d.]+)"(?: text-anchor="(\w+)")?[^>]*>([^<]*)</text>)re");
+  static const std::regex text(
+      R"re(<text x="([-\d.]+)" y="([-\d.]+)"(?: text-anchor="(\w+)")?[^>]*>([^<]*)</text>)re");
   std::vector<Label> out;
   for (std::sregex_iterator it(svg.begin(), svg.end(), text), end; it != end; ++it)
-    out.push_back({std::stod((*it)[1]), std::stod((*it)[2]), (*it)[3].matched ? (*it)[3].str() : "start",
-                   (*it)[4]});
+    out.push_back(
+        {std::stod((*it)[1]), std::stod((*it)[2]), (*it)[3].matched ? (*it)[3].str() : "start", (*it)[4]});
   return out;
 }
 
@@ -87,7 +87,9 @@ TEST_CASE("svg: long category labels are slanted with room below", "[svg]") {
 }
 
 TEST_CASE("svg: bad bar input names the series and the label", "[svg]") {
-  CHECK_THAT(error_of([] { bar_chart({"a", "b"}, {1, NAN}, sized(640, 360)); }),
+  CHECK_THAT(error_of([] {
+               bar_chart({"a", "b"}, {1, NAN}, sized(640, 360));
+             }),
              Contains("series at label 'b' is not finite"));
   CHECK_THAT(error_of([] {
                grouped_bar_chart({"a", "b"}, {{"Gap 2", {1}, {}, {}, false}}, sized(640, 360));
@@ -119,15 +121,17 @@ TEST_CASE("svg: radar polygon vertices on their spokes", "[svg]") {
 }
 
 TEST_CASE("svg: radar with several series, long labels and a 0-100 scale", "[svg]") {
-  const std::vector<std::string> categories = {
-      "Company philosophy and climate", "Partnering with customers", "Ready to find and solve customer problems",
-      "Using communication and customer information", "Accommodating customers",
-      "Capability and empowerment", "Process and product improvement"};
-  const std::string svg =
-      radar_chart(categories,
-                  {{"2024", {71, 64, 55, 80, 90, 60, 47}, {}, {}, false},
-                   {"2025", {75, 70, 60, 82, 88, 66, 58}, {}, {}, true}},
-                  {0, 100}, sized(640, 420));
+  const std::vector<std::string> categories = {"Company philosophy and climate",
+                                               "Partnering with customers",
+                                               "Ready to find and solve customer problems",
+                                               "Using communication and customer information",
+                                               "Accommodating customers",
+                                               "Capability and empowerment",
+                                               "Process and product improvement"};
+  const std::string svg = radar_chart(categories,
+                                      {{"2024", {71, 64, 55, 80, 90, 60, 47}, {}, {}, false},
+                                       {"2025", {75, 70, 60, 82, 88, 66, 58}, {}, {}, true}},
+                                      {0, 100}, sized(640, 420));
   CHECK(count(svg, "<polygon") == 2);
   CHECK(count(svg, "stroke-dasharray") == 2);  // the dashed series and its legend line
   CHECK(count(svg, "<tspan") > 7);             // long labels wrapped onto several lines
@@ -137,15 +141,25 @@ TEST_CASE("svg: radar with several series, long labels and a 0-100 scale", "[svg
 
 TEST_CASE("svg: bad radar input", "[svg]") {
   const std::vector<std::string> three = {"a", "b", "c"};
-  CHECK_THAT(error_of([] { radar_chart({"a", "b"}, {{"E", {1, 2}, {}, {}, false}}, {1, 7}, sized(640, 360)); }),
+  CHECK_THAT(error_of([] {
+               radar_chart({"a", "b"}, {{"E", {1, 2}, {}, {}, false}}, {1, 7}, sized(640, 360));
+             }),
              Contains("at least 3 axes, got 2"));
-  CHECK_THAT(error_of([&] { radar_chart(three, {{"Perception", {1, 8, 2}, {}, {}, false}}, {1, 7}, sized(640, 360)); }),
+  CHECK_THAT(error_of([&] {
+               radar_chart(three, {{"Perception", {1, 8, 2}, {}, {}, false}}, {1, 7}, sized(640, 360));
+             }),
              Contains("series 'Perception' at axis 'b' is 8, outside the scale 1 .. 7"));
-  CHECK_THAT(error_of([&] { radar_chart(three, {{"E", {1, 2, NAN}, {}, {}, false}}, {1, 7}, sized(640, 360)); }),
+  CHECK_THAT(error_of([&] {
+               radar_chart(three, {{"E", {1, 2, NAN}, {}, {}, false}}, {1, 7}, sized(640, 360));
+             }),
              Contains("series 'E' at axis 'c' is not finite"));
-  CHECK_THAT(error_of([&] { radar_chart(three, {{"E", {1, 2}, {}, {}, false}}, {1, 7}, sized(640, 360)); }),
+  CHECK_THAT(error_of([&] {
+               radar_chart(three, {{"E", {1, 2}, {}, {}, false}}, {1, 7}, sized(640, 360));
+             }),
              Contains("series 'E' has 2 values for 3 axes"));
-  CHECK_THAT(error_of([&] { radar_chart(three, {{"E", {1, 2, 3}, {}, {}, false}}, {7, 1}, sized(640, 360)); }),
+  CHECK_THAT(error_of([&] {
+               radar_chart(three, {{"E", {1, 2, 3}, {}, {}, false}}, {7, 1}, sized(640, 360));
+             }),
              Contains("scale must be finite with min < max"));
   CHECK_THAT(error_of([&] { radar_chart(three, {}, {1, 7}, sized(640, 360)); }), Contains("no series"));
   CHECK_THAT(error_of([] {
@@ -169,8 +183,8 @@ TEST_CASE("svg: lines over categories with confidence intervals", "[svg]") {
   CHECK(count(svg, "<polyline") == 1);
   CHECK_THAT(svg, Contains(">2024-Q2</text>"));
   // Without a range the axis is the data's widened to whole ticks: 55..85 -> 50..90 (step 10).
-  const std::string auto_range =
-      category_line_chart({"2024-Q1", "2024-Q2"}, {{"Index", {60, 80}, {55, 75}, {65, 85}, false}}, sized(651, 360));
+  const std::string auto_range = category_line_chart(
+      {"2024-Q1", "2024-Q2"}, {{"Index", {60, 80}, {55, 75}, {65, 85}, false}}, sized(651, 360));
   CHECK_THAT(auto_range, Contains(">50</text>"));
   CHECK_THAT(auto_range, Contains(">90</text>"));
   CHECK(count(auto_range, ">40</text>") == 0);
@@ -178,10 +192,11 @@ TEST_CASE("svg: lines over categories with confidence intervals", "[svg]") {
 
 TEST_CASE("svg: bad category line input", "[svg]") {
   const std::vector<std::string> waves = {"W1", "W2"};
-  CHECK_THAT(error_of([&] {
-               category_line_chart(waves, {{"CSI", {60, 120}, {}, {}, false}}, sized(640, 360), Range{0, 100});
-             }),
-             Contains("series 'CSI' at label 'W2': 120 is outside the y range 0 .. 100"));
+  CHECK_THAT(
+      error_of([&] {
+        category_line_chart(waves, {{"CSI", {60, 120}, {}, {}, false}}, sized(640, 360), Range{0, 100});
+      }),
+      Contains("series 'CSI' at label 'W2': 120 is outside the y range 0 .. 100"));
   CHECK_THAT(error_of([&] {
                category_line_chart(waves, {{"CSI", {60, 70}, {50, 71}, {65, 80}, false}}, sized(640, 360));
              }),
@@ -200,14 +215,21 @@ TEST_CASE("svg: IPA dots, crosshair and quadrants", "[svg]") {
   // Plot x 60..620, value area y 56..292 (20 px bands above and below). Both ranges 0..8:
   // 70 px per unit across, 29.5 up. Item a (performance 2, importance 6): (200, 115);
   // the crosshair at (4, 4): x 340, y 292 - 118 = 174.
-  const std::string svg = ipa_chart({"a", "b"}, {2, 6}, {6, 2}, 4, 4, sized(640, 360), Range{0, 8}, Range{0, 8});
+  const std::string svg =
+      ipa_chart({"a", "b"}, {2, 6}, {6, 2}, 4, 4, sized(640, 360), Range{0, 8}, Range{0, 8});
   CHECK_THAT(svg, Contains(R"(<circle cx="200.0" cy="115.0" r="4")"));
   CHECK_THAT(svg, Contains(R"(<line x1="340.0" x2="340.0" y1="36.0" y2="312.0")"));
   CHECK_THAT(svg, Contains(R"(<line x1="60.0" x2="620.0" y1="174.0" y2="174.0")"));
   // "Concentrate here" is the high-importance, low-performance quadrant: up and left of
   // the crosshair, from (60, 36) to (340, 174).
-  CHECK_THAT(svg, Contains(R"(<rect x="60.0" y="36.0" width="280.0" height="138.0" fill="#fdecea"><title>Concentrate here)"));
-  CHECK_THAT(svg, Contains(R"(<rect x="340.0" y="174.0" width="280.0" height="138.0" fill="#fff6dc"><title>Possible overkill)"));
+  CHECK_THAT(
+      svg,
+      Contains(
+          R"(<rect x="60.0" y="36.0" width="280.0" height="138.0" fill="#fdecea"><title>Concentrate here)"));
+  CHECK_THAT(
+      svg,
+      Contains(
+          R"(<rect x="340.0" y="174.0" width="280.0" height="138.0" fill="#fff6dc"><title>Possible overkill)"));
   for (const char* name : {"Keep up the good work", "Low priority"}) CHECK_THAT(svg, Contains(name));
   CHECK(count(svg, "<circle") == 2);
   CHECK(count(svg, "<rect") == 1 + 4);
@@ -217,11 +239,12 @@ TEST_CASE("svg: IPA dots, crosshair and quadrants", "[svg]") {
 
 TEST_CASE("svg: IPA labels cover no dot, label or quadrant name", "[svg]") {
   // A tight cluster and dots in the corners where the quadrant names are.
-  const std::vector<std::string> items = {"Keeps promises", "Dependable", "On time", "Prompt", "Safe",
-                                          "Corner high low", "Corner low high"};
+  const std::vector<std::string> items = {"Keeps promises", "Dependable",      "On time",        "Prompt",
+                                          "Safe",           "Corner high low", "Corner low high"};
   const std::vector<double> performance = {4.0, 4.05, 4.1, 4.0, 4.1, 1.1, 6.9};
   const std::vector<double> importance = {5.0, 5.05, 5.0, 5.1, 5.1, 6.95, 1.05};
-  const std::string svg = ipa_chart(items, performance, importance, 4, 4, sized(640, 360), Range{1, 7}, Range{1, 7});
+  const std::string svg =
+      ipa_chart(items, performance, importance, 4, 4, sized(640, 360), Range{1, 7}, Range{1, 7});
   static const std::regex circle(R"re(<circle cx="([-\d.]+)" cy="([-\d.]+)")re");
   std::vector<std::pair<double, double>> dots;
   for (std::sregex_iterator it(svg.begin(), svg.end(), circle), end; it != end; ++it)
@@ -243,7 +266,8 @@ TEST_CASE("svg: IPA labels cover no dot, label or quadrant name", "[svg]") {
   REQUIRE(boxes.size() == items.size() + 4);
   for (std::size_t i = 0; i < boxes.size(); ++i) {
     const Box& b = boxes[i];
-    for (const auto& d : dots) CHECK_FALSE((b.x0 < d.first + 4 && d.first - 4 < b.x1 && b.y0 < d.second + 4 && d.second - 4 < b.y1));
+    for (const auto& d : dots)
+      CHECK_FALSE((b.x0 < d.first + 4 && d.first - 4 < b.x1 && b.y0 < d.second + 4 && d.second - 4 < b.y1));
     for (std::size_t j = 0; j < i; ++j)
       CHECK_FALSE((b.x0 < boxes[j].x1 && boxes[j].x0 < b.x1 && b.y0 < boxes[j].y1 && boxes[j].y0 < b.y1));
   }
@@ -258,15 +282,24 @@ TEST_CASE("svg: IPA axes from the data", "[svg]") {
 }
 
 TEST_CASE("svg: bad IPA input names the item", "[svg]") {
-  CHECK_THAT(error_of([] { ipa_chart({"a", "Dependable"}, {2, 8}, {3, 5}, 4, 4, sized(640, 360), Range{1, 7}); }),
+  CHECK_THAT(error_of([] {
+               ipa_chart({"a", "Dependable"}, {2, 8}, {3, 5}, 4, 4, sized(640, 360), Range{1, 7});
+             }),
              Contains("performance of item 'Dependable' is 8, outside the range 1 .. 7"));
-  CHECK_THAT(error_of([] { ipa_chart({"a", "b"}, {2, 3}, {3, NAN}, 4, 4, sized(640, 360)); }),
+  CHECK_THAT(error_of([] {
+               ipa_chart({"a", "b"}, {2, 3}, {3, NAN}, 4, 4, sized(640, 360));
+             }),
              Contains("importance of item 'b' is not finite"));
-  CHECK_THAT(error_of([] { ipa_chart({"a", "b"}, {2}, {3, 4}, 4, 4, sized(640, 360)); }),
+  CHECK_THAT(error_of([] {
+               ipa_chart({"a", "b"}, {2}, {3, 4}, 4, 4, sized(640, 360));
+             }),
              Contains("2 labels, 1 performance and 2 importance values"));
-  CHECK_THAT(error_of([] { ipa_chart({"a"}, {2}, {3}, 9, 4, sized(640, 360), Range{1, 7}, Range{1, 7}); }),
+  CHECK_THAT(error_of([] {
+               ipa_chart({"a"}, {2}, {3}, 9, 4, sized(640, 360), Range{1, 7}, Range{1, 7});
+             }),
              Contains("the performance crosshair 9 is outside the range 1 .. 7"));
-  CHECK_THAT(error_of([] { ipa_chart({"a"}, {2}, {3}, NAN, 4, sized(640, 360)); }), Contains("crosshair is not finite"));
+  CHECK_THAT(error_of([] { ipa_chart({"a"}, {2}, {3}, NAN, 4, sized(640, 360)); }),
+             Contains("crosshair is not finite"));
   CHECK_THAT(error_of([] { ipa_chart({}, {}, {}, 4, 4, sized(640, 360)); }), Contains("no items"));
 }
 
@@ -278,7 +311,9 @@ TEST_CASE("svg: line chart mapping, legend and markers", "[svg]") {
   CHECK_THAT(svg, Contains(R"(points="60.0,312.0 593.8,36.0")"));
   // A marker at the right edge: its label goes to the left of the line.
   CHECK_THAT(svg, Contains(R"(<text x="589.8" y="48.0" text-anchor="end">end of calibration</text>)"));
-  CHECK_THAT(error_of([] { line_chart({{"s", {0, 1}, {0}, false}}, sized(640, 360)); }),
+  CHECK_THAT(error_of([] {
+               line_chart({{"s", {0, 1}, {0}, false}}, sized(640, 360));
+             }),
              Contains("series 's' is empty or its x and y differ in length"));
 }
 
