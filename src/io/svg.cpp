@@ -674,7 +674,7 @@ std::string ipa_chart(const std::vector<std::string>& labels, const std::vector<
     out << "<rect x=\"" << fmt(q.box.x0) << "\" y=\"" << fmt(q.box.y0) << "\" width=\""
         << fmt(q.box.x1 - q.box.x0) << "\" height=\"" << fmt(q.box.y1 - q.box.y0) << "\" fill=\"" << q.fill
         << "\"><title>" << q.name << "</title></rect>\n";
-    taken.push_back(text_box(q.x, q.y, text_width(q.name), q.anchor));
+    taken.push_back(text_box(q.x, q.y, 1.15 * text_width(q.name), q.anchor));  // bold runs wider
   }
   y_axis(out, f);
   x_ticks(out, f, plot.y1 + 14, true);
