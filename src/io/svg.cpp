@@ -62,9 +62,11 @@ double nice_step(double range, int count) {
   return 10 * power;
 }
 
-// lo..hi widened to whole ticks of about five steps (an empty range becomes one unit wide).
+// lo..hi widened to whole ticks of about five steps (an empty range becomes one unit wide,
+// or wider where one unit is below the values' precision).
 Range tick_range(double lo, double hi) {
-  if (hi == lo) hi = lo + 1;
+  require(std::isfinite(hi - lo), "chart: the values span more than a double can hold");
+  if (hi == lo) hi = lo + std::max(1.0, std::abs(lo) * 1e-9);
   const double step = nice_step(hi - lo, 5);
   return {std::floor(lo / step + 1e-9) * step, std::ceil(hi / step - 1e-9) * step};
 }

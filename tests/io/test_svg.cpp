@@ -190,6 +190,18 @@ TEST_CASE("svg: lines over categories with confidence intervals", "[svg]") {
   CHECK(count(auto_range, ">40</text>") == 0);
 }
 
+TEST_CASE("svg: degenerate value ranges", "[svg]") {
+  // One value repeated: the axis is one unit wide from it (5 -> 5..6, ticks of 0.2), and the
+  // points sit on its bottom line, y = 312.
+  CHECK_THAT(category_line_chart({"a", "b"}, {{"", {5, 5}, {}, {}, false}}, sized(640, 360)),
+             Contains(R"(points="200.0,312.0 480.0,312.0")"));
+  // 1e20 + 1 == 1e20: the axis must still have a width, or every coordinate would be NaN.
+  const std::string huge = category_line_chart({"a"}, {{"", {1e20}, {}, {}, false}}, sized(640, 360));
+  CHECK(huge.find("nan") == std::string::npos);
+  CHECK_THAT(error_of([] { bar_chart({"a", "b"}, {-1.7e308, 1.7e308}, sized(640, 360)); }),
+             Contains("span more than a double can hold"));
+}
+
 TEST_CASE("svg: bad category line input", "[svg]") {
   const std::vector<std::string> waves = {"W1", "W2"};
   CHECK_THAT(
