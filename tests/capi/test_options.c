@@ -92,6 +92,13 @@ static void test_options_match_macros(void) {
     CHECK(a.acquisition_multiple == b.acquisition_multiple && a.has_acquisition_cost == b.has_acquisition_cost &&
           a.customers == b.customers);
   }
+  {
+    crm_chart_options a = CRM_CHART_OPTIONS_INIT, b;
+    CHECK(crm_chart_options_init(&b, CRM_CHART_OPTIONS_VERSION) == CRM_OK);
+    CHECK(a.width == b.width && a.height == b.height && b.width == 640 && b.height == 360 &&
+          a.title == b.title && a.marker_count == b.marker_count && a.dashed == b.dashed &&
+          a.has_x_range == b.has_x_range && a.has_y_range == b.has_y_range);
+  }
 }
 
 static void test_init_versions(void) {

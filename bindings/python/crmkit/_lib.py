@@ -297,6 +297,13 @@ class AhpResult(ctypes.Structure):
 
 class HierarchyNode(ctypes.Structure):
     _fields_ = [("name", c_char_p), ("parent", c_size_t), ("local_weight", c_double)]
+class ChartOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("title", c_char_p), ("x_label", c_char_p),
+                ("y_label", c_char_p), ("width", c_int), ("height", c_int),
+                ("marker_x", _P_F64), ("marker_labels", POINTER(c_char_p)),
+                ("marker_count", c_size_t), ("dashed", _P_U8), ("has_x_range", c_int),
+                ("x_min", c_double), ("x_max", c_double), ("has_y_range", c_int),
+                ("y_min", c_double), ("y_max", c_double)]
 
 
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
@@ -308,6 +315,7 @@ VERSIONS = {
     StatusOptions: 1, StageOptions: 1, LoyaltyOptions: 2, LoyaltyInfo: 2,
     ValueAtRiskResult: 1, RetentionCampaign: 1, CampaignPaybackResult: 1,
     AhpOptions: 1, AhpResult: 1,
+    ChartOptions: 1,
 }
 
 
@@ -458,6 +466,22 @@ _SIGNATURES = {
                         POINTER(AhpResult)]),
     "crm_synthesize_hierarchy": (c_int, [POINTER(HierarchyNode), c_size_t, _P_F64, c_size_t,
                                          _P_F64, _P_F64]),
+    # SVG charts: ..., options, buf, buf_len, out_len
+    **_init("chart_options", ChartOptions),
+    "crm_line_chart": (c_int, [POINTER(c_char_p), c_size_t, _P_F64, _P_F64, _P_SIZE,
+                               POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
+    "crm_category_line_chart": (c_int, [POINTER(c_char_p), c_size_t, POINTER(c_char_p), c_size_t,
+                                        _P_F64, _P_F64, _P_F64, POINTER(ChartOptions), c_char_p,
+                                        c_size_t, _P_SIZE]),
+    "crm_bar_chart": (c_int, [POINTER(c_char_p), c_size_t, POINTER(c_char_p), c_size_t, _P_F64,
+                              POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
+    "crm_radar_chart": (c_int, [POINTER(c_char_p), c_size_t, POINTER(c_char_p), c_size_t, _P_F64,
+                                c_double, c_double, POINTER(ChartOptions), c_char_p, c_size_t,
+                                _P_SIZE]),
+    "crm_ipa_chart": (c_int, [POINTER(c_char_p), c_size_t, _P_F64, _P_F64, c_double, c_double,
+                              POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
+    "crm_heat_map": (c_int, [_P_F64, c_size_t, c_size_t, POINTER(c_char_p), POINTER(c_char_p),
+                             POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
 }
 
 
