@@ -48,5 +48,8 @@ void run_tiers_tests(void);
 void run_status_tests(void);
 void run_loyalty_tests(void);
 void run_retention_tests(void);
+void run_erlang_tests(void);
+void run_staffing_tests(void);
+void run_kpi_tests(void);
 
 #endif

@@ -52,12 +52,14 @@ TEST_CASE("ASA and occupancy targets, alone and together", "[staffing]") {
   // ASA = C AHT / (N - A): 13 agents give 0.2853 x 180 / 3 = 17.1 s, 14 give 7.84 s, 15 give
   // 0.0990 x 180 / 5 = 3.56 s (erlang_c.py values for 13 and 14; 15 from the same formula).
   StaffingTargets asa;
+  asa.service_level.reset();
   asa.asa = 10;
   CHECK(required_agents(kExample, asa).agents == 14);
   asa.asa = 5;
   CHECK(required_agents(kExample, asa).agents == 15);
   // Occupancy A / N <= 0.7: N >= 14.29, so 15.
   StaffingTargets occ;
+  occ.service_level.reset();
   occ.max_occupancy = 0.7;
   CHECK(required_agents(kExample, occ).agents == 15);
   occ.max_occupancy = 10.0 / 12;  // exactly met at 12 agents
@@ -124,7 +126,10 @@ TEST_CASE("staffing errors name the target, the option or the interval", "[staff
   CHECK_THAT(error_of([] { required_agents(kExample, service_level(1.2)); }),
              Contains("service level target = 1.2: must be in [0, 1]"));
   CHECK_THAT(error_of([] { required_agents(kExample, service_level(-0.1)); }), Contains("[0, 1]"));
-  CHECK_THAT(error_of([] { required_agents(kExample, StaffingTargets{}); }), Contains("no staffing target"));
+  CHECK(StaffingTargets{}.service_level == 0.8);  // 80/20 unless told otherwise
+  StaffingTargets none;
+  none.service_level.reset();
+  CHECK_THAT(error_of([&] { required_agents(kExample, none); }), Contains("no staffing target"));
   StaffingTargets occ;
   occ.max_occupancy = 0;
   CHECK_THAT(error_of([&] { required_agents(kExample, occ); }), Contains("maximum occupancy = 0"));

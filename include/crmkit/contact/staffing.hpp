@@ -15,9 +15,10 @@ inline namespace v0 {
 namespace contact {
 
 // Targets a staffing level must meet; at least one must be set. The answer threshold of the
-// service level ("20 s" of "80/20") is QueueOptions::answer_within.
+// service level ("20 s" of "80/20") is QueueOptions::answer_within; the default target is the
+// industry's 80/20.
 struct StaffingTargets {
-  std::optional<double> service_level;  // minimum share answered within answer_within, [0, 1]
+  std::optional<double> service_level = 0.8;  // minimum share answered within answer_within, [0, 1]
   std::optional<double> asa;            // maximum average speed of answer, seconds, >= 0
   std::optional<double> max_occupancy;  // maximum agent occupancy, (0, 1]
 };
