@@ -5,7 +5,7 @@ from ctypes import byref, c_double, c_int64, c_size_t, c_uint8
 
 import numpy as np
 
-from .._convert import array, days, int_arg, optional, ptr, struct_dict
+from .._convert import array, day, days, int_arg, optional, ptr, struct_dict
 from .._lib import BufferTooSmall, ContactLog, KpiFigures, KpiOptions, defaults, enum_code, enum_names, lib, new
 
 SERVICE_LEVEL_DEFINITIONS = enum_names("service_level_definition")
@@ -15,9 +15,10 @@ GROUPINGS = enum_names("kpi_grouping")  # ("interval", "channel", "agent")
 def _times(values, name, n):
     if values is None:
         return None
-    arr = np.asarray([np.nan if v is None else v for v in values]) if isinstance(values, (list, tuple)) \
-        else np.asarray(values)
-    out = np.ascontiguousarray(days(arr), dtype=np.float64)
+    if isinstance(values, (list, tuple)):  # each element on its own: None, text, date or number
+        out = np.array([np.nan if v is None else day(v) for v in values], dtype=np.float64)
+    else:
+        out = np.ascontiguousarray(days(values), dtype=np.float64)
     if out.shape != (n,):
         raise ValueError("%s must have %d values, got shape %s" % (name, n, out.shape))
     return out
