@@ -1,6 +1,8 @@
 #include "contact/common.hpp"
 
 #include <charconv>
+#include <limits>
+#include <regex>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <system_error>
@@ -12,6 +14,10 @@
 #include "crmkit/io/time.hpp"
 
 namespace crmkit_cli {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
 
 double seconds_of(std::string_view text) {
   const std::string_view original = text;
@@ -69,6 +75,75 @@ Forecast read_forecast(const std::string& path, double default_length) {
   }
   if (f.calls.empty()) throw crmkit::Error(crmkit::ErrorCode::parse_error, f.source + ": no intervals");
   return f;
+}
+
+std::int64_t Names::of(std::string_view text) {
+  const auto [it, added] = code.emplace(std::string(text), static_cast<std::int64_t>(name.size()));
+  if (added) name.emplace_back(text);
+  return it->second;
+}
+
+crmkit::contact::ContactColumns ContactLog::columns() const {
+  return {channel.size(), channel.data(), agent.data(), arrival.data(), answered.data(), abandoned.data(),
+          end.data(), ivr.data(), transferred.data(), resolved.data(), satisfaction.data()};
+}
+
+ContactLog read_contact_log(const std::string& path) {
+  Input input(path, crmkit::io::CsvOptions{});
+  crmkit::io::CsvReader& r = input.reader();
+  const std::size_t none = r.header().size();
+  const auto optional = [&](const char* name) {
+    for (std::size_t i = 0; i < r.header().size(); ++i)
+      if (r.header()[i] == name) return i;
+    return none;
+  };
+  const std::size_t channel = r.column("channel"), arrival = r.column("arrival");
+  const std::size_t agent = optional("agent"), answered = optional("answered"), abandoned = optional("abandoned");
+  const std::size_t end = optional("end"), ivr = optional("ivr"), transferred = optional("transferred");
+  const std::size_t resolved = optional("first_contact_resolved"), satisfaction = optional("satisfaction");
+  const auto blank = [&](std::size_t i) { return i == none || r.field(i).find_first_not_of(' ') == std::string_view::npos; };
+  const auto time = [&](std::size_t i) {
+    if (blank(i)) return kNaN;
+    try {
+      return crmkit::io::parse_time(r.field(i));
+    } catch (const crmkit::Error& e) {
+      r.fail(i, e.what());
+    }
+  };
+  const auto flag = [&](std::size_t i) -> std::uint8_t {
+    if (blank(i)) return 0;
+    if (r.field(i) == "0" || r.field(i) == "1") return r.field(i) == "1";
+    r.fail(i, r.header()[i] + " is '" + std::string(r.field(i)) + "'; expected 0, 1 or empty");
+  };
+  ContactLog log;
+  log.source = r.name();
+  while (r.next()) {
+    log.lines.push_back(r.line());
+    log.channel.push_back(log.channels.of(r.field(channel)));
+    log.agent.push_back(blank(agent) ? -1 : log.agents.of(r.field(agent)));
+    if (blank(arrival)) r.fail(arrival, "arrival is empty");
+    log.arrival.push_back(time(arrival));
+    log.answered.push_back(time(answered));
+    log.abandoned.push_back(time(abandoned));
+    log.end.push_back(time(end));
+    log.ivr.push_back(flag(ivr));
+    log.transferred.push_back(flag(transferred));
+    log.resolved.push_back(flag(resolved));
+    log.satisfaction.push_back(blank(satisfaction) ? kNaN : r.number(satisfaction));
+  }
+  if (log.channel.empty()) throw crmkit::Error(crmkit::ErrorCode::parse_error, log.source + ": no contacts");
+  return log;
+}
+
+crmkit::Error at_file_line(const crmkit::Error& e, const std::string& row_word, std::size_t first,
+                           const std::string& source, const std::vector<long long>& lines) {
+  const std::regex where("^" + row_word + " ([0-9]+): ");
+  std::smatch m;
+  const std::string message = e.what();
+  if (!std::regex_search(message, m, where)) return e;
+  const std::size_t i = std::stoul(m[1]) - first;
+  if (i >= lines.size()) return e;
+  return crmkit::Error(e.code(), source + ":" + std::to_string(lines[i]) + ": " + m.suffix().str());
 }
 
 void write_figures(Sink& sink, Format format, const Figures& figures) {

@@ -2,12 +2,17 @@
 // durations with units, the forecast file, and a figure/value result.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "common/output.hpp"
+#include "crmkit/contact/kpi.hpp"
+#include "crmkit/error.hpp"
 
 namespace crmkit_cli {
 
@@ -30,6 +35,33 @@ struct Forecast {
 };
 // Errors name FILE:LINE:COL.
 Forecast read_forecast(const std::string& path, double default_length);
+
+// Text ids (channel, agent) numbered in order of first appearance.
+struct Names {
+  std::map<std::string, std::int64_t> code;
+  std::vector<std::string> name;
+  std::int64_t of(std::string_view text);
+};
+
+// An interaction log read from CSV (columns in README and `crmkit kpi --help`): the core's
+// columns, channel and agent names, and the file line of each contact.
+struct ContactLog {
+  std::string source;
+  std::vector<long long> lines;
+  std::vector<std::int64_t> channel, agent;
+  std::vector<double> arrival, answered, abandoned, end, satisfaction;
+  std::vector<std::uint8_t> ivr, transferred, resolved;
+  Names channels, agents;
+
+  crmkit::contact::ContactColumns columns() const;
+};
+// Errors name FILE:LINE:COL.
+ContactLog read_contact_log(const std::string& path);
+
+// A core error about "<row_word> N: ..." (rows numbered from `first`: 0 for contacts, 1 for
+// intervals) restated as "SOURCE:LINE: ..." with the row's file line; other errors unchanged.
+crmkit::Error at_file_line(const crmkit::Error& e, const std::string& row_word, std::size_t first,
+                           const std::string& source, const std::vector<long long>& lines);
 
 // A result that is a list of named figures: a two-column table, CSV, or a JSON object.
 using Figures = std::vector<std::pair<std::string, Cell>>;

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <memory>
 #include <optional>
-#include <regex>
 
 #include "common/options.hpp"
 #include "common/output.hpp"
@@ -88,15 +87,6 @@ void run_one(const StaffCommand& o) {
                 figures_of(o, s, interval, aht, options.queue.answer_within));
 }
 
-// "interval 12: ..." from the core, restated as FILE:LINE of that interval.
-crmkit::Error at_line(const crmkit::Error& e, const Forecast& f) {
-  static const std::regex where("^interval ([0-9]+): ");
-  std::smatch m;
-  const std::string message = e.what();
-  if (!std::regex_search(message, m, where)) return crmkit::Error(e.code(), f.source + ": " + message);
-  const std::size_t i = std::stoul(m[1]) - 1;
-  return crmkit::Error(e.code(), f.source + ":" + std::to_string(f.lines.at(i)) + ": " + m.suffix().str());
-}
 
 void run_plan(const StaffCommand& o) {
   if (o.calls || !o.aht.empty() || o.agents)
@@ -108,7 +98,7 @@ void run_plan(const StaffCommand& o) {
   try {
     plan = contact::staffing_plan(f.calls.data(), f.length.data(), f.aht.data(), f.calls.size(), targets, options);
   } catch (const crmkit::Error& e) {
-    throw at_line(e, f);
+    throw at_file_line(e, "interval", 1, f.source, f.lines);
   }
   Sink& out = standard_output();
   if (o.totals) {
