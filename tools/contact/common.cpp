@@ -36,6 +36,12 @@ double seconds_of(std::string_view text) {
   return value * unit;
 }
 
+std::string duration_text(double seconds) {
+  if (seconds > 0 && std::fmod(seconds, 3600) == 0) return number_text(seconds / 3600) + "h";
+  if (seconds > 0 && std::fmod(seconds, 60) == 0) return number_text(seconds / 60) + "m";
+  return number_text(seconds) + "s";
+}
+
 double option_seconds(const std::string& option, const std::string& text) {
   try {
     return seconds_of(text);

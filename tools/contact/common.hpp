@@ -20,6 +20,8 @@ namespace crmkit_cli {
 // a bare number is seconds). Throws crmkit::Error(parse_error) "expected a duration ..."; the
 // caller says where.
 double seconds_of(std::string_view text);
+// A duration as the shortest of those texts that reads back exactly: 1800 -> "30m".
+std::string duration_text(double seconds);
 // The same for a command-line option: a UsageError naming the option.
 double option_seconds(const std::string& option, const std::string& text);
 

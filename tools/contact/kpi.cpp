@@ -17,7 +17,7 @@ namespace {
 namespace contact = crmkit::contact;
 
 struct KpiCommand {
-  std::string path, by, definition, answer_within = "20s", short_abandon = "5s", interval = "30m";
+  std::string path, by, definition, answer_within, short_abandon, interval;
   FormatOptions format;
 };
 
@@ -97,10 +97,12 @@ void add_kpi(CLI::App& app) {
   g->add_option("--definition", o->definition, "service level definition")
       ->default_val(crmkit::name_of(defaults.definition))
       ->check(choices_of<contact::ServiceLevelDefinition>());
-  g->add_option("--answer-within", o->answer_within, "the service level's threshold")->capture_default_str();
+  g->add_option("--answer-within", o->answer_within, "the service level's threshold")
+      ->default_val(duration_text(defaults.answer_within));
   g->add_option("--short-abandon", o->short_abandon, "abandons after a shorter wait are short")
-      ->capture_default_str();
-  g->add_option("--interval", o->interval, "interval length of --by interval")->capture_default_str();
+      ->default_val(duration_text(defaults.short_abandon));
+  g->add_option("--interval", o->interval, "interval length of --by interval")
+      ->default_val(duration_text(defaults.interval));
   add_format_options(*cmd, o->format, true);
   cmd->callback([o] { run(*o); });
 }

@@ -18,7 +18,7 @@ namespace contact = crmkit::contact;
 
 struct StaffCommand {
   std::optional<double> calls;
-  std::string interval = "30m", aht, target = "80/20s", patience = "120s", model = "erlang-c";
+  std::string interval, aht, target, patience, model;
   std::optional<std::string> asa;
   std::optional<double> max_occupancy;
   double shrinkage = 0;
@@ -137,20 +137,28 @@ void add_staff(CLI::App& app) {
       "(duration; optional, default --interval), calls, aht (duration); prints one CSV row per\n"
       "interval (--totals: the plan's totals). Scheduled agents = agents / (1 - shrinkage),\n"
       "rounded up (21 at 30% is 30).");
+  // Defaults from the library's: the 80/20 target, Erlang C, the patience, a half hour.
+  const contact::StaffingTargets targets;
+  const contact::StaffingOptions options;
   CLI::App* w = cmd->add_option_group("Workload");
   w->add_option("--calls", o->calls, "calls offered in the interval");
-  w->add_option("--interval", o->interval, "interval length")->capture_default_str();
+  w->add_option("--interval", o->interval, "interval length")
+      ->default_val(duration_text(contact::Workload{}.length));
   w->add_option("--aht", o->aht, "average handle time, e.g. 180s");
   w->add_option("--plan", o->plan, "a forecast CSV: required agents for each of its intervals");
   CLI::App* t = cmd->add_option_group("Targets and model");
-  t->add_option("--target", o->target, "service level PERCENT/DURATION ('' for none)")->capture_default_str();
+  t->add_option("--target", o->target, "service level PERCENT/DURATION ('' for none)")
+      ->default_val(number_text(100 * targets.service_level.value_or(0)) + "/" +
+                    duration_text(options.queue.answer_within));
   t->add_option("--asa", o->asa, "maximum average speed of answer, e.g. 30s");
   t->add_option("--max-occupancy", o->max_occupancy, "maximum agent occupancy, e.g. 0.85");
-  t->add_option("--shrinkage", o->shrinkage, "share of paid time off the phones, [0, 1)")->capture_default_str();
+  t->add_option("--shrinkage", o->shrinkage, "share of paid time off the phones, [0, 1)")
+      ->default_val(options.shrinkage);
   t->add_option("--model", o->model, "queue model")
-      ->capture_default_str()
+      ->default_val(crmkit::name_of(options.queue.model))
       ->check(choices_of<contact::QueueModel>());
-  t->add_option("--patience", o->patience, "mean patience before hanging up (erlang-a)")->capture_default_str();
+  t->add_option("--patience", o->patience, "mean patience before hanging up (erlang-a)")
+      ->default_val(duration_text(options.queue.patience));
   t->add_option("--agents", o->agents, "evaluate this many agents instead of finding the number")
       ->check(CLI::Range(1LL, 100000000LL));
   cmd->add_flag("--totals", o->totals, "with --plan: the plan's totals instead of its rows");

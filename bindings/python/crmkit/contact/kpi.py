@@ -31,8 +31,8 @@ def _log(channel, arrival, agent, answered, abandoned, end, ivr, transferred, re
             "agent": None if agent is None else array(agent, np.int64, "agent", n),
             "answered": _times(answered, "answered", n), "abandoned": _times(abandoned, "abandoned", n),
             "end": _times(end, "end", n),
-            "satisfaction": None if satisfaction is None else _times(
-                [np.nan if v is None else float(v) for v in satisfaction], "satisfaction", n)}
+            "satisfaction": None if satisfaction is None else array(
+                [np.nan if v is None else v for v in satisfaction], np.float64, "satisfaction", n)}
     for name, values in (("ivr", ivr), ("transferred", transferred), ("resolved", resolved)):
         cols[name] = None if values is None else array(values, np.uint8, name, n)
     types = {np.dtype(np.int64): c_int64, np.dtype(np.float64): c_double, np.dtype(np.uint8): c_uint8}
