@@ -51,5 +51,8 @@ void run_retention_tests(void);
 void run_weights_tests(void);
 void run_ahp_tests(void);
 void run_svg_tests(void);
+void run_erlang_tests(void);
+void run_staffing_tests(void);
+void run_kpi_tests(void);
 
 #endif

@@ -30,6 +30,9 @@ int main(void) {
   run_weights_tests();
   run_ahp_tests();
   run_svg_tests();
+  run_erlang_tests();
+  run_staffing_tests();
+  run_kpi_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

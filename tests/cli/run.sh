@@ -372,6 +372,51 @@ expect_value_error "dup_ids.csv:4:1: customer a appears twice \(also on line 2\)
 printf 'customer_id,date,amount,date\na,2020-01-01,5,2020-01-02\n' > "$tmp/dup_header.csv"
 expect_error "dup_header.csv:1:25: column name 'date' appears twice \(also column 2\)" "$tmp/dup_header.csv"
 
+# ---- issue 24: contact centre (staff, kpi) ---------------------------------------------------
+# The worked example: 10 Erlangs, 80/20 -> 14 agents (SL 0.8883500), 30% shrinkage -> 20.
+"$crmkit" staff --calls 100 --interval 30m --aht 180s --target 80/20s --shrinkage 0.3 --json > "$tmp/staff.json" || fail "staff"
+python3 - "$tmp/staff.json" <<'PY' || fail "staff json: $(cat "$tmp/staff.json")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["agents"] == 14 and r["scheduled"] == 20 and r["traffic"] == 10, r
+assert abs(r["service_level"] - 0.8883500) < 5e-8 and abs(r["asa"] - 7.835937) < 5e-7, r
+PY
+"$crmkit" staff --calls 100 --interval 0.5h --aht 3m --agents 13 --csv | grep -q '^service_level,0\.795594' || fail "staff --agents 13"
+"$crmkit" staff --calls 100 --aht 180 --model erlang-a --patience 120s --agents 8 --json | grep -q '"p_abandon": 0\.25798238' || fail "staff erlang-a"
+"$crmkit" staff --plan "$data/contact/forecast_week.csv" > "$tmp/plan.csv" || fail "staff --plan"
+head -1 "$tmp/plan.csv" | grep -qx 'start,length,calls,aht,traffic,agents,scheduled,service_level,asa,p_abandon,occupancy' || fail "plan header"
+[ "$(($(wc -l < "$tmp/plan.csv") - 1))" = 336 ] || fail "plan rows"
+# A log by hand: one call answered after 10 s (handled 180 s), one abandoned after 3 s, one
+# in the voice system: offered 2, service level 1/2, ASA 10, short abandons 1.
+printf 'channel,agent,arrival,answered,abandoned,end,ivr\nphone,A1,2026-11-24 09:00:00,2026-11-24 09:00:10,,2026-11-24 09:03:10,0\nphone,,2026-11-24 09:01:00,,2026-11-24 09:01:03,,0\nphone,,2026-11-24 09:02:00,,,,1\n' > "$tmp/log.csv"
+"$crmkit" kpi "$tmp/log.csv" --json > "$tmp/kpi.json" || fail "kpi"
+grep -q '"offered": 2,' "$tmp/kpi.json" && grep -q '"service_level": 0.5,' "$tmp/kpi.json" && grep -q '"asa": 10,' "$tmp/kpi.json" \
+  && grep -q '"short_abandoned": 1,' "$tmp/kpi.json" || fail "kpi figures: $(cat "$tmp/kpi.json")"
+"$crmkit" kpi "$data/contact/interactions.csv" --by agent > "$tmp/agents.csv" || fail "kpi --by agent"
+[ "$(($(wc -l < "$tmp/agents.csv") - 1))" = 9 ] || fail "kpi --by agent rows (8 agents and the contacts without one)"
+expect_contact_error() {  # expected-exit expected-stderr-regex args...
+  local code=$1 pattern=$2; shift 2
+  "$crmkit" "$@" > "$tmp/out" 2> "$tmp/err"
+  local rc=$?
+  [ $rc = "$code" ] || fail "exit $rc (not $code) for $*"
+  [ ! -s "$tmp/out" ] || fail "partial output for $*"
+  [ "$(wc -l < "$tmp/err")" = 1 ] || fail "not one line for $*: $(cat "$tmp/err")"
+  grep -Eq -e "$pattern" "$tmp/err" || fail "message for $*: $(cat "$tmp/err") (wanted $pattern)"
+}
+sed 's/09:00:10/08:59:50/' "$tmp/log.csv" > "$tmp/early.csv"
+expect_contact_error 1 "early.csv:2: answered 2026-11-24 08:59:50 is before arrival 2026-11-24 09:00:00$" kpi "$tmp/early.csv"
+sed 's/,0$/,2/' "$tmp/log.csv" > "$tmp/flag.csv"
+expect_contact_error 1 "flag.csv:2:[0-9]+: ivr is '2'; expected 0, 1 or empty" kpi "$tmp/flag.csv"
+printf 'start,calls,aht\n2026-11-23 09:00,100,180s\n2026-11-23 09:30,100,0s\n' > "$tmp/fc.csv"
+expect_contact_error 1 "fc.csv:3: aht = 0: must be a finite number > 0$" staff --plan "$tmp/fc.csv"
+printf 'start,calls,aht\n2026-11-23 09:00,100,3 minutes\n' > "$tmp/fc2.csv"
+expect_contact_error 1 "fc2.csv:2:[0-9]+: expected a duration such as 180s" staff --plan "$tmp/fc2.csv"
+expect_contact_error 2 "--target 120/20s: the service level must be between 0 and 100" staff --calls 100 --aht 180s --target 120/20s
+expect_contact_error 2 "shrinkage = 1: must be in \[0, 1\)" staff --calls 100 --aht 180s --shrinkage 1
+expect_contact_error 2 "calls = 0: must be a finite number > 0" staff --calls 0 --aht 180s
+expect_contact_error 2 "--aht: expected a duration" staff --calls 10 --aht 3x
+expect_contact_error 2 "--definition: all not in \{offered,answered,offered-less-short,abandoned-within-met\}" kpi "$tmp/log.csv" --definition all
+
 # ---- issue 19.20: every example of README's "Command line" section runs as written ----------
 mkdir -p "$tmp/readme/bin" && ln -s "$crmkit" "$tmp/readme/bin/crmkit" && ln -s "$data" "$tmp/readme/data"
 python3 "$here/readme_examples.py" "$here/../../README.md" > "$tmp/examples.sh" || fail "README examples not found"

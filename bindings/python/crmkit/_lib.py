@@ -304,6 +304,56 @@ class ChartOptions(ctypes.Structure):
                 ("marker_count", c_size_t), ("dashed", _P_U8), ("has_x_range", c_int),
                 ("x_min", c_double), ("x_max", c_double), ("has_y_range", c_int),
                 ("y_min", c_double), ("y_max", c_double)]
+class StaffingOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("model", c_int), ("patience", c_double),
+                ("answer_within", c_double), ("has_service_level", c_int),
+                ("service_level", c_double), ("has_asa", c_int), ("asa", c_double),
+                ("has_max_occupancy", c_int), ("max_occupancy", c_double), ("shrinkage", c_double)]
+
+
+class StaffingResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("agents", c_int64), ("scheduled", c_int64),
+                ("traffic", c_double), ("p_wait", c_double), ("p_abandon", c_double),
+                ("service_level", c_double), ("asa", c_double), ("asa_delayed", c_double),
+                ("queue_length", c_double), ("occupancy", c_double)]
+
+
+class PlanColumns(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("agents", _P_I64), ("scheduled", _P_I64),
+                ("traffic", _P_F64), ("service_level", _P_F64), ("asa", _P_F64),
+                ("p_abandon", _P_F64), ("occupancy", _P_F64)]
+
+
+class PlanTotals(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("calls", c_double), ("agent_hours", c_double),
+                ("scheduled_hours", c_double), ("peak_agents", c_int64),
+                ("peak_scheduled", c_int64), ("service_level", c_double), ("asa", c_double),
+                ("p_abandon", c_double), ("occupancy", c_double)]
+
+
+class ContactLog(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("n", c_size_t), ("channel", _P_I64), ("agent", _P_I64),
+                ("arrival", _P_F64), ("answered", _P_F64), ("abandoned", _P_F64),
+                ("end", _P_F64), ("ivr", _P_U8), ("transferred", _P_U8), ("resolved", _P_U8),
+                ("satisfaction", _P_F64)]
+
+
+class KpiOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("answer_within", c_double), ("short_abandon", c_double),
+                ("definition", c_int), ("interval", c_double)]
+
+
+class KpiFigures(ctypes.Structure):
+    _fields_ = [("version", c_uint)] + [
+        (name, c_size_t) for name in (
+            "contacts", "ivr_contained", "offered", "answered", "abandoned", "short_abandoned",
+            "answered_within", "abandoned_within", "delayed", "transferred", "resolved",
+            "satisfaction_responses")] + [
+        (name, c_double) for name in (
+            "wait_seconds", "handle_seconds", "staffed_seconds", "abandonment_rate",
+            "abandonment_rate_excluding_short", "service_level", "asa", "aht", "busy_rate",
+            "occupancy", "first_contact_resolution", "containment", "transfer_rate",
+            "satisfaction")]
 
 
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
@@ -316,6 +366,8 @@ VERSIONS = {
     ValueAtRiskResult: 1, RetentionCampaign: 1, CampaignPaybackResult: 1,
     AhpOptions: 1, AhpResult: 1,
     ChartOptions: 1,
+    StaffingOptions: 1, StaffingResult: 1, PlanColumns: 1, PlanTotals: 1, ContactLog: 1,
+    KpiOptions: 1, KpiFigures: 1,
 }
 
 
@@ -482,6 +534,24 @@ _SIGNATURES = {
                               POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
     "crm_heat_map": (c_int, [_P_F64, c_size_t, c_size_t, POINTER(c_char_p), POINTER(c_char_p),
                              POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
+    # contact centre: Erlang B/C/A, staffing, KPIs
+    **_enum("queue_model"),
+    **_enum("service_level_definition"),
+    **_enum("kpi_grouping"),
+    **_init("staffing_options", StaffingOptions),
+    **_init("kpi_options", KpiOptions),
+    "crm_erlang_b": (c_int, [c_int64, c_double, _P_F64]),
+    "crm_erlang_c": (c_int, [c_int64, c_double, _P_F64]),
+    "crm_required_agents": (c_int, [c_double, c_double, c_double, POINTER(StaffingOptions),
+                                    POINTER(StaffingResult)]),
+    "crm_evaluate_staffing": (c_int, [c_int64, c_double, c_double, c_double,
+                                      POINTER(StaffingOptions), POINTER(StaffingResult)]),
+    "crm_scheduled_agents": (c_int, [c_int64, c_double, _P_I64]),
+    "crm_staffing_plan": (c_int, [_P_F64, _P_F64, _P_F64, c_size_t, POINTER(StaffingOptions),
+                                  POINTER(PlanColumns), POINTER(PlanTotals)]),
+    "crm_contact_kpis": (c_int, [POINTER(ContactLog), POINTER(KpiOptions), POINTER(KpiFigures)]),
+    "crm_contact_kpis_by": (c_int, [POINTER(ContactLog), c_int, POINTER(KpiOptions), _P_I64, _P_F64,
+                                    POINTER(KpiFigures), c_size_t, _P_SIZE]),
 }
 
 
