@@ -48,5 +48,8 @@ void run_tiers_tests(void);
 void run_status_tests(void);
 void run_loyalty_tests(void);
 void run_retention_tests(void);
+void run_instrument_tests(void);
+void run_servqual_tests(void);
+void run_audit_tests(void);
 
 #endif
