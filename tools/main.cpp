@@ -24,10 +24,13 @@ void add_rfm(CLI::App& app);            // value/rfm.cpp
 void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
+void add_servqual(CLI::App& app);       // quality/servqual.cpp
+void add_audit(CLI::App& app);          // quality/audit.cpp
 
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {add_summarize, add_clv,           add_rfm,
-                                    add_tiers,     add_concentration, add_demo};
+                                    add_tiers,     add_concentration, add_demo,
+                                    add_servqual,  add_audit};
 
 }  // namespace crmkit_cli
 
