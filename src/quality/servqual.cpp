@@ -65,9 +65,29 @@ void validate_weights(const double* weights, std::size_t respondents, std::size_
   }
 }
 
-// Rows `keep` of a respondents x width matrix.
-std::vector<double> rows_of(const std::vector<double>& m, std::size_t width,
+// The Estimate of n values with this mean and sum of squared deviations from it. (Two
+// passes, squared deviations from the mean, rather than E[x^2] - mean^2, which cancels
+// catastrophically for answers clustered near the top of the scale.)
+Estimate from_moments(std::size_t n, double mean, double squares, double confidence) {
+  Estimate e;
+  e.n = n;
+  if (n == 0) return e;
+  e.mean = mean;
+  if (n < 2) return e;
+  const double count = static_cast<double>(n);
+  e.sd = std::sqrt(squares / (count - 1));
+  const boost::math::students_t_distribution<double> t(count - 1);
+  const double half = boost::math::quantile(boost::math::complement(t, (1 - confidence) / 2)) *
+                      e.sd / std::sqrt(count);
+  e.lower = e.mean - half;
+  e.upper = e.mean + half;
+  return e;
+}
+
+// Rows `keep` of a respondents x width matrix (the matrix itself when every row is kept).
+std::vector<double> rows_of(std::vector<double>&& m, std::size_t rows, std::size_t width,
                             const std::vector<std::size_t>& keep) {
+  if (keep.size() == rows) return std::move(m);
   std::vector<double> out;
   out.reserve(keep.size() * width);
   for (std::size_t r : keep)
@@ -83,12 +103,27 @@ std::vector<double> difference(const std::vector<double>& a, const std::vector<d
   return out;
 }
 
-// Estimates of every column of a rows x width matrix.
+// Estimates of every column of a rows x width matrix, row by row (two passes over the
+// matrix in memory order, not one strided pass per column: the matrices run to hundreds of
+// megabytes, and each strided pass would read all of it again).
 std::vector<Estimate> column_estimates(const std::vector<double>& m, std::size_t rows,
                                        std::size_t width, double confidence) {
+  std::vector<double> sum(width, 0.0), squares(width, 0.0);
+  std::vector<std::size_t> count(width, 0);
+  for (std::size_t r = 0; r < rows; ++r) {
+    const double* row = m.data() + r * width;
+    for (std::size_t c = 0; c < width; ++c)
+      if (!std::isnan(row[c])) sum[c] += row[c], ++count[c];
+  }
+  std::vector<double> mean(width);
+  for (std::size_t c = 0; c < width; ++c) mean[c] = sum[c] / static_cast<double>(count[c]);
+  for (std::size_t r = 0; r < rows; ++r) {
+    const double* row = m.data() + r * width;
+    for (std::size_t c = 0; c < width; ++c)
+      if (!std::isnan(row[c])) squares[c] += (row[c] - mean[c]) * (row[c] - mean[c]);
+  }
   std::vector<Estimate> out(width);
-  for (std::size_t c = 0; c < width; ++c)
-    out[c] = estimate(m.empty() ? nullptr : m.data() + c, rows, confidence, width);
+  for (std::size_t c = 0; c < width; ++c) out[c] = from_moments(count[c], mean[c], squares[c], confidence);
   return out;
 }
 
@@ -114,30 +149,19 @@ Estimate estimate(const double* values, std::size_t count, double confidence,
           "confidence " + number_text(confidence) + " must lie strictly between 0 and 1");
   require(count == 0 || values != nullptr, "estimate: values is null");
   require(stride >= 1, "estimate: stride must be at least 1");
-  Estimate e;
+  std::size_t n = 0;
   double sum = 0;
   for (std::size_t i = 0; i < count; ++i) {
     const double x = values[i * stride];
-    if (!std::isnan(x)) sum += x, ++e.n;
+    if (!std::isnan(x)) sum += x, ++n;
   }
-  if (e.n == 0) return e;
-  e.mean = sum / static_cast<double>(e.n);
-  if (e.n < 2) return e;
-  // Two passes: the sum of squared deviations from the mean, not E[x^2] - mean^2, which
-  // cancels catastrophically for answers clustered near the top of the scale.
+  const double mean = sum / static_cast<double>(n);
   double squares = 0;
   for (std::size_t i = 0; i < count; ++i) {
     const double x = values[i * stride];
-    if (!std::isnan(x)) squares += (x - e.mean) * (x - e.mean);
+    if (!std::isnan(x)) squares += (x - mean) * (x - mean);
   }
-  const double n = static_cast<double>(e.n);
-  e.sd = std::sqrt(squares / (n - 1));
-  const boost::math::students_t_distribution<double> t(n - 1);
-  const double half = boost::math::quantile(boost::math::complement(t, (1 - confidence) / 2)) *
-                      e.sd / std::sqrt(n);
-  e.lower = e.mean - half;
-  e.upper = e.mean + half;
-  return e;
+  return from_moments(n, mean, squares, confidence);
 }
 
 ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& survey,
@@ -157,9 +181,9 @@ ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& surv
   // then keeps the rows complete on every side.
   MissingOptions per_matrix = options.missing;
   if (per_matrix.policy == MissingPolicy::listwise) per_matrix.policy = MissingPolicy::pairwise;
-  const ScoredAnswers e_all = score_answers(instrument, survey.expected, per_matrix);
-  const ScoredAnswers p_all = score_answers(instrument, survey.perceived, per_matrix);
-  const ScoredAnswers a_all =
+  ScoredAnswers e_all = score_answers(instrument, survey.expected, per_matrix);
+  ScoredAnswers p_all = score_answers(instrument, survey.perceived, per_matrix);
+  ScoredAnswers a_all =
       has_adequate ? score_answers(instrument, survey.adequate, per_matrix) : ScoredAnswers{};
   std::vector<std::size_t> keep;
   for (std::size_t r = 0; r < n; ++r) {
@@ -171,9 +195,10 @@ ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& surv
     if (complete) keep.push_back(r);
   }
   const std::size_t m = keep.size();
-  const std::vector<double> e = rows_of(e_all.values, k, keep);
-  const std::vector<double> p = rows_of(p_all.values, k, keep);
-  const std::vector<double> a = has_adequate ? rows_of(a_all.values, k, keep) : std::vector<double>{};
+  const std::vector<double> e = rows_of(std::move(e_all.values), n, k, keep);
+  const std::vector<double> p = rows_of(std::move(p_all.values), n, k, keep);
+  const std::vector<double> a =
+      has_adequate ? rows_of(std::move(a_all.values), n, k, keep) : std::vector<double>{};
   const std::vector<double> gap = difference(p, e);
   const std::vector<double> msa = has_adequate ? difference(p, a) : std::vector<double>{};
 
