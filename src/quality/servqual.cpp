@@ -1,6 +1,7 @@
 #include "crmkit/quality/servqual.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include <boost/math/distributions/students_t.hpp>
@@ -13,11 +14,12 @@ namespace quality {
 
 namespace {
 
+// A number in a message: 12 significant digits, so a difference of sums reads 0.1, not
+// 0.0999999999999943 (and 1.0000001 stays itself).
 std::string number_text(double x) {
-  std::string text = std::to_string(x);  // fixed, 6 decimals: trim the zeros
-  text.erase(text.find_last_not_of('0') + 1);
-  if (text.back() == '.') text.pop_back();
-  return text;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.12g", x);
+  return buf;
 }
 
 // validate_answers with the matrix named, so the caller learns which of E, P or A is wrong.

@@ -87,3 +87,11 @@ def test_sample_survey_matches_a_numpy_computation():
     np.testing.assert_allclose(r.dimensions.gap["mean"], dim.mean(axis=0))
     np.testing.assert_allclose(r.weighted_gap["mean"], (dim * weights[keep] / 100).sum(axis=1).mean())
     assert r.gap_mean_of_items == pytest.approx(gaps.mean())
+
+
+def test_answer_matrices_are_passed_without_copying():
+    from crmkit.quality.instrument import answers
+    small = quality.Instrument.parse(SMALL)
+    assert answers(E, small, "expected") is E          # float64, C-ordered: the same array
+    assert answers(E.T.copy().T, small, "expected") is not E  # Fortran order is made C-ordered
+    assert answers([[1, 2, 3]], small, "x").dtype == np.float64  # plain sequences accepted
