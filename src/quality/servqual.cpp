@@ -227,7 +227,8 @@ ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& surv
     }
     return out;
   };
-  result.items = lines([](const std::vector<double>& x) { return x; }, k);
+  result.items =
+      lines([](const std::vector<double>& x) -> const std::vector<double>& { return x; }, k);
   result.dimensions = lines(
       [&](const std::vector<double>& x) { return dimension_scores(instrument, {x.data(), m, k}); },
       dims);
