@@ -215,7 +215,8 @@ void add_servqual(CLI::App& app) {
       "Importance weights: columns W_<dimension> spelled as the instrument names its\n"
       "dimensions (W_tangibles, W_reliability, W_responsiveness, W_assurance, W_empathy), each\n"
       "respondent's 100 points; read from FILE when present there, or from --weights FILE\n"
-      "(matched to FILE's respondents row by row). A row left blank gives no weighted score.");
+      "(matched to FILE's respondents row by row; it takes precedence over FILE's columns).\n"
+      "A row left blank gives no weighted score.");
   add_file_argument(*cmd, o->path, "survey");
   CLI::App* g = cmd->add_option_group("SERVQUAL");
   g->add_option("--expect-prefix", o->expect, "column prefix of the expectation answers")
