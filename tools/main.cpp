@@ -23,14 +23,17 @@ void add_clv(CLI::App& app);            // value/clv.cpp: clv fit, clv predict
 void add_rfm(CLI::App& app);            // value/rfm.cpp
 void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
+void add_ahp(CLI::App& app);            // decision/ahp.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
 void add_servqual(CLI::App& app);       // quality/servqual.cpp
 void add_audit(CLI::App& app);          // quality/audit.cpp
 
 using AddCommand = void (*)(CLI::App&);
-constexpr AddCommand kCommands[] = {add_summarize, add_clv,           add_rfm,
-                                    add_tiers,     add_concentration, add_demo,
-                                    add_servqual,  add_audit};
+constexpr AddCommand kCommands[] = {
+    add_summarize, add_clv, add_rfm, add_tiers, add_concentration,  // value
+    add_ahp,                                                         // decision
+    add_servqual, add_audit,                                         // quality
+    add_demo};
 
 }  // namespace crmkit_cli
 

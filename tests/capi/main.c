@@ -27,6 +27,9 @@ int main(void) {
   run_status_tests();
   run_loyalty_tests();
   run_retention_tests();
+  run_weights_tests();
+  run_ahp_tests();
+  run_svg_tests();
   run_instrument_tests();
   run_servqual_tests();
   run_audit_tests();
