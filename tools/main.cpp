@@ -27,12 +27,15 @@ void add_ahp(CLI::App& app);            // decision/ahp.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
 void add_staff(CLI::App& app);          // contact/staff.cpp
 void add_kpi(CLI::App& app);            // contact/kpi.cpp
+void add_servqual(CLI::App& app);       // quality/servqual.cpp
+void add_audit(CLI::App& app);          // quality/audit.cpp
 
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {
     add_summarize, add_clv, add_rfm, add_tiers, add_concentration,  // value
     add_ahp,                                                         // decision
     add_staff,     add_kpi,                                          // contact
+    add_servqual, add_audit,                                         // quality
     add_demo};
 
 }  // namespace crmkit_cli

@@ -54,5 +54,8 @@ void run_svg_tests(void);
 void run_erlang_tests(void);
 void run_staffing_tests(void);
 void run_kpi_tests(void);
+void run_instrument_tests(void);
+void run_servqual_tests(void);
+void run_audit_tests(void);
 
 #endif

@@ -33,6 +33,9 @@ int main(void) {
   run_erlang_tests();
   run_staffing_tests();
   run_kpi_tests();
+  run_instrument_tests();
+  run_servqual_tests();
+  run_audit_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

@@ -416,6 +416,66 @@ expect_contact_error 2 "shrinkage = 1: must be in \[0, 1\)" staff --calls 100 --
 expect_contact_error 2 "calls = 0: must be a finite number > 0" staff --calls 0 --aht 180s
 expect_contact_error 2 "--aht: expected a duration" staff --calls 10 --aht 3x
 expect_contact_error 2 "--definition: all not in \{offered,answered,offered-less-short,abandoned-within-met\}" kpi "$tmp/log.csv" --definition all
+# ---- issue 20.2: servqual and audit (service quality) -----------------------------------
+# The hand case of tests/quality/test_servqual.cpp: dimensions a = {1, 2}, b = {3}; gaps
+# r0 -1 -1 +1, r1 0 -2 +1, r2 -1 -2 0; weights 70/30, 50/50, 100/0. Dimension gaps -7/6 and
+# 2/3; overall -5/9 (items) and -1/4 (dimensions); weighted -1.9/3.
+printf 'dimension: a\nitem: 1\nitem: 2\ndimension: b\nitem: 3\n' > "$tmp/small.instrument"
+printf 'id,E1,E2,E3,P1,P2,P3,W_a,W_b\n1,6,7,5,5,6,6,70,30\n2,5,6,6,5,4,7,50,50\n3,7,7,4,6,5,4,100,0\n' > "$tmp/small.csv"
+"$crmkit" servqual "$tmp/small.csv" --instrument "$tmp/small.instrument" --json > "$tmp/sq.json" \
+  || fail "servqual --json"
+python3 - "$tmp/sq.json" <<'PY' || fail "servqual JSON values: $(head -c 300 "$tmp/sq.json")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+close = lambda a, b: abs(a - b) < 1e-12
+assert [d["name"] for d in r["dimensions"]] == ["a", "b"]
+assert close(r["dimensions"][0]["gap"]["mean"], -7 / 6) and r["dimensions"][0]["gap"]["n"] == 3
+assert close(r["gap"]["mean_of_items"], -5 / 9) and close(r["gap"]["mean_of_dimensions"], -0.25)
+assert close(r["weighted_gap"]["mean"], -1.9 / 3)
+assert close(r["servperf"]["mean_of_items"], 48 / 9)
+assert "zone" not in r["items"][0] and r["respondents_used"] == 3
+PY
+# The three-column format: zone names in the table; the sample's reliability falls below.
+"$crmkit" servqual "$data/quality/servqual_sample.csv" --adequate-prefix A > "$tmp/sq.txt" || fail "servqual table"
+grep -Eq '^dimension +E +P +gap .* MSA +MSS +zone$' "$tmp/sq.txt" || fail "servqual table header: $(sed -n 3p "$tmp/sq.txt")"
+grep -Eq '^reliability .* below$' "$tmp/sq.txt" || fail "servqual zone: $(grep reliability "$tmp/sq.txt")"
+grep -q 'gap, mean of 22 item gaps' "$tmp/sq.txt" && grep -q 'gap, mean of 5 dimension gaps' "$tmp/sq.txt" \
+  && grep -q 'gap, weighted by 100-point importance' "$tmp/sq.txt" || fail "servqual overall lines"
+sq_error() {  # expected-stderr-regex exit-code args...
+  local pattern=$1 code=$2; shift 2
+  "$crmkit" "$@" > "$tmp/out" 2> "$tmp/err"
+  local rc=$?
+  [ $rc -eq "$code" ] || fail "exit $rc (not $code) for $*"
+  [ ! -s "$tmp/out" ] || fail "partial output for $*"
+  grep -Eq "^crmkit: error: .*$pattern" "$tmp/err" || fail "message for $*: $(cat "$tmp/err") (wanted $pattern)"
+}
+sed 's/^2,5,6,6,5,4,7,50,50$/2,5,6,6,5,4,7,50,40/' "$tmp/small.csv" > "$tmp/short_w.csv"
+sq_error "short_w.csv:3: importance weights sum to 90, 10 short of 100" 1 \
+  servqual "$tmp/short_w.csv" --instrument "$tmp/small.instrument"
+cut -d, -f8,9 "$tmp/small.csv" | head -3 > "$tmp/w2.csv"
+sq_error "w2.csv: 2 rows of weights; .*small.csv has 3 respondents" 1 \
+  servqual "$tmp/small.csv" --instrument "$tmp/small.instrument" --weights "$tmp/w2.csv"
+sed 's/^3,7,7,4,6,5,4/3,7,7,4,6,9,4/' "$tmp/small.csv" > "$tmp/off.csv"
+sq_error "off.csv:4: column P2: answer 9 is outside the scale 1-7" 1 \
+  servqual "$tmp/off.csv" --instrument "$tmp/small.instrument"
+sq_error "no column 'A1'" 1 servqual "$tmp/small.csv" --instrument "$tmp/small.instrument" --adequate-prefix A
+sq_error "--confidence" 2 servqual "$tmp/small.csv" --instrument "$tmp/small.instrument" --confidence 1.5
+# The audit: weakest first; an unanswered item is no score (null), never 0.
+"$crmkit" audit "$data/quality/audit_sample.csv" > "$tmp/audit.txt" || fail "audit table"
+sed -n 4p "$tmp/audit.txt" | grep -Eq '^ +1 +finding and solving customer problems +4 ' || fail "audit weakest: $(sed -n 4p "$tmp/audit.txt")"
+grep -Eq '^ +total +40 .* 200 ' "$tmp/audit.txt" || fail "audit total line"
+"$crmkit" audit "$data/quality/audit_sample.csv" --json > "$tmp/audit.json" || fail "audit --json"
+python3 - "$tmp/audit.json" <<'PY' || fail "audit JSON: $(head -c 300 "$tmp/audit.json")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+third = r["by_respondent"][2]   # left item 21 (category 4) blank
+assert third["line"] == 4 and third["total"] is None
+assert third["categories"]["communication and customer information"]["score"] is None
+# Alphabetical: accommodating, capability, communication, company, finding, partnering, process.
+assert [c["maximum"] for c in sorted(r["categories"], key=lambda c: c["category"])] == [20, 35, 35, 35, 20, 25, 30]
+assert r["total"]["maximum"] == 200 and r["total"]["scored"] == 2
+PY
+sq_error "no column 'Q1'" 1 audit "$data/quality/servqual_sample.csv"
 
 # ---- issue 19.20: every example of README's "Command line" section runs as written ----------
 mkdir -p "$tmp/readme/bin" && ln -s "$crmkit" "$tmp/readme/bin/crmkit" && ln -s "$data" "$tmp/readme/data"

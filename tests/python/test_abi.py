@@ -39,9 +39,13 @@ STRUCTS = {
     "crm_plan_columns": _lib.PlanColumns, "crm_plan_totals": _lib.PlanTotals,
     "crm_contact_log": _lib.ContactLog, "crm_kpi_options": _lib.KpiOptions,
     "crm_kpi_figures": _lib.KpiFigures,
+    "crm_estimate": _lib.Estimate, "crm_servqual_options": _lib.ServqualOptions,
+    "crm_servqual_result": _lib.ServqualResult, "crm_category_options": _lib.CategoryOptions,
+    "crm_category_result": _lib.CategoryResult,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
-           "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules}
+           "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,
+           "crm_instrument": _lib.crm_instrument}
 SCALARS = {"int": ctypes.c_int, "unsigned int": ctypes.c_uint, "double": ctypes.c_double,
            "size_t": ctypes.c_size_t, "int64_t": ctypes.c_int64, "uint8_t": ctypes.c_uint8,
            "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "char": ctypes.c_char}

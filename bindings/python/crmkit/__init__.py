@@ -25,3 +25,4 @@ from . import value  # noqa: F401,E402
 from . import decision  # noqa: F401,E402
 from . import io  # noqa: F401,E402
 from . import contact  # noqa: F401,E402
+from . import quality  # noqa: F401,E402

@@ -129,6 +129,10 @@ class crm_segment_rules(_Opaque):
     pass
 
 
+class crm_instrument(_Opaque):
+    pass
+
+
 _P_I64 = POINTER(c_int64)
 _P_F64 = POINTER(c_double)
 _P_U8 = POINTER(c_uint8)
@@ -356,6 +360,46 @@ class KpiFigures(ctypes.Structure):
             "satisfaction")]
 
 
+# quality: instruments, SERVQUAL, category sums (capi/crmkit/quality.h)
+class Estimate(ctypes.Structure):
+    _fields_ = [("mean", c_double), ("sd", c_double), ("n", c_size_t), ("lower", c_double),
+                ("upper", c_double)]
+
+
+_P_EST = POINTER(Estimate)
+
+
+class ServqualOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("missing", c_int), ("min_answered", c_size_t),
+                ("confidence", c_double)]
+
+
+class ServqualResult(ctypes.Structure):
+    _fields_ = [("version", c_uint),
+                ("item_expected", _P_EST), ("item_perceived", _P_EST), ("item_gap", _P_EST),
+                ("item_adequate", _P_EST), ("item_msa", _P_EST), ("item_zone", _P_U8),
+                ("dimension_expected", _P_EST), ("dimension_perceived", _P_EST),
+                ("dimension_gap", _P_EST), ("dimension_adequate", _P_EST),
+                ("dimension_msa", _P_EST), ("dimension_zone", _P_U8),
+                ("respondent_dimension_gap", _P_F64), ("respondent_weighted_gap", _P_F64),
+                ("gap_mean_of_items", c_double), ("gap_mean_of_dimensions", c_double),
+                ("servperf_mean_of_items", c_double), ("servperf_mean_of_dimensions", c_double),
+                ("weighted_gap", Estimate), ("has_adequate", c_int), ("has_weights", c_int),
+                ("respondents_used", c_size_t)]
+
+
+class CategoryOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("missing", c_int), ("min_answered", c_size_t)]
+
+
+class CategoryResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("score", _P_F64), ("percentage", _P_F64),
+                ("total", _P_F64), ("total_percentage", _P_F64), ("maximum", _P_F64),
+                ("mean_score", _P_F64), ("mean_percentage", _P_F64), ("scored", _P_SIZE),
+                ("weakest", _P_SIZE), ("total_maximum", c_double), ("mean_total", c_double),
+                ("mean_total_percentage", c_double), ("scored_total", c_size_t)]
+
+
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
 # headers. Output structs are filled in by the library after it checks this number.
 VERSIONS = {
@@ -368,6 +412,7 @@ VERSIONS = {
     ChartOptions: 1,
     StaffingOptions: 1, StaffingResult: 1, PlanColumns: 1, PlanTotals: 1, ContactLog: 1,
     KpiOptions: 1, KpiFigures: 1,
+    ServqualOptions: 1, ServqualResult: 1, CategoryOptions: 1, CategoryResult: 1,
 }
 
 
@@ -387,6 +432,7 @@ def _out(handle_type):
 
 _SUMMARY, _LEDGER = POINTER(crm_summary), POINTER(crm_ledger)
 _MODEL, _RULES = POINTER(crm_clv_model), POINTER(crm_segment_rules)
+_INSTRUMENT = POINTER(crm_instrument)
 
 
 def _enum(name):
@@ -552,6 +598,32 @@ _SIGNATURES = {
     "crm_contact_kpis": (c_int, [POINTER(ContactLog), POINTER(KpiOptions), POINTER(KpiFigures)]),
     "crm_contact_kpis_by": (c_int, [POINTER(ContactLog), c_int, POINTER(KpiOptions), _P_I64, _P_F64,
                                     POINTER(KpiFigures), c_size_t, _P_SIZE]),
+    # quality: instruments, SERVQUAL, category sums
+    **_enum("servqual_version"),
+    **_enum("missing_policy"),
+    **_enum("zone_position"),
+    **_init("servqual_options", ServqualOptions),
+    **_init("category_options", CategoryOptions),
+    "crm_instrument_servqual": (c_int, [_out(crm_instrument), c_int, c_double, c_double]),
+    "crm_instrument_audit": (c_int, [_out(crm_instrument)]),
+    "crm_instrument_employee": (c_int, [_out(crm_instrument), POINTER(c_char_p), POINTER(c_char_p),
+                                        POINTER(c_int), _P_SIZE, c_size_t, c_double, c_double]),
+    "crm_instrument_parse": (c_int, [_out(crm_instrument), c_char_p, c_char_p]),
+    "crm_instrument_read": (c_int, [_out(crm_instrument), c_char_p]),
+    "crm_instrument_free": (None, [_INSTRUMENT]),
+    "crm_instrument_name": (c_int, [_INSTRUMENT, c_char_p, c_size_t, _P_SIZE]),
+    "crm_instrument_dimension_name": (c_int, [_INSTRUMENT, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_instrument_item_id": (c_int, [_INSTRUMENT, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_instrument_item_text": (c_int, [_INSTRUMENT, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_instrument_scale": (c_int, [_INSTRUMENT, _P_F64, _P_F64]),
+    "crm_instrument_dimension_count": (c_int, [_INSTRUMENT, _P_SIZE]),
+    "crm_instrument_item_count": (c_int, [_INSTRUMENT, _P_SIZE]),
+    "crm_instrument_dimension_items": (c_int, [_INSTRUMENT, c_size_t, _P_SIZE, _P_SIZE]),
+    "crm_instrument_item_reverse_coded": (c_int, [_INSTRUMENT, c_size_t, POINTER(c_int)]),
+    "crm_servqual": (c_int, [_INSTRUMENT, _P_F64, _P_F64, _P_F64, _P_F64, c_size_t,
+                             POINTER(ServqualOptions), POINTER(ServqualResult)]),
+    "crm_category_scores": (c_int, [_INSTRUMENT, _P_F64, c_size_t, POINTER(CategoryOptions),
+                                    POINTER(CategoryResult)]),
 }
 
 
