@@ -48,5 +48,7 @@ void run_tiers_tests(void);
 void run_status_tests(void);
 void run_loyalty_tests(void);
 void run_retention_tests(void);
+void run_rank_tests(void);
+void run_sensitivity_tests(void);
 
 #endif

@@ -27,6 +27,8 @@ int main(void) {
   run_status_tests();
   run_loyalty_tests();
   run_retention_tests();
+  run_rank_tests();
+  run_sensitivity_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }
