@@ -273,6 +273,44 @@ class CampaignPaybackResult(ctypes.Structure):
                 ("saving_vs_acquisition", c_double)]
 
 
+# decision: ranking and sensitivity (capi/crmkit/decision.h)
+class DecisionMatrix(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("values", _P_F64), ("alternatives", c_size_t),
+                ("criteria", c_size_t), ("directions", _P_U8),
+                ("alternative_names", POINTER(c_char_p)), ("criterion_names", POINTER(c_char_p))]
+
+
+class RankOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("method", c_int), ("normalization", c_int),
+                ("waspas_lambda", c_double), ("vikor_v", c_double),
+                ("preference_functions", _P_U8), ("q", _P_F64), ("p", _P_F64), ("s", _P_F64)]
+
+
+class RankResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("scores", _P_F64), ("ranks", _P_SIZE), ("order", _P_SIZE),
+                ("wsm", _P_F64), ("wpm", _P_F64), ("distance_best", _P_F64),
+                ("distance_worst", _P_F64), ("vikor_s", _P_F64), ("vikor_r", _P_F64),
+                ("phi_plus", _P_F64), ("phi_minus", _P_F64), ("compromise", _P_U8),
+                ("lower_is_better", c_int), ("normalization", c_int),
+                ("acceptable_advantage", c_int), ("acceptable_stability", c_int)]
+
+
+class SensitivityOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("step", c_double), ("tolerance", c_double)]
+
+
+class WeightSensitivityResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("top_low", _P_F64), ("top_high", _P_F64),
+                ("ranking_low", _P_F64), ("ranking_high", _P_F64), ("exact", c_int),
+                ("has_flip", c_int), ("flip_criterion", c_size_t), ("flip_weight", c_double),
+                ("flip_change", c_double), ("flip_winner", c_size_t)]
+
+
+class MonteCarloOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("draws", c_size_t), ("seed", c_int64),
+                ("distribution", c_int), ("concentration", c_double)]
+
+
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
 # headers. Output structs are filled in by the library after it checks this number.
 VERSIONS = {
@@ -281,6 +319,8 @@ VERSIONS = {
     ConcentrationResult: 1, TierOptions: 2, TierTable: 2, TierMigrationResult: 2,
     StatusOptions: 1, StageOptions: 1, LoyaltyOptions: 2, LoyaltyInfo: 2,
     ValueAtRiskResult: 1, RetentionCampaign: 1, CampaignPaybackResult: 1,
+    DecisionMatrix: 1, RankOptions: 1, RankResult: 1, SensitivityOptions: 1,
+    WeightSensitivityResult: 1, MonteCarloOptions: 1,
 }
 
 
@@ -416,6 +456,25 @@ _SIGNATURES = {
     "crm_campaign_payback": (c_int, [POINTER(RetentionCampaign), POINTER(CampaignPaybackResult)]),
     "crm_at_risk_campaign": (c_int, [POINTER(ValueAtRiskResult), c_double, c_double,
                                      POINTER(RetentionCampaign)]),
+    # decision: ranking and sensitivity
+    **_enum("rank_method"),
+    **_enum("normalization"),
+    **_enum("preference_function"),
+    **_enum("criterion_direction"),
+    **_enum("weight_distribution"),
+    **_init("rank_options", RankOptions),
+    **_init("sensitivity_options", SensitivityOptions),
+    **_init("monte_carlo_options", MonteCarloOptions),
+    "crm_rank": (c_int, [POINTER(DecisionMatrix), _P_F64, POINTER(RankOptions), POINTER(RankResult)]),
+    "crm_weight_sensitivity": (c_int, [POINTER(DecisionMatrix), _P_F64, POINTER(RankOptions),
+                                       POINTER(SensitivityOptions), POINTER(WeightSensitivityResult)]),
+    "crm_rank_acceptability": (c_int, [POINTER(DecisionMatrix), _P_F64, POINTER(RankOptions),
+                                       POINTER(MonteCarloOptions), _P_F64, _P_F64]),
+    "crm_rank_reversal_on_removal": (c_int, [POINTER(DecisionMatrix), _P_F64, POINTER(RankOptions),
+                                             _P_U8, _P_SIZE]),
+    "crm_rank_reversal_on_addition": (c_int, [POINTER(DecisionMatrix), _P_F64, _P_F64, c_char_p,
+                                              POINTER(RankOptions), POINTER(c_int), _P_SIZE,
+                                              c_size_t, _P_SIZE]),
 }
 
 

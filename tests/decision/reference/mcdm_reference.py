@@ -5,10 +5,10 @@ Written from the methods' textbook formulas (Hwang & Yoon 1981 for TOPSIS; Opric
 2004 for VIKOR; Brans & Vincke 1985 for PROMETHEE II; Zavadskas et al. 2012 for WASPAS), one
 matrix operation per step, with no code shared with the library. Run it to print the values
 the tests quote:  /usr/bin/python3 tests/decision/reference/mcdm_reference.py
+(tests/python/test_rank.py imports the functions to check every method on random problems).
 """
 import numpy as np
 
-np.set_printoptions(precision=15)
 
 
 def topsis(x, w, cost, minmax=False):
@@ -61,29 +61,35 @@ linear = lambda q, p: (lambda d: np.clip((d - q) / (p - q), 0, 1))
 vshape = lambda p: (lambda d: np.clip(d / p, 0, 1))
 gauss = lambda s: (lambda d: np.where(d > 0, 1 - np.exp(-d ** 2 / (2 * s ** 2)), 0.0))
 
-print("TOPSIS, Faez's car example (Civic, Saturn, Ford, Mazda; last criterion a cost)")
-cars = [[7, 9, 9, 8], [8, 7, 8, 7], [9, 6, 8, 9], [6, 7, 8, 6]]
-wc, cc = np.array([0.1, 0.4, 0.3, 0.2]), np.array([0, 0, 0, 1], bool)
-print(" ideal", (np.asarray(cars) / np.sqrt((np.asarray(cars, float) ** 2).sum(0)) * wc).max(0))
-print(" D+, D-, C", *topsis(cars, wc, cc))
+def main():
+    np.set_printoptions(precision=15)
+    print("TOPSIS, Faez's car example (Civic, Saturn, Ford, Mazda; last criterion a cost)")
+    cars = [[7, 9, 9, 8], [8, 7, 8, 7], [9, 6, 8, 9], [6, 7, 8, 6]]
+    wc, cc = np.array([0.1, 0.4, 0.3, 0.2]), np.array([0, 0, 0, 1], bool)
+    print(" ideal", (np.asarray(cars) / np.sqrt((np.asarray(cars, float) ** 2).sum(0)) * wc).max(0))
+    print(" D+, D-, C", *topsis(cars, wc, cc))
 
-print("TOPSIS, Sennaroglu's 3 x 2 example (weights 0.714, 0.286)")
-print(" D+, D-, C", *topsis([[17, 12], [10, 9], [8, 6]], np.array([0.714, 0.286]), np.array([0, 0], bool)))
+    print("TOPSIS, Sennaroglu's 3 x 2 example (weights 0.714, 0.286)")
+    print(" D+, D-, C", *topsis([[17, 12], [10, 9], [8, 6]], np.array([0.714, 0.286]), np.array([0, 0], bool)))
 
-print("TOPSIS minmax on the car example:", topsis(cars, wc, cc, minmax=True)[2])
+    print("TOPSIS minmax on the car example:", topsis(cars, wc, cc, minmax=True)[2])
 
-print("VIKOR, onlineoutput.com 'School project' example (5 x 5, weights 0.2, criterion 3 a cost)")
-school = [[2, 5.6, 10.7, 3, 1], [3, 6.4, 8.3, 5, 2], [5, 2.32, 3.3, 1, 5], [2, 14.6, 10, 3, 1],
-          [3, 10.8, 6.8, 2, 3]]
-ws, cs = np.full(5, 0.2), np.array([0, 0, 1, 0, 0], bool)
-print(" S, R, Q", *vikor(school, ws, cs))
+    print("VIKOR, onlineoutput.com 'School project' example (5 x 5, weights 0.2, criterion 3 a cost)")
+    school = [[2, 5.6, 10.7, 3, 1], [3, 6.4, 8.3, 5, 2], [5, 2.32, 3.3, 1, 5], [2, 14.6, 10, 3, 1],
+              [3, 10.8, 6.8, 2, 3]]
+    ws, cs = np.full(5, 0.2), np.array([0, 0, 1, 0, 0], bool)
+    print(" S, R, Q", *vikor(school, ws, cs))
 
-print("PROMETHEE II (usual) on the school example: phi+, phi-, phi")
-print(" ", *promethee(school, ws, cs, [usual] * 5))
-print("PROMETHEE II (linear q=1 p=3; v-shape p=5; gaussian s=2; usual; level skipped)")
-print(" ", *promethee(school, ws, cs, [linear(1, 3), vshape(5), gauss(2), usual, usual]))
+    print("PROMETHEE II (usual) on the school example: phi+, phi-, phi")
+    print(" ", *promethee(school, ws, cs, [usual] * 5))
+    print("PROMETHEE II (linear q=1 p=3; v-shape p=5; gaussian s=2; usual; level skipped)")
+    print(" ", *promethee(school, ws, cs, [linear(1, 3), vshape(5), gauss(2), usual, usual]))
 
-print("WSM / WPM / WASPAS (max normalisation) on the car example")
-r = ratio(cars, cc)
-wsm, wpm = (r * wc).sum(1), np.prod(r ** wc, 1)
-print(" WSM", wsm, "\n WPM", wpm, "\n WASPAS 0.5", 0.5 * wsm + 0.5 * wpm)
+    print("WSM / WPM / WASPAS (max normalisation) on the car example")
+    r = ratio(cars, cc)
+    wsm, wpm = (r * wc).sum(1), np.prod(r ** wc, 1)
+    print(" WSM", wsm, "\n WPM", wpm, "\n WASPAS 0.5", 0.5 * wsm + 0.5 * wpm)
+
+
+if __name__ == "__main__":
+    main()
