@@ -23,11 +23,13 @@ void add_clv(CLI::App& app);            // value/clv.cpp: clv fit, clv predict
 void add_rfm(CLI::App& app);            // value/rfm.cpp
 void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
+void add_rank(CLI::App& app);           // decision/rank.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
 
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {add_summarize, add_clv,           add_rfm,
-                                    add_tiers,     add_concentration, add_demo};
+                                    add_tiers,     add_concentration, add_rank,
+                                    add_demo};
 
 }  // namespace crmkit_cli
 

@@ -141,6 +141,64 @@ void validate_weights(const DecisionMatrix& m, const std::vector<double>& w) {
               (sum < 1 ? " short of 1" : " over 1") + " (tolerance " + num(kWeightSumTolerance) + ")");
 }
 
+Normalization validate_options(const DecisionMatrix& m, const RankOptions& o) {
+  names(RankMethod{}).check(static_cast<long long>(o.method), "method");
+  names(Normalization{}).check(static_cast<long long>(o.normalization), "normalization");
+  const char* method = name_of(o.method);
+  const Normalization n = o.normalization;
+  const auto refuse = [&](const char* allowed) {
+    throw Error(ErrorCode::invalid_argument, std::string("normalization '") + name_of(n) +
+                                                 "' does not apply to " + method + " (" + allowed + ")");
+  };
+  if (o.method != RankMethod::promethee)
+    require(o.preferences.empty(), std::string("preference functions apply to promethee, not ") + method);
+  switch (o.method) {
+    case RankMethod::wsm:
+      if (n == Normalization::vector) refuse("use max or minmax");
+      return n == Normalization::automatic ? Normalization::max : n;
+    case RankMethod::wpm:
+    case RankMethod::waspas:
+      if (n != Normalization::automatic && n != Normalization::max)
+        refuse("it multiplies ratios to the best value: use max");
+      if (o.method == RankMethod::waspas)
+        require(o.waspas_lambda >= 0 && o.waspas_lambda <= 1,
+                "WASPAS lambda is " + num(o.waspas_lambda) + "; it must be within 0..1");
+      return Normalization::max;
+    case RankMethod::topsis:
+      if (n == Normalization::max) refuse("use vector or minmax");
+      return n == Normalization::automatic ? Normalization::vector : n;
+    case RankMethod::vikor:
+      if (n != Normalization::automatic) refuse("VIKOR scales each criterion by its best and worst value");
+      require(o.vikor_v >= 0 && o.vikor_v <= 1, "VIKOR v is " + num(o.vikor_v) + "; it must be within 0..1");
+      return n;
+    case RankMethod::promethee:
+      break;
+  }
+  if (n != Normalization::automatic) refuse("PROMETHEE compares raw differences with thresholds");
+  const std::vector<PreferenceCriterion>& pref = o.preferences;
+  if (pref.empty()) return n;
+  require(pref.size() == m.criteria, std::to_string(pref.size()) + " preference functions for " +
+                                         std::to_string(m.criteria) + " criteria");
+  for (std::size_t j = 0; j < m.criteria; ++j) {
+    const PreferenceCriterion& c = pref[j];
+    const char* fname = names(PreferenceFunction{}).name(static_cast<std::size_t>(c.function));
+    const std::string where = "preference function of " + m.criterion_label(j) + " (" + (fname ? fname : "?") + ")";
+    names(PreferenceFunction{}).check(static_cast<long long>(c.function), where.c_str());
+    require(std::isfinite(c.q) && std::isfinite(c.p) && std::isfinite(c.s), where + ": thresholds must be finite");
+    switch (c.function) {
+      case PreferenceFunction::usual: break;
+      case PreferenceFunction::u_shape: require(c.q >= 0, where + ": q is " + num(c.q) + "; it must be >= 0"); break;
+      case PreferenceFunction::v_shape: require(c.p > 0, where + ": p is " + num(c.p) + "; it must be > 0"); break;
+      case PreferenceFunction::level:
+      case PreferenceFunction::linear:
+        require(c.q >= 0 && c.p > c.q, where + ": needs 0 <= q < p (q is " + num(c.q) + ", p is " + num(c.p) + ")");
+        break;
+      case PreferenceFunction::gaussian: require(c.s > 0, where + ": s is " + num(c.s) + "; it must be > 0"); break;
+    }
+  }
+  return n;
+}
+
 std::vector<std::size_t> ranks_of(const std::vector<double>& scores, bool lower_is_better,
                                   std::vector<std::size_t>* order) {
   const std::size_t n = scores.size();
@@ -173,6 +231,14 @@ std::vector<std::size_t> ranks_of(const std::vector<double>& scores, bool lower_
   if (order != nullptr) {
     order->resize(n);
     for (std::size_t r = 0; r < n; ++r) (*order)[r] = keyed[r].index;
+    // Within a tie group the order is by index, not by the score differences the tolerance
+    // ignores (groups are contiguous and mostly of one: cheap).
+    for (std::size_t r = 0; r < n;) {
+      std::size_t end = r + 1;
+      while (end < n && ranks[keyed[end].index] == ranks[keyed[r].index]) ++end;
+      if (end - r > 1) std::sort(order->begin() + r, order->begin() + end);
+      r = end;
+    }
   }
   return ranks;
 }
@@ -181,49 +247,18 @@ namespace detail {
 
 Scorer::Scorer(const DecisionMatrix& matrix, const RankOptions& options) : m_(matrix), o_(options) {
   validate(m_);
-  names(RankMethod{}).check(static_cast<long long>(o_.method), "method");
-  names(Normalization{}).check(static_cast<long long>(o_.normalization), "normalization");
-  const char* method = name_of(o_.method);
-  const auto refuse = [&](const char* allowed) {
-    throw Error(ErrorCode::invalid_argument, std::string("normalization '") + name_of(o_.normalization) +
-                                                 "' does not apply to " + method + " (" + allowed + ")");
-  };
-  const Normalization n = o_.normalization;
+  o_.normalization = validate_options(m_, o_);
   switch (o_.method) {
     case RankMethod::wsm:
-      if (n == Normalization::vector) refuse("use max or minmax");
-      o_.normalization = n == Normalization::automatic ? Normalization::max : n;
       if (o_.normalization == Normalization::max) prepare_ratio(false, true);
       else prepare_minmax();
       break;
-    case RankMethod::wpm:
-    case RankMethod::waspas:
-      if (n != Normalization::automatic && n != Normalization::max)
-        refuse("it multiplies ratios to the best value: use max");
-      if (o_.method == RankMethod::waspas)
-        require(o_.waspas_lambda >= 0 && o_.waspas_lambda <= 1,
-                "WASPAS lambda is " + num(o_.waspas_lambda) + "; it must be within 0..1");
-      o_.normalization = Normalization::max;
-      prepare_ratio(true, o_.method == RankMethod::waspas);
-      break;
-    case RankMethod::topsis:
-      if (n == Normalization::max) refuse("use vector or minmax");
-      o_.normalization = n == Normalization::automatic ? Normalization::vector : n;
-      prepare_topsis();
-      break;
-    case RankMethod::vikor:
-      if (n != Normalization::automatic) refuse("VIKOR scales each criterion by its best and worst value");
-      require(o_.vikor_v >= 0 && o_.vikor_v <= 1,
-              "VIKOR v is " + num(o_.vikor_v) + "; it must be within 0..1");
-      prepare_vikor();
-      break;
-    case RankMethod::promethee:
-      if (n != Normalization::automatic) refuse("PROMETHEE compares raw differences with thresholds");
-      prepare_promethee();
-      break;
+    case RankMethod::wpm: prepare_ratio(true, false); break;
+    case RankMethod::waspas: prepare_ratio(true, true); break;
+    case RankMethod::topsis: prepare_topsis(); break;
+    case RankMethod::vikor: prepare_vikor(); break;
+    case RankMethod::promethee: prepare_promethee(); break;
   }
-  if (o_.method != RankMethod::promethee)
-    require(o_.preferences.empty(), std::string("preference functions apply to promethee, not ") + method);
 }
 
 void Scorer::fail_cell(std::size_t i, std::size_t j, const std::string& what) const {
@@ -338,28 +373,7 @@ void Scorer::prepare_promethee() {
   require(n <= kMaxAlternatives, "PROMETHEE compares every pair of alternatives: at most " +
                                      std::to_string(kMaxAlternatives) + " (got " + std::to_string(n) + ")");
   std::vector<PreferenceCriterion>& pref = o_.preferences;
-  if (pref.empty()) pref.resize(k);
-  require(pref.size() == k, std::to_string(pref.size()) + " preference functions for " +
-                                std::to_string(k) + " criteria");
-  for (std::size_t j = 0; j < k; ++j) {
-    const PreferenceCriterion& c = pref[j];
-    const std::string where = "preference function of " + m_.criterion_label(j) + " (" +
-                              (names(PreferenceFunction{}).name(static_cast<std::size_t>(c.function))
-                                   ? name_of(c.function) : "?") + ")";
-    names(PreferenceFunction{}).check(static_cast<long long>(c.function), where.c_str());
-    require(std::isfinite(c.q) && std::isfinite(c.p) && std::isfinite(c.s),
-            where + ": thresholds must be finite");
-    switch (c.function) {
-      case PreferenceFunction::usual: break;
-      case PreferenceFunction::u_shape: require(c.q >= 0, where + ": q is " + num(c.q) + "; it must be >= 0"); break;
-      case PreferenceFunction::v_shape: require(c.p > 0, where + ": p is " + num(c.p) + "; it must be > 0"); break;
-      case PreferenceFunction::level:
-      case PreferenceFunction::linear:
-        require(c.q >= 0 && c.p > c.q, where + ": needs 0 <= q < p (q is " + num(c.q) + ", p is " + num(c.p) + ")");
-        break;
-      case PreferenceFunction::gaussian: require(c.s > 0, where + ": s is " + num(c.s) + "; it must be > 0"); break;
-    }
-  }
+  if (pref.empty()) pref.resize(k);  // usual criteria
   a_.assign(n * k, 0.0), b_.assign(n * k, 0.0), c_.assign(n * k, 0.0);
   const double share = 1.0 / static_cast<double>(n - 1);
   for (std::size_t j = 0; j < k; ++j) {

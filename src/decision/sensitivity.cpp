@@ -67,11 +67,12 @@ class Evaluator {
   std::vector<double> moved_, scores_;
 };
 
-// One end of an interval: where the result stops being the same, and whether it does
-// within [0, 1] at all.
+// One end of an interval: where the result stops being the same, whether it does within
+// [0, 1] at all, and a weight just beyond it (where it has changed).
 struct End {
   double at;
   bool changes;
+  double beyond = 0;
 };
 
 // Numeric: scan from t0 towards `bound` in steps, bisect the first step that changes.
@@ -91,7 +92,7 @@ End search(Evaluator& eval, std::size_t j, double t0, double bound, const Sensit
       const double mid = 0.5 * (inside + outside);
       (same(eval.at(j, mid)) ? inside : outside) = mid;
     }
-    return {inside, true};
+    return {inside, true, outside};
   }
   return {bound, false};
 }
@@ -114,18 +115,21 @@ struct Lines {
     }
   }
 
-  // Narrows [low, high] around t0 to where a stays above b (or tied with it, when tied).
-  void keep(std::size_t a, std::size_t b, bool tied, double t0, End& low, End& high) const {
+  // Narrows [low, high] around t0 to where a stays above b (or tied with it, when tied);
+  // `step` places the point beyond an end.
+  void keep(std::size_t a, std::size_t b, bool tied, double t0, double step, End& low, End& high) const {
     const double alpha = base[a] - base[b], beta = slope[a] - slope[b];
     if (std::fabs(beta) <= kTieTolerance) return;  // parallel: the relation holds everywhere
-    if (tied) {                                     // a tie the change would break
-      low = {t0, true}, high = {t0, true};
+    const auto up = [&](double t) { return End{t, true, std::min(1.0, t + step)}; };
+    const auto down = [&](double t) { return End{t, true, std::max(0.0, t - step)}; };
+    if (tied) {  // a tie the change would break
+      low = down(t0), high = up(t0);
       return;
     }
     const double root = -alpha / beta;
-    if (root > t0 && root < high.at) high = {root, true};
-    if (root <= t0 && root > low.at) low = {root, true};
-    if (root == t0) low = high = {t0, true};
+    if (root > t0 && root < high.at) high = up(root);
+    if (root <= t0 && root > low.at) low = down(root);
+    if (root == t0) low = down(t0), high = up(t0);
   }
 };
 
@@ -155,7 +159,7 @@ WeightSensitivity weight_sensitivity(const DecisionMatrix& matrix, const std::ve
   WeightSensitivity out;
   out.exact = scorer.linear();
   out.criteria.resize(k);
-  double nearest = std::numeric_limits<double>::infinity();
+  double nearest = std::numeric_limits<double>::infinity(), flip_beyond = 0;
   for (std::size_t j = 0; j < k; ++j) {
     WeightInterval& iv = out.criteria[j];
     const double t0 = weights[j];
@@ -168,12 +172,12 @@ WeightSensitivity weight_sensitivity(const DecisionMatrix& matrix, const std::ve
       for (std::size_t a = 0; a < n; ++a) {
         if (base.ranks[a] != 1) continue;
         for (std::size_t b = 0; b < n; ++b)
-          if (b != a) lines.keep(a, b, base.ranks[b] == 1, t0, top_low, top_high);
+          if (b != a) lines.keep(a, b, base.ranks[b] == 1, t0, options.tolerance, top_low, top_high);
       }
       all_low = top_low, all_high = top_high;
       for (std::size_t r = 0; r + 1 < n; ++r) {
         const std::size_t a = base.order[r], b = base.order[r + 1];
-        lines.keep(a, b, base.ranks[a] == base.ranks[b], t0, all_low, all_high);
+        lines.keep(a, b, base.ranks[a] == base.ranks[b], t0, options.tolerance, all_low, all_high);
       }
     } else {
       const auto same_top = [&](const Ranking& r) { return r.same_top(base); };
@@ -192,14 +196,21 @@ WeightSensitivity weight_sensitivity(const DecisionMatrix& matrix, const std::ve
       out.flip_criterion = j;
       out.flip_weight = e.at;
       out.flip_change = e.at - t0;
+      flip_beyond = e.beyond;
     }
   }
   if (out.has_flip) {
-    // The winner just beyond the end (by the search's tolerance, inside [0, 1]).
-    const double t0 = weights[out.flip_criterion];
-    const double away = out.flip_weight < t0 || (out.flip_weight == t0 && t0 > 0) ? -1 : 1;
-    const double beyond = std::clamp(out.flip_weight + away * options.tolerance, 0.0, 1.0);
-    out.flip_winner = eval.at(out.flip_criterion, beyond).order[0];
+    // Just beyond the end: an alternative first there that was not first before (it may
+    // still tie with the old winner so close to the end), else the best there.
+    const Ranking there = eval.at(out.flip_criterion, flip_beyond);
+    out.flip_winner = there.order[0];
+    for (std::size_t i : there.order) {
+      if (there.ranks[i] != 1) break;
+      if (base.ranks[i] != 1) {
+        out.flip_winner = i;
+        break;
+      }
+    }
   }
   return out;
 }

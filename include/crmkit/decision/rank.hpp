@@ -107,6 +107,12 @@ struct RankOptions {
   std::vector<PreferenceCriterion> preferences;  // PROMETHEE: one per criterion; empty: usual
 };
 
+// Throws invalid_argument for options that do not fit the method or the matrix (naming
+// them: a normalisation the method does not use, lambda or v outside 0..1, preference
+// functions for another method, the wrong number of them, thresholds out of their range)
+// and returns the normalisation the method will use.
+Normalization validate_options(const DecisionMatrix& matrix, const RankOptions& options);
+
 struct RankResult {
   RankMethod method = RankMethod::topsis;
   Normalization normalization = Normalization::automatic;  // the one used (never automatic
