@@ -133,6 +133,15 @@ struct Lines {
   }
 };
 
+// The analyses repeat a ranking many times: work beyond this many cell evaluations (minutes
+// on one core) is refused up front rather than left to look like a hang.
+constexpr double kMaxCellEvaluations = 1e10;
+
+void require_work(double evaluations, const std::string& what, const char* fix) {
+  require(evaluations <= kMaxCellEvaluations,
+          what + " would evaluate " + num(evaluations) + " cells (at most " + num(kMaxCellEvaluations) + "); " + fix);
+}
+
 void check(const SensitivityOptions& o) {
   require(o.step > 0 && o.step <= 0.5, "sensitivity step is " + num(o.step) + "; it must be within (0, 0.5]");
   require(o.tolerance > 0 && o.tolerance < o.step,
@@ -152,6 +161,10 @@ WeightSensitivity weight_sensitivity(const DecisionMatrix& matrix, const std::ve
   check(options);
   const Scorer scorer(matrix, rank_options);
   validate_weights(matrix, weights);
+  const double cells = static_cast<double>(matrix.alternatives) * static_cast<double>(matrix.criteria);
+  if (!scorer.linear())  // per criterion four scans of up to 1 / step rankings, then bisection
+    require_work(cells * static_cast<double>(matrix.criteria) * 4 * (1 / options.step + 64),
+                 "the numeric weight search", "use fewer alternatives or a larger step");
   Evaluator eval(scorer, weights);
   const Ranking base = eval.of(weights.data());
   const std::size_t n = matrix.alternatives, k = matrix.criteria;
@@ -225,6 +238,8 @@ RankAcceptability rank_acceptability(const DecisionMatrix& matrix, const std::ve
   const Scorer scorer(matrix, rank_options);
   validate_weights(matrix, weights);
   const std::size_t n = matrix.alternatives, k = matrix.criteria;
+  require_work(static_cast<double>(options.draws) * static_cast<double>(n) * static_cast<double>(k),
+               std::to_string(options.draws) + " draws", "use fewer draws");
 
   RankAcceptability out;
   out.alternatives = n, out.criteria = k, out.draws = options.draws;
@@ -316,6 +331,9 @@ std::vector<RankReversal> rank_reversal_on_removal(const DecisionMatrix& matrix,
   const RankResult full = rank(matrix, weights, options);
   require(matrix.alternatives >= 3, "removing an alternative needs at least three (got " +
                                         std::to_string(matrix.alternatives) + ")");
+  const double n = static_cast<double>(matrix.alternatives);  // n rankings, each comparing n^2 pairs
+  require_work(n * n * (n + static_cast<double>(matrix.criteria)), "removing each alternative in turn",
+               "use fewer alternatives");
   std::vector<RankReversal> out;
   for (std::size_t r = 0; r < matrix.alternatives; ++r) {
     std::vector<std::size_t> kept;

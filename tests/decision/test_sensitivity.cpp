@@ -217,6 +217,10 @@ TEST_CASE("sensitivity bad input", "[sensitivity][errors]") {
   mc.draws = 10;
   mc.concentration = -1;
   CHECK_THAT(error_of([&] { rank_acceptability(m, even(3), {}, mc); }), Contains("concentration is -1"));
+  mc.concentration = 50;
+  mc.draws = 10000000;  // x 200 x 10 = 2e10 cells: refused before any work
+  CHECK_THAT(error_of([&] { rank_acceptability(random_matrix(2, 200, 10), even(10), {}, mc); }),
+             Contains("10000000 draws would evaluate 2e+10 cells (at most 1e+10); use fewer draws"));
   SensitivityOptions so;
   so.step = 0;
   CHECK_THAT(error_of([&] { weight_sensitivity(m, even(3), {}, so); }), Contains("sensitivity step is 0"));

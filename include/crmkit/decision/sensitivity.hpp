@@ -31,6 +31,10 @@
 // ranked again: every pair of them whose relation (above, tied, below) changed is listed.
 // Normalisations that depend on the column's extremes or norms (max, minmax, vector, VIKOR's
 // best and worst, PROMETHEE's pairwise flows) can reverse ranks in this way.
+//
+// Each analysis ranks many times; one that would evaluate more than 1e10 cells (draws x
+// alternatives x criteria, the numeric search's rankings, or n^3 for removing each of n
+// alternatives) is refused up front with invalid_argument, rather than running for minutes.
 #pragma once
 
 #include <cstddef>
