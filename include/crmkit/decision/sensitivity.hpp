@@ -70,7 +70,8 @@ struct WeightSensitivity {
   std::size_t flip_criterion = 0;
   double flip_weight = 0;                // the weight at which it changes
   double flip_change = 0;                // flip_weight - the given weight
-  std::size_t flip_winner = 0;           // the alternative best just beyond that weight
+  std::size_t flip_winner = 0;           // just beyond that weight: an alternative first there
+                                         // that was not first before (possibly tied)
 };
 
 WeightSensitivity weight_sensitivity(const DecisionMatrix& matrix, const std::vector<double>& weights,
