@@ -24,6 +24,7 @@ void add_rfm(CLI::App& app);            // value/rfm.cpp
 void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
 void add_ahp(CLI::App& app);            // decision/ahp.cpp
+void add_rank(CLI::App& app);           // decision/rank.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
 void add_staff(CLI::App& app);          // contact/staff.cpp
 void add_kpi(CLI::App& app);            // contact/kpi.cpp
@@ -33,7 +34,7 @@ void add_audit(CLI::App& app);          // quality/audit.cpp
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {
     add_summarize, add_clv, add_rfm, add_tiers, add_concentration,  // value
-    add_ahp,                                                         // decision
+    add_ahp,       add_rank,                                         // decision
     add_staff,     add_kpi,                                          // contact
     add_servqual, add_audit,                                         // quality
     add_demo};

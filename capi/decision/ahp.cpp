@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "crmkit/decision/ahp.hpp"
-#include "convert.hpp"
+#include "decision/matrix.hpp"
 
 using namespace crmkit::capi;
 namespace decision = crmkit::decision;
@@ -89,12 +89,7 @@ CRM_API int crm_ahp(const double* matrix, size_t n, const char* const* names,
   return guarded([&] {
     require_pointer(matrix, "matrix");
     require_pointer(out_priorities, "out_priorities");
-    std::vector<std::string> element_names;
-    if (names != nullptr)
-      for (size_t i = 0; i < n; ++i) {
-        require_pointer(names[i], ("names[" + std::to_string(i) + "]").c_str());
-        element_names.emplace_back(names[i]);
-      }
+    const std::vector<std::string> element_names = names_from(names, n, "names");
     const decision::AhpOptions options = ahp_options(opts);
     if (result != nullptr) require_version(result->version, CRM_AHP_RESULT_VERSION, "crm_ahp_result");
     const decision::AhpResult r = decision::ahp(matrix, n, options, element_names);

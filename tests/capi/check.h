@@ -57,5 +57,7 @@ void run_kpi_tests(void);
 void run_instrument_tests(void);
 void run_servqual_tests(void);
 void run_audit_tests(void);
+void run_rank_tests(void);
+void run_sensitivity_tests(void);
 
 #endif

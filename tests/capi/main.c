@@ -36,6 +36,8 @@ int main(void) {
   run_instrument_tests();
   run_servqual_tests();
   run_audit_tests();
+  run_rank_tests();
+  run_sensitivity_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

@@ -99,6 +99,24 @@ static void test_options_match_macros(void) {
           a.title == b.title && a.marker_count == b.marker_count && a.dashed == b.dashed &&
           a.has_x_range == b.has_x_range && a.has_y_range == b.has_y_range);
   }
+  {
+    crm_rank_options a = CRM_RANK_OPTIONS_INIT, b;
+    CHECK(crm_rank_options_init(&b, CRM_RANK_OPTIONS_VERSION) == CRM_OK);
+    CHECK(a.method == b.method && a.normalization == b.normalization &&
+          a.waspas_lambda == b.waspas_lambda && a.vikor_v == b.vikor_v &&
+          b.preference_functions == NULL && b.q == NULL && b.p == NULL && b.s == NULL);
+  }
+  {
+    crm_sensitivity_options a = CRM_SENSITIVITY_OPTIONS_INIT, b;
+    CHECK(crm_sensitivity_options_init(&b, CRM_SENSITIVITY_OPTIONS_VERSION) == CRM_OK);
+    CHECK(a.step == b.step && a.tolerance == b.tolerance);
+  }
+  {
+    crm_monte_carlo_options a = CRM_MONTE_CARLO_OPTIONS_INIT, b;
+    CHECK(crm_monte_carlo_options_init(&b, CRM_MONTE_CARLO_OPTIONS_VERSION) == CRM_OK);
+    CHECK(a.draws == b.draws && a.seed == b.seed && a.distribution == b.distribution &&
+          a.concentration == b.concentration);
+  }
 }
 
 static void test_init_versions(void) {
@@ -146,6 +164,11 @@ static void test_enum_names(void) {
   check_enum(crm_rank_weighting_name, crm_rank_weighting_parse, 3, "rank-sum");
   check_enum(crm_priority_method_name, crm_priority_method_parse, 2, "eigen");
   check_enum(crm_completion_name, crm_completion_parse, 2, "lambda-optimal");
+  check_enum(crm_rank_method_name, crm_rank_method_parse, 6, "wsm");
+  check_enum(crm_normalization_name, crm_normalization_parse, 4, "auto");
+  check_enum(crm_preference_function_name, crm_preference_function_parse, 6, "usual");
+  check_enum(crm_criterion_direction_name, crm_criterion_direction_parse, 2, "benefit");
+  check_enum(crm_weight_distribution_name, crm_weight_distribution_parse, 2, "dirichlet");
   CHECK(strcmp(crm_clv_kind_name(CRM_CLV_GAMMA_GAMMA), "gamma-gamma") == 0);
   CHECK(strcmp(crm_time_unit_name(CRM_UNIT_MONTH), "month") == 0);
   {

@@ -476,6 +476,78 @@ assert [c["maximum"] for c in sorted(r["categories"], key=lambda c: c["category"
 assert r["total"]["maximum"] == 200 and r["total"]["scored"] == 2
 PY
 sq_error "no column 'Q1'" 1 audit "$data/quality/servqual_sample.csv"
+# ---- decision: crmkit rank (issue 22) -------------------------------------------------------
+# The 3 x 3 problem worked by hand in tests/decision/test_rank.cpp (price a cost).
+printf 'option,quality,speed,price\nA,1,2,2\nB,2,1,2\nC,2,2,1\n' > "$tmp/hand.csv"
+"$crmkit" rank "$tmp/hand.csv" --weights 0.5,0.25,0.25 --cost price --json > "$tmp/rank.json" || fail "rank --json"
+"$crmkit" rank "$tmp/hand.csv" --method vikor --weights 0.5,0.25,0.25 --cost price --json > "$tmp/vikor.json" || fail "rank vikor"
+"$crmkit" rank "$tmp/hand.csv" --method promethee --weights 0.5,0.25,0.25 --cost price --json > "$tmp/prom.json" || fail "rank promethee"
+python3 - "$tmp/rank.json" "$tmp/vikor.json" "$tmp/prom.json" <<'PY' || fail "rank json: $(cat "$tmp/rank.json")"
+import json, math, sys
+t, v, p = (json.load(open(f)) for f in sys.argv[1:4])
+# TOPSIS closeness 1/(1 + sqrt 5), 2/(2 + sqrt 2), 1; ranks 3, 2, 1.
+assert t["method"] == "topsis" and t["normalization"] == "vector", t
+want = [1 / (1 + math.sqrt(5)), 2 / (2 + math.sqrt(2)), 1]
+for a, c, r in zip(t["alternatives"], want, [3, 2, 1]):
+    assert abs(a["closeness"] - c) < 1e-15 and a["rank"] == r, a
+# VIKOR S 0.75, 0.5, 0; R 0.5, 0.25, 0; Q 1, 7/12, 0; compromise {C}.
+assert [a["S"] for a in v["alternatives"]] == [0.75, 0.5, 0] and [a["R"] for a in v["alternatives"]] == [0.5, 0.25, 0], v
+assert abs(v["alternatives"][1]["Q"] - 7 / 12) < 1e-15 and v["compromise"] == ["C"], v
+assert v["acceptable_advantage"] and v["acceptable_stability"], v
+# PROMETHEE II phi+ 1/8, 1/4, 5/8; phi- 5/8, 3/8, 0; phi -1/2, -1/8, 5/8.
+assert [a["phi_plus"] for a in p["alternatives"]] == [0.125, 0.25, 0.625], p
+assert [a["phi"] for a in p["alternatives"]] == [-0.5, -0.125, 0.625], p
+PY
+"$crmkit" rank "$tmp/hand.csv" --method wsm --weights 0.5,0.25,0.25 --cost price --csv > "$tmp/wsm.csv" || fail "rank --csv"
+# WSM, max normalisation: A 0.625, B 0.75, C 1.
+[ "$(tr '\n' ' ' < "$tmp/wsm.csv")" = "alternative,score,rank A,0.625,3 B,0.75,2 C,1,1 " ] || fail "rank wsm csv: $(cat "$tmp/wsm.csv")"
+# Ties share a rank.
+printf 'option,quality,speed,price\nA,1,2,2\nB,1,2,2\nC,2,2,1\n' > "$tmp/tie.csv"
+"$crmkit" rank "$tmp/tie.csv" --weights 0.5,0.25,0.25 --cost price --csv | cut -d, -f5 | tr '\n' ' ' | grep -qx 'rank 2 2 1 ' || fail "rank ties"
+# Sensitivity: WSM minmax scores A t, B 1 - t, C 0.4 + 0.1 t: A stays first for criterion x on
+# [1/2, 1], the ranking on [6/11, 1]; moving x from 0.6 to 0.5 puts B first.
+printf 'name,x,y\nA,1,0\nB,0,1\nC,0.5,0.4\n' > "$tmp/lines.csv"
+"$crmkit" rank "$tmp/lines.csv" --method wsm --normalization minmax --weights 0.6,0.4 --sensitivity --draws 500 --json > "$tmp/sens.json" || fail "rank --sensitivity"
+python3 - "$tmp/sens.json" <<'PY' || fail "rank sensitivity json: $(cat "$tmp/sens.json")"
+import json, sys
+s = json.load(open(sys.argv[1]))["sensitivity"]
+x = s["weight_intervals"][0]
+assert s["exact"] and x["top_low"] == 0.5 and x["top_high"] == 1 and abs(x["ranking_low"] - 6 / 11) < 1e-15, s
+assert s["smallest_flip"]["criterion"] == "x" and s["smallest_flip"]["winner"] == "B", s
+assert s["draws"] == 500 and s["seed"] == 42 and s["distribution"] == "dirichlet", s
+for a in s["rank_acceptability"]:
+    assert abs(sum(a["ranks"]) - 1) < 1e-12, a
+PY
+"$crmkit" rank "$tmp/lines.csv" --method wsm --normalization minmax --weights 0.6,0.4 --sensitivity > "$tmp/sens.txt" || fail "rank --sensitivity table"
+grep -q '^smallest change that flips the winner: x from 0.6 to 0.5 puts B first$' "$tmp/sens.txt" || fail "rank flip line: $(cat "$tmp/sens.txt")"
+# Bad input: exit 1 with FILE:LINE (the alternative's line; line 1, the header, for a column).
+expect_rank_error() {  # exit-code expected-stderr-regex args...
+  local code=$1 pattern=$2; shift 2
+  "$crmkit" rank "$@" > "$tmp/out" 2> "$tmp/err"
+  local rc=$?
+  [ $rc = "$code" ] || fail "rank exit $rc (wanted $code) for $*: $(cat "$tmp/err")"
+  [ ! -s "$tmp/out" ] || fail "partial output for rank $*"
+  [ "$(wc -l < "$tmp/err")" = 1 ] || fail "not one line for rank $*: $(cat "$tmp/err")"
+  grep -Eq "^crmkit: error: $pattern" "$tmp/err" || fail "message for rank $*: $(cat "$tmp/err") (wanted $pattern)"
+}
+printf 'option,quality,price\nA,1,2\nB,2,0\nC,3,1\n' > "$tmp/zero_cost.csv"
+expect_rank_error 1 ".*zero_cost.csv:3: alternative 'B', criterion 'price' \(cost\): 0; wpm divides by costs" "$tmp/zero_cost.csv" --method wpm --weights 0.5,0.5 --cost price
+printf 'option,quality,speed\nA,1,5\nB,2,5\nC,3,5\n' > "$tmp/constant.csv"
+expect_rank_error 1 ".*constant.csv:1: criterion 'speed' is constant" "$tmp/constant.csv" --normalization minmax --weights 0.5,0.5
+printf 'option,quality,speed\nA,1,5\nB,2,x\n' > "$tmp/text.csv"
+expect_rank_error 1 ".*text.csv:3:5: 'x' is not a number" "$tmp/text.csv" --weights 0.5,0.5
+printf 'option,quality,speed\nA,1,5\n' > "$tmp/one_alt.csv"
+expect_rank_error 1 ".*one_alt.csv: a decision needs at least two alternatives \(got 1\)" "$tmp/one_alt.csv" --weights 0.5,0.5
+printf 'option,quality,speed\nA,1,5\nB,2,3\nA,3,1\n' > "$tmp/dup_alt.csv"
+expect_rank_error 1 ".*dup_alt.csv:4: alternative 'A' is named twice" "$tmp/dup_alt.csv" --weights 0.5,0.5
+# A wrong command line: exit 2.
+expect_rank_error 2 "--weights: weights sum to 0.9, 0.1 short of 1" "$tmp/hand.csv" --weights 0.4,0.25,0.25
+expect_rank_error 2 "--weights: 2 weights for 3 criteria" "$tmp/hand.csv" --weights 0.5,0.5
+expect_rank_error 2 "--cost: no criterion 'cost' in .*hand.csv \(criteria: quality, speed, price\)" "$tmp/hand.csv" --weights 0.5,0.25,0.25 --cost cost
+expect_rank_error 2 "--method: electre not in" "$tmp/hand.csv" --method electre --weights 0.5,0.25,0.25
+expect_rank_error 2 "--preference price=linear:5: linear takes 2 thresholds" "$tmp/hand.csv" --method promethee --weights 0.5,0.25,0.25 --preference price=linear:5
+expect_rank_error 2 "--sensitivity prints several tables" "$tmp/hand.csv" --weights 0.5,0.25,0.25 --sensitivity --csv
+expect_rank_error 2 "normalization 'vector' does not apply to wsm" "$tmp/hand.csv" --method wsm --normalization vector --weights 0.5,0.25,0.25
 
 # ---- issue 19.20: every example of README's "Command line" section runs as written ----------
 mkdir -p "$tmp/readme/bin" && ln -s "$crmkit" "$tmp/readme/bin/crmkit" && ln -s "$data" "$tmp/readme/data"

@@ -42,6 +42,10 @@ STRUCTS = {
     "crm_estimate": _lib.Estimate, "crm_servqual_options": _lib.ServqualOptions,
     "crm_servqual_result": _lib.ServqualResult, "crm_category_options": _lib.CategoryOptions,
     "crm_category_result": _lib.CategoryResult,
+    "crm_decision_matrix": _lib.DecisionMatrix, "crm_rank_options": _lib.RankOptions,
+    "crm_rank_result": _lib.RankResult, "crm_sensitivity_options": _lib.SensitivityOptions,
+    "crm_weight_sensitivity_result": _lib.WeightSensitivityResult,
+    "crm_monte_carlo_options": _lib.MonteCarloOptions,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,

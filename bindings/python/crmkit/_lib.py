@@ -398,6 +398,42 @@ class CategoryResult(ctypes.Structure):
                 ("mean_score", _P_F64), ("mean_percentage", _P_F64), ("scored", _P_SIZE),
                 ("weakest", _P_SIZE), ("total_maximum", c_double), ("mean_total", c_double),
                 ("mean_total_percentage", c_double), ("scored_total", c_size_t)]
+# decision: ranking and sensitivity (capi/crmkit/decision.h)
+class DecisionMatrix(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("values", _P_F64), ("alternatives", c_size_t),
+                ("criteria", c_size_t), ("directions", _P_U8),
+                ("alternative_names", POINTER(c_char_p)), ("criterion_names", POINTER(c_char_p))]
+
+
+class RankOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("method", c_int), ("normalization", c_int),
+                ("waspas_lambda", c_double), ("vikor_v", c_double),
+                ("preference_functions", _P_U8), ("q", _P_F64), ("p", _P_F64), ("s", _P_F64)]
+
+
+class RankResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("scores", _P_F64), ("ranks", _P_SIZE), ("order", _P_SIZE),
+                ("wsm", _P_F64), ("wpm", _P_F64), ("distance_best", _P_F64),
+                ("distance_worst", _P_F64), ("vikor_s", _P_F64), ("vikor_r", _P_F64),
+                ("phi_plus", _P_F64), ("phi_minus", _P_F64), ("compromise", _P_U8),
+                ("lower_is_better", c_int), ("normalization", c_int),
+                ("acceptable_advantage", c_int), ("acceptable_stability", c_int)]
+
+
+class SensitivityOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("step", c_double), ("tolerance", c_double)]
+
+
+class WeightSensitivityResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("top_low", _P_F64), ("top_high", _P_F64),
+                ("ranking_low", _P_F64), ("ranking_high", _P_F64), ("exact", c_int),
+                ("has_flip", c_int), ("flip_criterion", c_size_t), ("flip_weight", c_double),
+                ("flip_change", c_double), ("flip_winner", c_size_t)]
+
+
+class MonteCarloOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("draws", c_size_t), ("seed", c_int64),
+                ("distribution", c_int), ("concentration", c_double)]
 
 
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
@@ -413,6 +449,8 @@ VERSIONS = {
     StaffingOptions: 1, StaffingResult: 1, PlanColumns: 1, PlanTotals: 1, ContactLog: 1,
     KpiOptions: 1, KpiFigures: 1,
     ServqualOptions: 1, ServqualResult: 1, CategoryOptions: 1, CategoryResult: 1,
+    DecisionMatrix: 1, RankOptions: 1, RankResult: 1, SensitivityOptions: 1,
+    WeightSensitivityResult: 1, MonteCarloOptions: 1,
 }
 
 
@@ -624,6 +662,25 @@ _SIGNATURES = {
                              POINTER(ServqualOptions), POINTER(ServqualResult)]),
     "crm_category_scores": (c_int, [_INSTRUMENT, _P_F64, c_size_t, POINTER(CategoryOptions),
                                     POINTER(CategoryResult)]),
+    # decision: ranking and sensitivity
+    **_enum("rank_method"),
+    **_enum("normalization"),
+    **_enum("preference_function"),
+    **_enum("criterion_direction"),
+    **_enum("weight_distribution"),
+    **_init("rank_options", RankOptions),
+    **_init("sensitivity_options", SensitivityOptions),
+    **_init("monte_carlo_options", MonteCarloOptions),
+    "crm_rank": (c_int, [POINTER(DecisionMatrix), _P_F64, POINTER(RankOptions), POINTER(RankResult)]),
+    "crm_weight_sensitivity": (c_int, [POINTER(DecisionMatrix), _P_F64, POINTER(RankOptions),
+                                       POINTER(SensitivityOptions), POINTER(WeightSensitivityResult)]),
+    "crm_rank_acceptability": (c_int, [POINTER(DecisionMatrix), _P_F64, POINTER(RankOptions),
+                                       POINTER(MonteCarloOptions), _P_F64, _P_F64]),
+    "crm_rank_reversal_on_removal": (c_int, [POINTER(DecisionMatrix), _P_F64, POINTER(RankOptions),
+                                             _P_U8, _P_SIZE]),
+    "crm_rank_reversal_on_addition": (c_int, [POINTER(DecisionMatrix), _P_F64, _P_F64, c_char_p,
+                                              POINTER(RankOptions), POINTER(c_int), _P_SIZE,
+                                              c_size_t, _P_SIZE]),
 }
 
 
