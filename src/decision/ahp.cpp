@@ -334,33 +334,40 @@ AhpResult ahp(const double* matrix, std::size_t n, const AhpOptions& o,
   result.cr = c.cr;
   result.matrix.assign(a.data(), a.data() + a.size());
 
-  // The given judgments that disagree most with the priorities.
-  std::vector<Judgment> judgments;
+  // The given judgments that disagree most with the priorities: ranked by |log error|,
+  // computed once per pair; the costlier figures only for the ones reported.
+  std::vector<std::pair<double, Judgment>> ranked;
   const std::vector<double>& w = result.priorities;
-  for (std::size_t r = 0; r < n; ++r)
-    for (std::size_t col = r + 1; col < n; ++col) {
-      const double given = matrix[r * n + col];
-      if (std::isnan(given) && std::isnan(matrix[col * n + r])) continue;
-      Judgment g;
-      g.row = r;
-      g.column = col;
-      g.value = j.at(r, col);
-      g.consistent_value = w[r] / w[col];
-      g.error = g.value / g.consistent_value;
-      g.scale_value = nearest_scale_value(g.consistent_value);
-      if (std::abs(std::log(g.error)) > 1e-9) judgments.push_back(g);
-    }
-  std::sort(judgments.begin(), judgments.end(), [](const Judgment& x, const Judgment& y) {
-    const double ex = std::abs(std::log(x.error)), ey = std::abs(std::log(y.error));
-    return ex != ey ? ex > ey : std::make_pair(x.row, x.column) < std::make_pair(y.row, y.column);
-  });
-  if (judgments.size() > o.judgments_to_report) judgments.resize(o.judgments_to_report);
-  for (Judgment& g : judgments) {
+  if (o.judgments_to_report > 0)
+    for (std::size_t r = 0; r < n; ++r)
+      for (std::size_t col = r + 1; col < n; ++col) {
+        if (std::isnan(matrix[r * n + col]) && std::isnan(matrix[col * n + r])) continue;
+        Judgment g;
+        g.row = r;
+        g.column = col;
+        g.value = j.at(r, col);
+        g.consistent_value = w[r] / w[col];
+        g.error = g.value / g.consistent_value;
+        const double distance = std::abs(std::log(g.error));
+        if (distance > 1e-9) ranked.emplace_back(distance, g);
+      }
+  const std::size_t reported = std::min(ranked.size(), o.judgments_to_report);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(reported), ranked.end(),
+                    [](const auto& x, const auto& y) {
+                      return x.first != y.first ? x.first > y.first
+                                                : std::make_pair(x.second.row, x.second.column) <
+                                                      std::make_pair(y.second.row, y.second.column);
+                    });
+  std::vector<Judgment> judgments;
+  for (std::size_t k = 0; k < reported; ++k) {
+    Judgment g = ranked[k].second;
+    g.scale_value = nearest_scale_value(g.consistent_value);
     Matrix changed = a;
     changed(static_cast<Eigen::Index>(g.row), static_cast<Eigen::Index>(g.column)) = g.consistent_value;
     changed(static_cast<Eigen::Index>(g.column), static_cast<Eigen::Index>(g.row)) = 1 / g.consistent_value;
     std::vector<double> w_changed;
     g.cr_if_changed = consistency(priorities_of(changed, o.method, w_changed), n, result.random_index).cr;
+    judgments.push_back(g);
   }
   result.inconsistent = std::move(judgments);
   return result;
