@@ -1,6 +1,4 @@
 // crmkit ahp MATRIX.csv: AHP priorities and consistency of a pairwise comparison matrix.
-#include <charconv>
-#include <cmath>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -8,6 +6,7 @@
 #include "common/options.hpp"
 #include "common/output.hpp"
 #include "crmkit/decision/ahp.hpp"
+#include "decision/files.hpp"
 
 namespace crmkit_cli {
 
@@ -25,64 +24,10 @@ struct AhpCommand {
   FormatOptions format;
 };
 
-struct PairwiseFile {
-  std::string source;  // the file's name in messages ("<stdin>" for -)
-  std::vector<std::string> names;
-  std::vector<double> values;  // n x n, NaN = blank cell
-};
-
-// One finite number, the whole of `text`.
-bool parse_number(std::string_view text, double& out) {
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return !text.empty() && ec == std::errc() && end == text.data() + text.size() && std::isfinite(out);
-}
-
-// A judgment cell: blank (missing), a number, or a fraction "1/3".
-double judgment(const io::CsvReader& reader, std::size_t i) {
-  std::string_view text = reader.field(i);
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  if (text.empty()) return NAN;
-  double x = 0, y = 0;
-  const std::size_t slash = text.find('/');
-  if (slash == std::string_view::npos ? parse_number(text, x)
-                                      : parse_number(text.substr(0, slash), x) &&
-                                            parse_number(text.substr(slash + 1), y) && y != 0) {
-    return slash == std::string_view::npos ? x : x / y;
-  }
-  reader.fail(i, "'" + std::string(text) + "' is not a judgment (a number such as 3 or 0.5, "
-                 "a fraction such as 1/3, or blank for a missing judgment)");
-}
-
-PairwiseFile read_pairwise(const AhpCommand& o) {
+void run(const AhpCommand& o) {
   io::CsvOptions csv;
   csv.delimiter = parse_delimiter(o.delimiter);
-  Input input(o.path, csv);
-  io::CsvReader& reader = input.reader();
-  PairwiseFile m;
-  m.source = reader.name();
-  m.names.assign(reader.header().begin() + (reader.header().empty() ? 0 : 1), reader.header().end());
-  const std::size_t n = m.names.size();
-  if (n == 0)
-    throw Error(ErrorCode::parse_error, reader.name() + ":1: expected a header: a corner cell, "
-                                                        "then one name per element");
-  std::size_t row = 0;
-  while (reader.next()) {
-    if (row == n) reader.fail(0, "more rows than the " + std::to_string(n) + " named in the header");
-    const std::string name(reader.field(0));
-    if (name != m.names[row])
-      reader.fail(0, "row '" + name + "' where the header's order expects '" + m.names[row] + "'");
-    for (std::size_t j = 0; j < n; ++j) m.values.push_back(judgment(reader, j + 1));
-    ++row;
-  }
-  if (row < n)
-    throw Error(ErrorCode::parse_error, reader.name() + ": " + std::to_string(row) + " rows for the " +
-                                            std::to_string(n) + " elements of the header");
-  return m;
-}
-
-void run(const AhpCommand& o) {
-  const PairwiseFile m = read_pairwise(o);
+  const PairwiseFile m = read_pairwise(o.path, csv);
   decision::AhpOptions options;
   options.method = crmkit::parse_enum<decision::PriorityMethod>(o.method);
   options.completion = crmkit::parse_enum<decision::Completion>(o.completion);

@@ -11,6 +11,7 @@
 #include "common/options.hpp"
 #include "common/output.hpp"
 #include "crmkit/decision/sensitivity.hpp"
+#include "decision/files.hpp"
 
 namespace crmkit_cli {
 
@@ -29,34 +30,6 @@ struct RankCommand {
   decision::MonteCarloOptions monte_carlo;
   FormatOptions format;
 };
-
-// The decision file: a header naming the criteria after the first (alternatives') column.
-struct DecisionFile {
-  decision::DecisionMatrix matrix;
-  std::string name;
-  std::vector<std::int64_t> lines;  // of each alternative
-};
-
-DecisionFile read_decision(const std::string& path) {
-  Input input(path, crmkit::io::CsvOptions{});
-  crmkit::io::CsvReader& reader = input.reader();
-  DecisionFile f;
-  f.name = input.name();
-  const std::vector<std::string>& header = reader.header();
-  if (header.size() < 2)
-    throw Error(crmkit::ErrorCode::parse_error,
-                f.name + ":1: a decision file has a first column of alternative names and one column per criterion");
-  decision::DecisionMatrix& m = f.matrix;
-  m.criteria = header.size() - 1;
-  m.criterion_names.assign(header.begin() + 1, header.end());
-  while (reader.next()) {
-    m.alternative_names.emplace_back(reader.field(0));
-    for (std::size_t j = 1; j < header.size(); ++j) m.values.push_back(reader.number(j));  // FILE:LINE:COL
-    f.lines.push_back(reader.line());
-  }
-  m.alternatives = m.alternative_names.size();
-  return f;
-}
 
 // A core error restated in the file's terms: an alternative's line, or the header's line 1
 // for a criterion (a column).

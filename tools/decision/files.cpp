@@ -1,0 +1,89 @@
+#include "decision/files.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "common/input.hpp"
+#include "crmkit/error.hpp"
+
+namespace crmkit_cli {
+
+namespace io = crmkit::io;
+namespace decision = crmkit::decision;
+using crmkit::Error;
+using crmkit::ErrorCode;
+
+namespace {
+
+// One finite number, the whole of `text`.
+bool parse_number(std::string_view text, double& out) {
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return !text.empty() && ec == std::errc() && end == text.data() + text.size() && std::isfinite(out);
+}
+
+// A judgment cell: blank (missing), a number, or a fraction "1/3".
+double judgment(const io::CsvReader& reader, std::size_t i) {
+  std::string_view text = reader.field(i);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (text.empty()) return NAN;
+  double x = 0, y = 0;
+  const std::size_t slash = text.find('/');
+  if (slash == std::string_view::npos ? parse_number(text, x)
+                                      : parse_number(text.substr(0, slash), x) &&
+                                            parse_number(text.substr(slash + 1), y) && y != 0) {
+    return slash == std::string_view::npos ? x : x / y;
+  }
+  reader.fail(i, "'" + std::string(text) + "' is not a judgment (a number such as 3 or 0.5, "
+                 "a fraction such as 1/3, or blank for a missing judgment)");
+}
+
+}  // namespace
+
+PairwiseFile read_pairwise(const std::string& path, const io::CsvOptions& csv) {
+  Input input(path, csv);
+  io::CsvReader& reader = input.reader();
+  PairwiseFile m;
+  m.source = reader.name();
+  m.names.assign(reader.header().begin() + (reader.header().empty() ? 0 : 1), reader.header().end());
+  const std::size_t n = m.names.size();
+  if (n == 0)
+    throw Error(ErrorCode::parse_error, reader.name() + ":1: expected a header: a corner cell, "
+                                                        "then one name per element");
+  std::size_t row = 0;
+  while (reader.next()) {
+    if (row == n) reader.fail(0, "more rows than the " + std::to_string(n) + " named in the header");
+    const std::string name(reader.field(0));
+    if (name != m.names[row])
+      reader.fail(0, "row '" + name + "' where the header's order expects '" + m.names[row] + "'");
+    for (std::size_t j = 0; j < n; ++j) m.values.push_back(judgment(reader, j + 1));
+    ++row;
+  }
+  if (row < n)
+    throw Error(ErrorCode::parse_error, reader.name() + ": " + std::to_string(row) + " rows for the " +
+                                            std::to_string(n) + " elements of the header");
+  return m;
+}
+
+DecisionFile read_decision(const std::string& path) {
+  Input input(path, crmkit::io::CsvOptions{});
+  crmkit::io::CsvReader& reader = input.reader();
+  DecisionFile f;
+  f.name = input.name();
+  const std::vector<std::string>& header = reader.header();
+  if (header.size() < 2)
+    throw Error(crmkit::ErrorCode::parse_error,
+                f.name + ":1: a decision file has a first column of alternative names and one column per criterion");
+  decision::DecisionMatrix& m = f.matrix;
+  m.criteria = header.size() - 1;
+  m.criterion_names.assign(header.begin() + 1, header.end());
+  while (reader.next()) {
+    m.alternative_names.emplace_back(reader.field(0));
+    for (std::size_t j = 1; j < header.size(); ++j) m.values.push_back(reader.number(j));  // FILE:LINE:COL
+    f.lines.push_back(reader.line());
+  }
+  m.alternatives = m.alternative_names.size();
+  return f;
+}
+
+}  // namespace crmkit_cli

@@ -1,0 +1,32 @@
+// The decision pillar's input files, read once for the commands (ahp, rank) and the demo.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crmkit/decision/rank.hpp"
+#include "crmkit/io/csv.hpp"
+
+namespace crmkit_cli {
+
+// A pairwise comparison matrix: a header row (a corner cell, then the element names) and
+// one row per element in the same order, its name first; a cell is a number, a fraction
+// ("1/3") or blank (a missing judgment, NaN). Errors at FILE:LINE:COL.
+struct PairwiseFile {
+  std::string source;  // the file's name in messages ("<stdin>" for -)
+  std::vector<std::string> names;
+  std::vector<double> values;  // n x n, row-major
+};
+PairwiseFile read_pairwise(const std::string& path, const crmkit::io::CsvOptions& csv);
+
+// A decision matrix: a header naming the criteria after the first (alternatives') column,
+// one row per alternative. Errors at FILE:LINE:COL.
+struct DecisionFile {
+  crmkit::decision::DecisionMatrix matrix;
+  std::string name;
+  std::vector<std::int64_t> lines;  // of each alternative
+};
+DecisionFile read_decision(const std::string& path);
+
+}  // namespace crmkit_cli
