@@ -417,6 +417,18 @@ expect_contact_error 2 "calls = 0: must be a finite number > 0" staff --calls 0 
 expect_contact_error 2 "--aht: expected a duration" staff --calls 10 --aht 3x
 expect_contact_error 2 "--definition: all not in \{offered,answered,offered-less-short,abandoned-within-met\}" kpi "$tmp/log.csv" --definition all
 # ---- issue 20.2: servqual and audit (service quality) -----------------------------------
+# --chart: a radar SVG of the dimensions (E, P and A: three polygons over the rings).
+"$crmkit" servqual "$data/quality/servqual_sample.csv" --adequate-prefix A --chart "$tmp/radar.svg" > /dev/null || fail "servqual --chart"
+python3 - "$tmp/radar.svg" <<'PY' || fail "servqual radar: $(head -c 300 "$tmp/radar.svg")"
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+assert "perceived (P)" in texts and "adequate (A)" in texts and "empathy" in texts, texts
+PY
+"$crmkit" audit "$data/quality/audit_sample.csv" --chart "$tmp/audit.svg" > /dev/null && grep -q "mean % of maximum" "$tmp/audit.svg" || fail "audit --chart"
+printf 'dimension: a\nitem: 1\ndimension: b\nitem: 2\n' > "$tmp/two.instrument"
+printf 'Q1,Q2\n3,4\n' > "$tmp/two.csv"
+expect_value_error "--chart: a radar chart needs at least 3 dimensions" audit "$tmp/two.csv" --instrument "$tmp/two.instrument" --chart "$tmp/two.svg"
 # The hand case of tests/quality/test_servqual.cpp: dimensions a = {1, 2}, b = {3}; gaps
 # r0 -1 -1 +1, r1 0 -2 +1, r2 -1 -2 0; weights 70/30, 50/50, 100/0. Dimension gaps -7/6 and
 # 2/3; overall -5/9 (items) and -1/4 (dimensions); weighted -1.9/3.

@@ -8,6 +8,7 @@
 #include "common/options.hpp"
 #include "common/output.hpp"
 #include "crmkit/quality/audit.hpp"
+#include "quality/charts.hpp"
 #include "quality/survey.hpp"
 
 namespace crmkit_cli {
@@ -17,7 +18,7 @@ namespace {
 namespace quality = crmkit::quality;
 
 struct AuditCommand {
-  std::string path, prefix = "Q";
+  std::string path, prefix = "Q", chart;
   SurveyOptions survey;
   FormatOptions format;
 };
@@ -30,6 +31,7 @@ void run(const AuditCommand& o) {
   const quality::CategoryScores s =
       quality::category_scores(instrument, answers.view(0, instrument.item_count()), missing);
   const std::size_t dims = s.categories.size();
+  if (!o.chart.empty()) write_chart(o.chart, category_radar(instrument, s));
 
   Sink& out = standard_output();
   if (o.format.json) {
@@ -100,6 +102,8 @@ void add_audit(CLI::App& app) {
   cmd->add_option_group("Audit")
       ->add_option("--prefix", o->prefix, "column prefix of the answers")
       ->default_val(o->prefix);
+  cmd->add_option("--chart", o->chart,
+                  "write a radar chart (SVG) of the categories' percentages to this file");
   add_survey_options(*cmd, o->survey, BundledInstrument::audit);
   add_format_options(*cmd, o->format, false);
   cmd->callback([o] { run(*o); });

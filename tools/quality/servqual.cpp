@@ -12,6 +12,7 @@
 #include "common/output.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/quality/servqual.hpp"
+#include "quality/charts.hpp"
 #include "quality/survey.hpp"
 
 namespace crmkit_cli {
@@ -23,7 +24,7 @@ using crmkit::Error;
 using crmkit::ErrorCode;
 
 struct ServqualCommand {
-  std::string path, expect = "E", perceive = "P", adequate, weights;
+  std::string path, expect = "E", perceive = "P", adequate, weights, chart;
   double confidence = quality::ServqualOptions{}.confidence;
   SurveyOptions survey;
   FormatOptions format;
@@ -156,6 +157,8 @@ void run(const ServqualCommand& o) {
     throw at_line(e, weights.source, weights.line);
   }
 
+  if (!o.chart.empty()) write_chart(o.chart, servqual_radar(instrument, r));
+
   std::vector<std::string> dimensions;
   for (const quality::Dimension& d : instrument.dimensions) dimensions.push_back(d.name);
   const std::vector<std::string> items = instrument.item_ids();
@@ -229,6 +232,9 @@ void add_servqual(CLI::App& app) {
                 "CSV with the W_<dimension> importance columns, one row per respondent of FILE");
   g->add_option("--confidence", o->confidence, "confidence level of the intervals")
       ->default_val(o->confidence);
+  g->add_option("--chart", o->chart,
+                "write a radar chart (SVG) of the dimensions' expected, perceived (and adequate) "
+                "levels to this file");
   add_survey_options(*cmd, o->survey, BundledInstrument::servqual);
   add_format_options(*cmd, o->format, false);
   cmd->callback([o] { run(*o); });
