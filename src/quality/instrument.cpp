@@ -1,6 +1,10 @@
 #include "crmkit/quality/instrument.hpp"
 
+#include <cctype>
 #include <cmath>
+#include <charconv>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -214,6 +218,143 @@ Instrument employee_satisfaction_instrument(const std::vector<std::vector<Item>>
   return instrument;
 }
 
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.')
+      return false;
+  return true;
+}
+
+// One finite number, the whole of `text`.
+bool read_number(std::string_view text, double& out) {
+  text = trim(text);
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return !text.empty() && ec == std::errc() && end == text.data() + text.size() &&
+         std::isfinite(out);
+}
+
+}  // namespace
+
+Scale parse_scale(std::string_view text) {
+  text = trim(text);
+  // A leading '-' belongs to MIN: "-3-3" is -3 to 3.
+  const std::size_t dash = text.find('-', 1);
+  Scale scale;
+  require(dash != std::string_view::npos && read_number(text.substr(0, dash), scale.min) &&
+              read_number(text.substr(dash + 1), scale.max),
+          "scale '" + std::string(text) + "': expected MIN-MAX, e.g. 1-5");
+  require(scale.min < scale.max, "scale '" + std::string(text) + "': MIN must be below MAX");
+  return scale;
+}
+
+Instrument parse_instrument(std::string_view text, const std::string& source) {
+  Instrument instrument{"instrument", {}, {}};
+  bool named = false, scaled = false;
+  std::size_t items = 0, line_number = 0;
+  std::set<std::string> ids;
+  auto fail = [&](const std::string& what) -> Error {
+    return Error(ErrorCode::parse_error, source + ":" + std::to_string(line_number) + ": " + what);
+  };
+  while (!text.empty()) {
+    ++line_number;
+    const std::size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+    line = trim(line.substr(0, line.find('#')));
+    if (line.empty()) continue;
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos)
+      throw fail("expected 'key: value' (keys: instrument, scale, dimension, item)");
+    const std::string_view key = trim(line.substr(0, colon));
+    const std::string_view value = trim(line.substr(colon + 1));
+    if (key == "instrument") {
+      if (named) throw fail("the instrument is named twice");
+      if (value.empty()) throw fail("empty instrument name");
+      instrument.name = std::string(value);
+      named = true;
+    } else if (key == "scale") {
+      if (scaled) throw fail("the scale is given twice");
+      try {
+        instrument.scale = parse_scale(value);
+      } catch (const Error& e) {
+        throw fail(e.what());
+      }
+      scaled = true;
+    } else if (key == "dimension") {
+      if (value.empty()) throw fail("empty dimension name");
+      for (const Dimension& d : instrument.dimensions)
+        if (d.name == value) throw fail("dimension '" + std::string(value) + "' is named twice");
+      if (!instrument.dimensions.empty() && instrument.dimensions.back().items.empty())
+        throw fail("dimension '" + instrument.dimensions.back().name + "' has no items");
+      instrument.dimensions.push_back({std::string(value), {}});
+    } else if (key == "item") {
+      if (instrument.dimensions.empty()) throw fail("an item before the first 'dimension:'");
+      if (++items > kMaxInstrumentItems)
+        throw fail("more than " + std::to_string(kMaxInstrumentItems) + " items");
+      std::string_view fields[3];
+      std::size_t count = 0;
+      for (std::string_view rest = value;; ++count) {
+        const std::size_t bar = rest.find('|');
+        if (count == 3) throw fail("an item has at most three parts: ID | wording | reverse");
+        fields[count] = trim(rest.substr(0, bar));
+        if (bar == std::string_view::npos) break;
+        rest.remove_prefix(bar + 1);
+      }
+      if (!valid_id(fields[0]))
+        throw fail("item id '" + std::string(fields[0]) +
+                   "': expected 1-64 letters, digits, '_', '-' or '.'");
+      if (count == 2 && fields[2] != "reverse")
+        throw fail("third part of an item is 'reverse', not '" + std::string(fields[2]) + "'");
+      if (!ids.insert(std::string(fields[0])).second)
+        throw fail("item id '" + std::string(fields[0]) + "' is used twice");
+      instrument.dimensions.back().items.push_back(
+          {std::string(fields[0]), std::string(fields[1]), count == 2});
+    } else {
+      throw fail("unknown key '" + std::string(key) +
+                 "' (keys: instrument, scale, dimension, item)");
+    }
+  }
+  try {
+    validate(instrument);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::parse_error, source + ": " + e.what());
+  }
+  return instrument;
+}
+
+Instrument read_instrument(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::io_error, path + ": cannot open the instrument file");
+  constexpr std::size_t kMaxBytes = std::size_t{1} << 20;
+  std::string text(kMaxBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) throw Error(ErrorCode::io_error, path + ": read error");
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxBytes)
+    throw Error(ErrorCode::parse_error, path + ": an instrument file is at most 1 MiB");
+  return parse_instrument(text, path);
+}
+
+std::optional<AnswerPosition> first_answer_off_scale(const Scale& scale, const Answers& answers) {
+  require(answers.respondents == 0 || answers.data != nullptr,
+          "answers: null pointer for " + std::to_string(answers.respondents) + " respondents");
+  for (std::size_t r = 0; r < answers.respondents; ++r)
+    for (std::size_t i = 0; i < answers.items; ++i) {
+      const double x = answers(r, i);
+      if (!std::isnan(x) && !(x >= scale.min && x <= scale.max)) return AnswerPosition{r, i};
+    }
+  return std::nullopt;
+}
+
 void validate_answers(const Instrument& instrument, const Answers& answers) {
   validate(instrument);
   const std::size_t items = instrument.item_count();
@@ -222,16 +363,13 @@ void validate_answers(const Instrument& instrument, const Answers& answers) {
                                       std::to_string(items) + " items");
   require(answers.respondents == 0 || answers.data != nullptr,
           "answers: null pointer for " + std::to_string(answers.respondents) + " respondents");
-  const Scale& s = instrument.scale;
-  for (std::size_t r = 0; r < answers.respondents; ++r)
-    for (std::size_t i = 0; i < items; ++i) {
-      const double x = answers(r, i);
-      if (std::isnan(x) || (x >= s.min && x <= s.max)) continue;
-      throw Error(ErrorCode::invalid_argument,
-                  "respondent " + std::to_string(r) + ", item " + instrument.item_ids()[i] +
-                      ": answer " + format_number(x) + " is outside the scale " +
-                      scale_text(s));
-    }
+  const std::optional<AnswerPosition> off = first_answer_off_scale(instrument.scale, answers);
+  if (!off) return;
+  throw Error(ErrorCode::invalid_argument,
+              "respondent " + std::to_string(off->respondent) + ", item " +
+                  instrument.item_ids()[off->item] + ": answer " +
+                  format_number(answers(off->respondent, off->item)) +
+                  " is outside the scale " + scale_text(instrument.scale));
 }
 
 ScoredAnswers score_answers(const Instrument& instrument, const Answers& answers,

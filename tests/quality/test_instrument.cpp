@@ -152,3 +152,68 @@ TEST_CASE("reverse coding and the three missing-answer policies, by hand", "[ins
              Contains("min_answered"));
   CHECK(crmkit::name_of(MissingPolicy::dimension_mean) == std::string("dimension-mean"));
 }
+
+TEST_CASE("a caller's instrument from text", "[instrument]") {
+  const Instrument i = parse_instrument(
+      "# branch survey\n"
+      "instrument: Branch survey\n"
+      "scale: 1-5\n"
+      "\n"
+      "dimension: staff\n"
+      "item: S1 | friendly greeting\n"
+      "item: S2|kept us waiting| reverse   # negatively worded\n"
+      "dimension: premises\r\n"
+      "item: B.1\n",
+      "branch.txt");
+  CHECK(i.name == "Branch survey");
+  CHECK(i.scale.min == 1);
+  CHECK(i.scale.max == 5);
+  REQUIRE(i.dimensions.size() == 2);
+  CHECK(i.dimensions[0].items[1].id == "S2");
+  CHECK(i.dimensions[0].items[1].text == "kept us waiting");
+  CHECK(i.dimensions[0].items[1].reverse_coded);
+  CHECK_FALSE(i.dimensions[0].items[0].reverse_coded);
+  CHECK(i.dimensions[1].name == "premises");
+  CHECK(i.item_ids() == std::vector<std::string>{"S1", "S2", "B.1"});
+  CHECK(parse_instrument("scale: -3-3\ndimension: d\nitem: x\n").scale.min == -3);
+  CHECK(parse_instrument("dimension: d\nitem: x\n").scale.max == 7);  // default 1-7
+}
+
+TEST_CASE("malformed instrument text names the line", "[instrument]") {
+  auto err = [](const char* text) { return error_of([&] { parse_instrument(text, "f.txt"); }); };
+  CHECK_THAT(err("item: x\n"), Contains("f.txt:1: an item before the first 'dimension:'"));
+  CHECK_THAT(err("dimension: d\nitem: x\nitem: x\n"), Contains("f.txt:3: item id 'x' is used twice"));
+  CHECK_THAT(err("dimension: d\nitem: x y\n"), Contains("f.txt:2: item id 'x y'"));
+  CHECK_THAT(err("scale: 5-1\ndimension: d\nitem: x\n"), Contains("f.txt:1: scale '5-1'"));
+  CHECK_THAT(err("scale: 1 to 5\n"), Contains("expected MIN-MAX"));
+  CHECK_THAT(err("dimension: d\nitem: x | y | backwards\n"), Contains("'reverse', not 'backwards'"));
+  CHECK_THAT(err("dimension: d\nitem: x | y | reverse | z\n"), Contains("at most three parts"));
+  CHECK_THAT(err("dimension: d\ndimension: e\nitem: x\n"), Contains("f.txt:2: dimension 'd' has no items"));
+  CHECK_THAT(err("dimension: d\nitem: x\ndimension: e\n"), Contains("f.txt: dimension 'e' has no items"));
+  CHECK_THAT(err("colour: red\n"), Contains("f.txt:1: unknown key 'colour'"));
+  CHECK_THAT(err("no colon here\n"), Contains("expected 'key: value'"));
+  CHECK_THAT(err(""), Contains("has no dimensions"));
+  CHECK_THAT(error_of([] { read_instrument("/nonexistent/x.txt"); }), Contains("cannot open"));
+  std::string many = "dimension: d\n";
+  for (std::size_t k = 0; k <= kMaxInstrumentItems; ++k) many += "item: i" + std::to_string(k) + "\n";
+  CHECK_THAT(error_of([&] { parse_instrument(many); }), Contains("more than 10000 items"));
+}
+
+TEST_CASE("scales as text", "[instrument]") {
+  CHECK(parse_scale("1-10").max == 10);
+  CHECK(parse_scale(" 0.5-4.5 ").min == 0.5);
+  CHECK(parse_scale("-3--1").max == -1);
+  CHECK_THAT(error_of([] { parse_scale("7"); }), Contains("expected MIN-MAX"));
+  CHECK_THAT(error_of([] { parse_scale("1-x"); }), Contains("expected MIN-MAX"));
+  CHECK_THAT(error_of([] { parse_scale("3-3"); }), Contains("MIN must be below MAX"));
+  CHECK_THAT(error_of([] { parse_scale("1-inf"); }), Contains("expected MIN-MAX"));
+}
+
+TEST_CASE("the first answer off the scale", "[instrument]") {
+  const std::vector<double> a = {1, NAN, 5, 0.5, 7, 8};
+  const auto off = first_answer_off_scale({1, 7}, {a.data(), 2, 3});
+  REQUIRE(off);
+  CHECK(off->respondent == 1);
+  CHECK(off->item == 0);
+  CHECK_FALSE(first_answer_off_scale({0, 8}, {a.data(), 2, 3}));
+}

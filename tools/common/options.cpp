@@ -6,11 +6,8 @@
 
 namespace crmkit_cli {
 
-namespace {
-
 namespace io = crmkit::io;
 
-// --delimiter's names for the special delimiters of CsvOptions.
 std::string delimiter_name(char d) {
   if (d == io::CsvOptions::kAuto) return "auto";
   if (d == io::CsvOptions::kWhitespace) return "whitespace";
@@ -18,15 +15,17 @@ std::string delimiter_name(char d) {
   return std::string(1, d);
 }
 
-}  // namespace
+char parse_delimiter(const std::string& delimiter) {
+  if (delimiter == "auto") return io::CsvOptions::kAuto;
+  if (delimiter == "whitespace") return io::CsvOptions::kWhitespace;
+  if (delimiter == "tab") return '\t';
+  if (delimiter.size() == 1) return delimiter[0];
+  throw UsageError("--delimiter: expected one character, tab, whitespace or auto");
+}
 
 io::CsvOptions LogOptions::csv() const {
   io::CsvOptions csv;
-  if (delimiter == "auto") csv.delimiter = io::CsvOptions::kAuto;
-  else if (delimiter == "whitespace") csv.delimiter = io::CsvOptions::kWhitespace;
-  else if (delimiter == "tab") csv.delimiter = '\t';
-  else if (delimiter.size() == 1) csv.delimiter = delimiter[0];
-  else throw UsageError("--delimiter: expected one character, tab, whitespace or auto");
+  csv.delimiter = parse_delimiter(delimiter);
   csv.has_header = !no_header;
   return csv;
 }

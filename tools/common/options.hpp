@@ -20,6 +20,10 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// --delimiter: "auto", "whitespace", "tab" or one character, and back (CsvOptions' codes).
+char parse_delimiter(const std::string& delimiter);
+std::string delimiter_name(char delimiter);
+
 // How a transaction log is read and summarised (the `summarize` options).
 struct LogOptions {
   std::string customer, time, amount, time_format, delimiter, unit;

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,10 @@ struct Scale {
   // A reverse-coded item's answer on the item's own direction: min + max - answer.
   double reverse(double answer) const noexcept { return min + max - answer; }
 };
+
+// "MIN-MAX" as a scale ("1-5", "0-10", "-3-3"); invalid_argument unless both are finite
+// numbers with MIN < MAX.
+Scale parse_scale(std::string_view text);
 
 struct Item {
   std::string id;    // unique within the instrument; survey columns are a prefix + id
@@ -63,6 +68,25 @@ struct Instrument {
 // at least one dimension, every dimension named (names unique) with at least one item,
 // item ids non-empty and unique across the instrument. Messages name the dimension or id.
 void validate(const Instrument& instrument);
+
+// A caller's own instrument as text, one statement per line ('#' starts a comment; blank
+// lines are skipped; keys are case-sensitive):
+//
+//   instrument: Branch survey          the name (optional, at most once)
+//   scale: 1-5                         the scale (optional, default 1-7), "MIN-MAX"
+//   dimension: staff                   starts a dimension; its items follow
+//   item: S1                           an item id (letters, digits, '_', '-', '.')
+//   item: S2 | friendly greeting       ... with its wording after '|'
+//   item: S3 | kept us waiting | reverse    ... reverse-coded
+//
+// Throws parse_error "SOURCE:LINE: what" for an unknown key, an item before any dimension,
+// a malformed scale or id, or more than kMaxInstrumentItems items; then validate()'s checks
+// (duplicate ids, empty dimensions) with the line of the offending statement.
+inline constexpr std::size_t kMaxInstrumentItems = 10000;
+Instrument parse_instrument(std::string_view text, const std::string& source = "instrument");
+// The same from a file; io_error naming the path when it cannot be read, parse_error for a
+// file larger than 1 MiB.
+Instrument read_instrument(const std::string& path);
 
 // ---------------------------------------------------------------------------------------
 // Bundled instruments
@@ -127,6 +151,14 @@ struct MissingOptions {
   MissingPolicy policy = MissingPolicy::pairwise;
   std::size_t min_answered = 1;  // dimension_mean only; at least 1
 };
+
+// The first answer (row by row) that is neither NaN nor on the instrument's scale, if any:
+// lets a reader restate validate_answers' complaint at its own file and line.
+struct AnswerPosition {
+  std::size_t respondent;
+  std::size_t item;
+};
+std::optional<AnswerPosition> first_answer_off_scale(const Scale& scale, const Answers& answers);
 
 // Throws invalid_argument unless `answers` fits the instrument: items == item_count(), a
 // non-null pointer when there are answers, every answer NaN or on the scale. Messages name
