@@ -26,5 +26,6 @@
 #include "crmkit/common.h" /* IWYU pragma: export */
 #include "crmkit/io.h"     /* IWYU pragma: export */
 #include "crmkit/value.h"  /* IWYU pragma: export */
+#include "crmkit/quality.h" /* IWYU pragma: export */
 
 #endif /* CRMKIT_H */

@@ -48,5 +48,9 @@ void run_tiers_tests(void);
 void run_status_tests(void);
 void run_loyalty_tests(void);
 void run_retention_tests(void);
+void run_reliability_tests(void);
+void run_ipa_tests(void);
+void run_gaps_tests(void);
+void run_csi_tests(void);
 
 #endif

@@ -27,6 +27,10 @@ int main(void) {
   run_status_tests();
   run_loyalty_tests();
   run_retention_tests();
+  run_reliability_tests();
+  run_ipa_tests();
+  run_gaps_tests();
+  run_csi_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }
