@@ -3,7 +3,7 @@ import ctypes
 import glob
 import os
 from ctypes import (POINTER, byref, c_char, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint,
-                    c_uint8, c_uint16, c_uint32, c_void_p)
+                    c_uint8, c_uint16, c_uint32, c_uint64, c_void_p)
 from ctypes.util import find_library
 
 # Must match include/crmkit/version.h; tests/python checks that it does, and loading checks
@@ -273,6 +273,53 @@ class CampaignPaybackResult(ctypes.Structure):
                 ("saving_vs_acquisition", c_double)]
 
 
+# quality: reliability, importance-performance analysis, the five-gap model, CSI
+class ReliabilityOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("missing", c_int)]
+
+
+class ReliabilityResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("alpha_if_deleted", _P_F64),
+                ("item_total_correlation", _P_F64), ("item_mean", _P_F64),
+                ("item_variance", _P_F64), ("respondents", c_size_t), ("alpha_raw", c_double),
+                ("alpha_standardised", c_double), ("mean_correlation", c_double)]
+
+
+class IpaOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("importance", c_int), ("crosshair", c_int),
+                ("scale_min", c_double), ("scale_max", c_double)]
+
+
+class IpaResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("importance", _P_F64), ("performance", _P_F64),
+                ("quadrant", _P_U8), ("importance_crosshair", c_double),
+                ("performance_crosshair", c_double), ("respondents", c_size_t)]
+
+
+class GapMeans(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("dimensions", c_size_t), ("expectations", _P_F64),
+                ("management", _P_F64), ("specifications", _P_F64), ("delivered", _P_F64),
+                ("communicated", _P_F64), ("perceptions", _P_F64)]
+
+
+class GapResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("gaps", _P_F64), ("main_contributor", POINTER(c_int)),
+                ("ranked", POINTER(c_int)), ("overall_gaps", _P_F64),
+                ("overall_main_contributor", c_int), ("overall_ranked", POINTER(c_int))]
+
+
+class CsiOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("scale_min", c_double), ("scale_max", c_double),
+                ("weights", _P_F64), ("weight_count", c_size_t), ("level", c_double),
+                ("resamples", c_size_t), ("seed", c_uint64)]
+
+
+class CsiResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("item_mean", _P_F64), ("weights", _P_F64),
+                ("index", c_double), ("lower", c_double), ("upper", c_double),
+                ("respondents", c_size_t)]
+
+
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
 # headers. Output structs are filled in by the library after it checks this number.
 VERSIONS = {
@@ -281,6 +328,8 @@ VERSIONS = {
     ConcentrationResult: 1, TierOptions: 2, TierTable: 2, TierMigrationResult: 2,
     StatusOptions: 1, StageOptions: 1, LoyaltyOptions: 2, LoyaltyInfo: 2,
     ValueAtRiskResult: 1, RetentionCampaign: 1, CampaignPaybackResult: 1,
+    ReliabilityOptions: 1, ReliabilityResult: 1, IpaOptions: 1, IpaResult: 1, GapMeans: 1,
+    GapResult: 1, CsiOptions: 1, CsiResult: 1,
 }
 
 
@@ -416,6 +465,28 @@ _SIGNATURES = {
     "crm_campaign_payback": (c_int, [POINTER(RetentionCampaign), POINTER(CampaignPaybackResult)]),
     "crm_at_risk_campaign": (c_int, [POINTER(ValueAtRiskResult), c_double, c_double,
                                      POINTER(RetentionCampaign)]),
+    # quality: reliability, IPA, gaps, CSI
+    **_enum("missing_policy"),
+    **_init("reliability_options", ReliabilityOptions),
+    "crm_reliability": (c_int, [_P_F64, c_size_t, c_size_t, POINTER(ReliabilityOptions),
+                                POINTER(ReliabilityResult)]),
+    **_enum("ipa_quadrant"),
+    **_enum("ipa_importance"),
+    **_enum("ipa_crosshair"),
+    **_init("ipa_options", IpaOptions),
+    "crm_ipa": (c_int, [_P_F64, c_size_t, c_size_t, _P_F64, c_size_t, _P_F64,
+                        POINTER(IpaOptions), POINTER(IpaResult)]),
+    **_enum("gap_source"),
+    **_enum("gap"),
+    "crm_gap_title": (c_char_p, [c_int]),
+    "crm_gap_remedy_count": (c_int, [c_int, _P_SIZE]),
+    "crm_gap_remedy": (c_int, [c_int, c_size_t, POINTER(c_char_p)]),
+    "crm_five_gaps": (c_int, [POINTER(GapMeans), POINTER(GapResult)]),
+    **_init("csi_options", CsiOptions),
+    "crm_csi": (c_int, [_P_F64, c_size_t, c_size_t, POINTER(CsiOptions), POINTER(CsiResult)]),
+    "crm_csi_tracking": (c_int, [POINTER(_P_F64), _P_SIZE, c_size_t, c_size_t,
+                                 POINTER(CsiOptions), _P_F64, _P_F64, _P_F64, _P_F64, _P_F64,
+                                 _P_F64]),
 }
 
 
