@@ -24,10 +24,16 @@ void add_rfm(CLI::App& app);            // value/rfm.cpp
 void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
+void add_alpha(CLI::App& app);          // quality/alpha.cpp
+void add_ipa(CLI::App& app);            // quality/ipa.cpp
+void add_gaps(CLI::App& app);           // quality/gaps.cpp
+void add_csi(CLI::App& app);            // quality/csi.cpp
 
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {add_summarize, add_clv,           add_rfm,
-                                    add_tiers,     add_concentration, add_demo};
+                                    add_tiers,     add_concentration, add_demo,
+                                    add_alpha,     add_ipa,           add_gaps,
+                                    add_csi};
 
 }  // namespace crmkit_cli
 
