@@ -27,15 +27,12 @@ void require_on_scale(const Answers& answers, const Scale& scale, const char* wh
   require(answers.respondents == 0 || answers.data != nullptr,
           std::string(what) + ": null pointer for " + std::to_string(answers.respondents) +
               " respondents");
-  for (std::size_t r = 0; r < answers.respondents; ++r)
-    for (std::size_t i = 0; i < answers.items; ++i) {
-      const double x = answers(r, i);
-      if (std::isnan(x) || (x >= scale.min && x <= scale.max)) continue;
-      throw Error(ErrorCode::invalid_argument,
-                  std::string(what) + ": respondent " + std::to_string(r) + ", item " +
-                      std::to_string(i) + " (0-based): answer " + number(x) +
-                      " is outside the scale " + number(scale.min) + "-" + number(scale.max));
-    }
+  if (const auto off = first_answer_off_scale(scale, answers))
+    throw Error(ErrorCode::invalid_argument,
+                std::string(what) + ": respondent " + std::to_string(off->respondent) +
+                    ", item " + std::to_string(off->item) + " (0-based): answer " +
+                    number(answers(off->respondent, off->item)) + " is outside the scale " +
+                    number(scale.min) + "-" + number(scale.max));
 }
 
 std::vector<double> answered_means(const Answers& answers) {
