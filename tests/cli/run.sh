@@ -443,6 +443,13 @@ assert w[0]["csi"] == 50 and w[1]["csi"] == 100 and w[0]["change"] is None and w
 assert w[1]["lower"] == 100 and w[0]["lower"] <= 50 <= w[0]["upper"], w' "$tmp/csi.json" || fail "csi json: $(cat "$tmp/csi.json")"
 "$crmkit" csi "$tmp/wave1.csv" "$tmp/wave2.csv" --instrument "$tmp/small.txt" --json | cmp -s - "$tmp/csi.json" || fail "csi is not repeatable"
 "$crmkit" csi "$tmp/wave1.csv" --instrument "$tmp/small.txt" --weights 1,2 > /dev/null 2>&1; [ $? = 2 ] || fail "csi --weights count: exit 2"
+# Core errors name the file and the survey's column, not a 0-based index.
+printf 'P1,P2,P3,P4
+3,,4,4
+5,,4,4
+' > "$tmp/blank_item.csv"
+expect_value_error "blank_item.csv: CSI answers: column P2 has no answer" csi "$tmp/wave1.csv" "$tmp/blank_item.csv" --instrument "$tmp/small.txt"
+expect_value_error "blank_item.csv: items: columns P1 and P2 are answered together by 0" alpha "$tmp/blank_item.csv" --items P1,P2 --missing pairwise
 
 if [ $fails -ne 0 ]; then echo "$fails CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

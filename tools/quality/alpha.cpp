@@ -12,6 +12,7 @@
 #include "common/output.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/quality/reliability.hpp"
+#include "quality/item_terms.hpp"
 #include "quality/survey.hpp"
 
 namespace crmkit_cli {
@@ -54,19 +55,18 @@ std::vector<double> columns(const std::vector<double>& m, std::size_t width, std
   return out;
 }
 
+// `where`: the file, for messages.
 ScaleResult measure(std::string name, std::vector<std::string> items, const std::vector<double>& values,
-              const quality::ReliabilityOptions& options) {
+              const quality::ReliabilityOptions& options, const std::string& where) {
   ScaleResult s{std::move(name), std::move(items), {}, true};
   if (s.items.size() < 2) {
     s.computable = false;
     return s;
   }
-  try {
-    s.result = quality::reliability({values.data(), values.size() / s.items.size(), s.items.size()},
-                                    options);
-  } catch (const crmkit::Error& e) {
-    throw crmkit::Error(e.code(), s.name + ": " + e.what());
-  }
+  s.result = with_item_terms({"column", s.items}, where + ": " + s.name, [&] {
+    return quality::reliability({values.data(), values.size() / s.items.size(), s.items.size()},
+                                options);
+  });
   return s;
 }
 
@@ -101,7 +101,7 @@ std::vector<ScaleResult> named_items(const AlphaCommand& o, Input& input) {
   } else if (!o.reverse.empty()) {
     throw UsageError("--reverse needs --scale MIN-MAX (a reversed answer is min + max - answer)");
   }
-  return {measure("items", o.items, t.values, reliability_options(missing))};
+  return {measure("items", o.items, t.values, reliability_options(missing), input.name())};
 }
 
 std::vector<ScaleResult> dimensions(const AlphaCommand& o, Input& input) {
@@ -119,7 +119,7 @@ std::vector<ScaleResult> dimensions(const AlphaCommand& o, Input& input) {
     scales.push_back(measure(instrument.dimensions[d].name, ids,
                              columns(scored.values, k, instrument.first_item(d),
                                      instrument.first_item(d + 1)),
-                             reliability_options(missing)));
+                             reliability_options(missing), input.name()));
   }
   return scales;
 }

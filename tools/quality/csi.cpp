@@ -1,12 +1,14 @@
 // crmkit csi FILE...: the customer satisfaction index (0-100) of each survey wave with its
 // bootstrap confidence interval, and the change from wave to wave.
 #include <memory>
+#include <regex>
 #include <nlohmann/json.hpp>
 
 #include "common/input.hpp"
 #include "common/options.hpp"
 #include "common/output.hpp"
 #include "crmkit/quality/csi.hpp"
+#include "quality/item_terms.hpp"
 #include "quality/survey.hpp"
 
 namespace crmkit_cli {
@@ -43,16 +45,22 @@ void run(const CsiCommand& o) {
   }
   std::vector<quality::Answers> waves;
   for (const quality::ScoredAnswers& s : scored) waves.push_back(s.view());
+  // The core names a wave by its index ("wave 1: ..."): restated with the file, and its
+  // items with their columns.
+  std::vector<std::string> item_columns;
+  for (const std::string& id : instrument.item_ids()) item_columns.push_back(o.prefix + id);
   std::vector<quality::CsiWave> t;
   try {
     t = quality::csi_tracking(waves, options);
   } catch (const crmkit::Error& e) {
-    // "wave N: ..." from the core, restated with the file.
-    const std::string what = e.what();
-    const std::size_t colon = what.find(": ");
-    const std::size_t wave = what.rfind("wave ", 0) == 0 ? std::stoul(what.substr(5)) : 0;
-    throw crmkit::Error(e.code(), names[wave < names.size() ? wave : 0] + ": " +
-                                      (colon == std::string::npos ? what : what.substr(colon + 2)));
+    std::string what = e.what();
+    std::string where;
+    std::smatch m;
+    if (std::regex_search(what, m, std::regex("^wave (\\d+): ")) && std::stoul(m[1]) < names.size()) {
+      where = names[std::stoul(m[1])];
+      what = m.suffix().str();
+    }
+    throw in_item_terms(crmkit::Error(e.code(), what), {"column", item_columns}, where);
   }
 
   Sink& out = standard_output();

@@ -8,6 +8,7 @@
 #include "common/options.hpp"
 #include "common/output.hpp"
 #include "crmkit/quality/ipa.hpp"
+#include "quality/item_terms.hpp"
 #include "quality/survey.hpp"
 
 namespace crmkit_cli {
@@ -54,13 +55,15 @@ void run(const IpaCommand& o) {
       quality::score_answers(instrument, a.view(0, k), o.survey.missing_options());
   std::vector<double> kept_overall;
   for (std::size_t r : p.respondent) kept_overall.push_back(stated ? 0.0 : overall[r]);
-  const quality::IpaResult r = quality::ipa(p.view(), stated ? a.view(1, k) : quality::Answers{},
-                                            kept_overall.data(), options);
+  const std::vector<std::string> ids = instrument.item_ids();
+  const quality::IpaResult r = with_item_terms({"item", ids}, a.source, [&] {
+    return quality::ipa(p.view(), stated ? a.view(1, k) : quality::Answers{}, kept_overall.data(),
+                        options);
+  });
 
   std::vector<std::string> item_dimension;
   for (const quality::Dimension& d : instrument.dimensions)
     for (std::size_t i = 0; i < d.items.size(); ++i) item_dimension.push_back(d.name);
-  const std::vector<std::string> ids = instrument.item_ids();
   Sink& out = standard_output();
   if (o.format.json) {
     nlohmann::ordered_json items = nlohmann::ordered_json::array();
