@@ -26,6 +26,7 @@
 #include "crmkit/common.h" /* IWYU pragma: export */
 #include "crmkit/io.h"     /* IWYU pragma: export */
 #include "crmkit/value.h"  /* IWYU pragma: export */
+#include "crmkit/decision.h" /* IWYU pragma: export */
 #include "crmkit/quality.h" /* IWYU pragma: export */
 
 #endif /* CRMKIT_H */

@@ -23,6 +23,7 @@ void add_clv(CLI::App& app);            // value/clv.cpp: clv fit, clv predict
 void add_rfm(CLI::App& app);            // value/rfm.cpp
 void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
+void add_ahp(CLI::App& app);            // decision/ahp.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
 void add_alpha(CLI::App& app);          // quality/alpha.cpp
 void add_ipa(CLI::App& app);            // quality/ipa.cpp
@@ -30,10 +31,11 @@ void add_gaps(CLI::App& app);           // quality/gaps.cpp
 void add_csi(CLI::App& app);            // quality/csi.cpp
 
 using AddCommand = void (*)(CLI::App&);
-constexpr AddCommand kCommands[] = {add_summarize, add_clv,           add_rfm,
-                                    add_tiers,     add_concentration, add_demo,
-                                    add_alpha,     add_ipa,           add_gaps,
-                                    add_csi};
+constexpr AddCommand kCommands[] = {
+    add_summarize, add_clv, add_rfm, add_tiers, add_concentration,  // value
+    add_ahp,                                                         // decision
+    add_alpha, add_ipa, add_gaps, add_csi,                           // quality
+    add_demo};
 
 }  // namespace crmkit_cli
 

@@ -171,6 +171,18 @@ std::vector<Eigen::VectorXd> starting_points(const Eigen::VectorXd& x0, int coun
   return points;
 }
 
+double solve_nondecreasing(const std::function<double(double)>& f, double low, double high,
+                           double tolerance) {
+  if (f(low) >= 0) return low;
+  if (f(high) <= 0) return high;
+  while (high - low > tolerance) {
+    const double middle = low + (high - low) / 2;
+    if (middle <= low || middle >= high) break;  // no double strictly between
+    (f(middle) < 0 ? low : high) = middle;
+  }
+  return low + (high - low) / 2;
+}
+
 }  // namespace detail
 }  // namespace v0
 }  // namespace crmkit

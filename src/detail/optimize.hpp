@@ -62,6 +62,13 @@ Eigen::MatrixXd numerical_hessian(const Objective& f, const Eigen::VectorXd& x, 
 std::vector<Eigen::VectorXd> starting_points(const Eigen::VectorXd& x0, int count,
                                              double spread = 1.0);
 
+// The root of a non-decreasing function on [low, high] by bisection, to within `tolerance`
+// in x (low when f(low) >= 0, high when f(high) <= 0): robust for the 1-D steps of
+// coordinate descent on convex problems, where f is the derivative (e.g. AHP's
+// lambda-optimal completion).
+double solve_nondecreasing(const std::function<double(double)>& f, double low, double high,
+                           double tolerance);
+
 }  // namespace detail
 }  // namespace v0
 }  // namespace crmkit

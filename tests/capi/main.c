@@ -27,6 +27,9 @@ int main(void) {
   run_status_tests();
   run_loyalty_tests();
   run_retention_tests();
+  run_weights_tests();
+  run_ahp_tests();
+  run_svg_tests();
   run_reliability_tests();
   run_ipa_tests();
   run_gaps_tests();

@@ -77,10 +77,27 @@ static void test_options_match_macros(void) {
     CHECK(a.missing == b.missing && b.driver_count == 5);
   }
   {
+    crm_ahp_options a = CRM_AHP_OPTIONS_INIT, b;
+    CHECK(crm_ahp_options_init(&b, CRM_AHP_OPTIONS_VERSION) == CRM_OK);
+    CHECK(a.method == b.method && a.completion == b.completion &&
+          strcmp(a.random_index_table, b.random_index_table) == 0 &&
+          a.random_index_values == b.random_index_values && a.random_index_count == b.random_index_count &&
+          a.allow_outside_scale == b.allow_outside_scale && a.reciprocal_tolerance == b.reciprocal_tolerance &&
+          a.judgments_to_report == b.judgments_to_report && a.tolerance == b.tolerance &&
+          a.max_iterations == b.max_iterations);
+  }
+  {
     crm_retention_campaign a = CRM_RETENTION_CAMPAIGN_INIT, b;
     CHECK(crm_retention_campaign_init(&b, CRM_RETENTION_CAMPAIGN_VERSION) == CRM_OK);
     CHECK(a.acquisition_multiple == b.acquisition_multiple && a.has_acquisition_cost == b.has_acquisition_cost &&
           a.customers == b.customers);
+  }
+  {
+    crm_chart_options a = CRM_CHART_OPTIONS_INIT, b;
+    CHECK(crm_chart_options_init(&b, CRM_CHART_OPTIONS_VERSION) == CRM_OK);
+    CHECK(a.width == b.width && a.height == b.height && b.width == 640 && b.height == 360 &&
+          a.title == b.title && a.marker_count == b.marker_count && a.dashed == b.dashed &&
+          a.has_x_range == b.has_x_range && a.has_y_range == b.has_y_range);
   }
 }
 
@@ -126,6 +143,9 @@ static void test_enum_names(void) {
   check_enum(crm_customer_status_name, crm_customer_status_parse, CRM_STATUS_COUNT, "new");
   check_enum(crm_stage_name, crm_stage_parse, CRM_STAGE_COUNT, "awareness");
   check_enum(crm_missing_drivers_name, crm_missing_drivers_parse, 2, "reweight");
+  check_enum(crm_rank_weighting_name, crm_rank_weighting_parse, 3, "rank-sum");
+  check_enum(crm_priority_method_name, crm_priority_method_parse, 2, "eigen");
+  check_enum(crm_completion_name, crm_completion_parse, 2, "lambda-optimal");
   CHECK(strcmp(crm_clv_kind_name(CRM_CLV_GAMMA_GAMMA), "gamma-gamma") == 0);
   CHECK(strcmp(crm_time_unit_name(CRM_UNIT_MONTH), "month") == 0);
   {

@@ -335,6 +335,28 @@ import json, sys
 rows = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))  # strict UTF-8
 assert rows[0]["customer_id"] == "\ufffdt\ufffd", rows' "$tmp/latin1.json" || fail "non-UTF-8 in JSON: $(cat -v "$tmp/latin1.json")"
 
+# ---- decision weighting: ahp (issue 22) -------------------------------------------------
+# Saaty's drinks matrix: priorities as AHPy computes them (tests/decision/test_ahp.cpp).
+"$crmkit" ahp "$data/decision/drinks.csv" --random-index saaty-2005 --json > "$tmp/ahp.json" || fail "ahp --json"
+grep -Eq '^    "water": 0\.326792639268' "$tmp/ahp.json" || fail "ahp water: $(grep water "$tmp/ahp.json")"
+grep -Eq '^  "CR": 0\.021806054238' "$tmp/ahp.json" || fail "ahp CR: $(grep CR "$tmp/ahp.json")"
+grep -q '"random_index_table": "saaty-2005"' "$tmp/ahp.json" || fail "ahp table name"
+"$crmkit" ahp "$data/decision/drinks.csv" > "$tmp/ahp.txt" || fail "ahp table"
+grep -q '^random index 1.32 (table saaty)$' "$tmp/ahp.txt" || fail "ahp default table: $(cat "$tmp/ahp.txt")"
+# A blank pair is completed; a fraction is a judgment.
+printf 'x,a,b,c\na,1,2,\nb,1/2,1,2\nc,,1/2,1\n' | "$crmkit" ahp - --json > "$tmp/ahp_missing.json" || fail "ahp missing"
+grep -q '"missing": 1' "$tmp/ahp_missing.json" && grep -Eq '"a": 0\.5714285714' "$tmp/ahp_missing.json" || fail "ahp completion: $(cat "$tmp/ahp_missing.json")"
+printf 'x,a,b\na,1,x\nb,1,1\n' > "$tmp/ahp_bad.csv"
+expect_value_error "ahp_bad.csv:2:5: 'x' is not a judgment" ahp "$tmp/ahp_bad.csv"
+printf 'x,a,b\na,1,3\nb,1,1\n' > "$tmp/ahp_recip.csv"
+expect_value_error "ahp_recip.csv: AHP: judgments 'a' vs 'b' = 3 and 'b' vs 'a' = 1 are not reciprocal" ahp "$tmp/ahp_recip.csv"
+printf 'x,a,b\nb,1,3\na,1/3,1\n' > "$tmp/ahp_order.csv"
+expect_value_error "ahp_order.csv:2:1: row 'b' where the header's order expects 'a'" ahp "$tmp/ahp_order.csv"
+printf 'x,a,b\na,1,12\nb,1/12,1\n' > "$tmp/ahp_scale.csv"
+expect_value_error "outside Saaty's scale" ahp "$tmp/ahp_scale.csv"
+"$crmkit" ahp "$tmp/ahp_scale.csv" --allow-outside-scale > /dev/null || fail "ahp --allow-outside-scale"
+"$crmkit" ahp "$data/decision/drinks.csv" --method mean > /dev/null 2>&1; [ $? = 2 ] || fail "ahp --method mean: exit 2"
+
 # ---- issue 19.19: dropped rows counted, duplicates refused -----------------------------------
 # Sales after 1997-09-30 in CDNOW_sample.txt, counted independently (after same-day merging
 # they would be fewer: the count is of sales read).

@@ -32,6 +32,9 @@ STRUCTS = {
     "crm_value_at_risk_result": _lib.ValueAtRiskResult,
     "crm_retention_campaign": _lib.RetentionCampaign,
     "crm_campaign_payback_result": _lib.CampaignPaybackResult,
+    "crm_ahp_options": _lib.AhpOptions, "crm_ahp_judgment": _lib.AhpJudgment,
+    "crm_ahp_result": _lib.AhpResult, "crm_hierarchy_node": _lib.HierarchyNode,
+    "crm_chart_options": _lib.ChartOptions,
     "crm_reliability_options": _lib.ReliabilityOptions,
     "crm_reliability_result": _lib.ReliabilityResult, "crm_ipa_options": _lib.IpaOptions,
     "crm_ipa_result": _lib.IpaResult, "crm_gap_means": _lib.GapMeans,
@@ -206,10 +209,13 @@ def test_a_drifted_struct_fails_the_checks(header):
 def test_struct_versions_match_the_header_macros(header):
     _, source_text = header
     text = ""
-    for header_name in sorted(os.listdir(os.path.join(CAPI, "crmkit"))):
-        with open(os.path.join(CAPI, "crmkit", header_name)) as f:
+    for name in sorted(os.listdir(os.path.join(CAPI, "crmkit"))):  # every pillar's header
+        with open(os.path.join(CAPI, "crmkit", name)) as f:
             text += f.read()
     for c_name, cls in STRUCTS.items():
+        if cls._fields_[0][0] != "version":
+            assert cls not in _lib.VERSIONS, c_name  # plain records carry no version
+            continue
         macro = c_name.upper() + "_VERSION"
         m = re.search(r"#define %s (\d+)" % macro, text)
         assert m, "no %s in capi/crmkit/*.h" % macro

@@ -22,4 +22,6 @@ from ._lib import (  # noqa: F401
     parse_time,
 )
 from . import value  # noqa: F401,E402
+from . import decision  # noqa: F401,E402
+from . import io  # noqa: F401,E402
 from . import quality  # noqa: F401,E402

@@ -60,6 +60,16 @@ def f64(values, name, n=None):
     return array(values, np.float64, name, n)
 
 
+def matrix(values, name, rows=None, columns=None):
+    """A C-ordered 2-d float64 array (no copy when already so), optionally of a given shape."""
+    arr = np.ascontiguousarray(values, dtype=np.float64)
+    if arr.ndim != 2 or (rows is not None and arr.shape[0] != rows) or \
+            (columns is not None and arr.shape[1] != columns):
+        want = "%s x %s" % (rows if rows is not None else "n", columns if columns is not None else "m")
+        raise ValueError("%s must be a %s matrix, got shape %s" % (name, want, arr.shape))
+    return arr
+
+
 def int_arg(value, name, low=-2**31, high=2**31 - 1):
     """A whole-number option for a C integer (a C int unless low/high say otherwise): exact
     and in range (2**32 + 5 is not 5)."""

@@ -273,6 +273,39 @@ class CampaignPaybackResult(ctypes.Structure):
                 ("saving_vs_acquisition", c_double)]
 
 
+class AhpOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("method", c_int), ("completion", c_int),
+                ("random_index_table", c_char_p), ("random_index_values", _P_F64),
+                ("random_index_count", c_size_t), ("allow_outside_scale", c_int),
+                ("reciprocal_tolerance", c_double), ("judgments_to_report", c_size_t),
+                ("tolerance", c_double), ("max_iterations", c_int)]
+
+
+class AhpJudgment(ctypes.Structure):
+    _fields_ = [("row", c_size_t), ("column", c_size_t), ("value", c_double),
+                ("error", c_double), ("consistent_value", c_double),
+                ("scale_value", c_double), ("cr_if_changed", c_double)]
+
+
+class AhpResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("lambda_max", c_double), ("ci", c_double),
+                ("cr", c_double), ("random_index", c_double), ("missing", c_size_t),
+                ("completion_iterations", c_int), ("matrix", _P_F64),
+                ("inconsistent", POINTER(AhpJudgment)), ("inconsistent_capacity", c_size_t),
+                ("inconsistent_count", c_size_t)]
+
+
+class HierarchyNode(ctypes.Structure):
+    _fields_ = [("name", c_char_p), ("parent", c_size_t), ("local_weight", c_double)]
+class ChartOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("title", c_char_p), ("x_label", c_char_p),
+                ("y_label", c_char_p), ("width", c_int), ("height", c_int),
+                ("marker_x", _P_F64), ("marker_labels", POINTER(c_char_p)),
+                ("marker_count", c_size_t), ("dashed", _P_U8), ("has_x_range", c_int),
+                ("x_min", c_double), ("x_max", c_double), ("has_y_range", c_int),
+                ("y_min", c_double), ("y_max", c_double)]
+
+
 # quality: reliability, importance-performance analysis, the five-gap model, CSI
 class ReliabilityOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("missing", c_int)]
@@ -328,6 +361,8 @@ VERSIONS = {
     ConcentrationResult: 1, TierOptions: 2, TierTable: 2, TierMigrationResult: 2,
     StatusOptions: 1, StageOptions: 1, LoyaltyOptions: 2, LoyaltyInfo: 2,
     ValueAtRiskResult: 1, RetentionCampaign: 1, CampaignPaybackResult: 1,
+    AhpOptions: 1, AhpResult: 1,
+    ChartOptions: 1,
     ReliabilityOptions: 1, ReliabilityResult: 1, IpaOptions: 1, IpaResult: 1, GapMeans: 1,
     GapResult: 1, CsiOptions: 1, CsiResult: 1,
 }
@@ -465,6 +500,37 @@ _SIGNATURES = {
     "crm_campaign_payback": (c_int, [POINTER(RetentionCampaign), POINTER(CampaignPaybackResult)]),
     "crm_at_risk_campaign": (c_int, [POINTER(ValueAtRiskResult), c_double, c_double,
                                      POINTER(RetentionCampaign)]),
+    # decision: weights and AHP
+    **_enum("rank_weighting"),
+    **_enum("priority_method"),
+    **_enum("completion"),
+    "crm_direct_weights": (c_int, [_P_F64, c_size_t, _P_F64]),
+    "crm_rank_weights": (c_int, [_P_F64, c_size_t, c_int, _P_F64]),
+    "crm_entropy_weights": (c_int, [_P_F64, c_size_t, c_size_t, _P_F64]),
+    "crm_critic_weights": (c_int, [_P_F64, c_size_t, c_size_t, _P_U8, _P_F64]),
+    "crm_random_index_table_name": (c_char_p, [c_size_t]),
+    "crm_random_index_table": (c_int, [c_char_p, _P_F64, c_size_t, _P_SIZE]),
+    **_init("ahp_options", AhpOptions),
+    "crm_ahp": (c_int, [_P_F64, c_size_t, POINTER(c_char_p), POINTER(AhpOptions), _P_F64,
+                        POINTER(AhpResult)]),
+    "crm_synthesize_hierarchy": (c_int, [POINTER(HierarchyNode), c_size_t, _P_F64, c_size_t,
+                                         _P_F64, _P_F64]),
+    # SVG charts: ..., options, buf, buf_len, out_len
+    **_init("chart_options", ChartOptions),
+    "crm_line_chart": (c_int, [POINTER(c_char_p), c_size_t, _P_F64, _P_F64, _P_SIZE,
+                               POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
+    "crm_category_line_chart": (c_int, [POINTER(c_char_p), c_size_t, POINTER(c_char_p), c_size_t,
+                                        _P_F64, _P_F64, _P_F64, POINTER(ChartOptions), c_char_p,
+                                        c_size_t, _P_SIZE]),
+    "crm_bar_chart": (c_int, [POINTER(c_char_p), c_size_t, POINTER(c_char_p), c_size_t, _P_F64,
+                              POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
+    "crm_radar_chart": (c_int, [POINTER(c_char_p), c_size_t, POINTER(c_char_p), c_size_t, _P_F64,
+                                c_double, c_double, POINTER(ChartOptions), c_char_p, c_size_t,
+                                _P_SIZE]),
+    "crm_ipa_chart": (c_int, [POINTER(c_char_p), c_size_t, _P_F64, _P_F64, c_double, c_double,
+                              POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
+    "crm_heat_map": (c_int, [_P_F64, c_size_t, c_size_t, POINTER(c_char_p), POINTER(c_char_p),
+                             POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
     # quality: reliability, IPA, gaps, CSI
     **_enum("missing_policy"),
     **_init("reliability_options", ReliabilityOptions),
