@@ -407,6 +407,12 @@ python3 -c '
 import json, sys
 b = json.load(open(sys.argv[1]))["scales"][1]
 assert b["scale"] == "b" and abs(b["alpha_raw"] - 1) < 1e-12, b' "$tmp/alpha_dims.json" || fail "alpha reverse-coded dimension"
+# --reverse: B reversed on 1-7 (8 - x) gives A = 1,2,3,4, B = 1,2,4,4, C = 2,3,3,5; by hand the
+# variances sum to 1.6667 + 2.25 + 1.5833 = 5.5 and the totals 4, 7, 10, 13 have variance 15,
+# so alpha = 3/2 x (1 - 5.5/15) = 0.95.
+printf 'A,B,C\n1,7,2\n2,6,3\n3,4,3\n4,4,5\n' > "$tmp/alpha_rev.csv"
+"$crmkit" alpha "$tmp/alpha_rev.csv" --items A,B,C --scale 1-7 --reverse B --json | grep -q '"alpha_raw": 0.95,' \
+  || fail "alpha --reverse: $("$crmkit" alpha "$tmp/alpha_rev.csv" --items A,B,C --scale 1-7 --reverse B --json 2>&1 | head -c 300)"
 printf 'P1,P2\n1,2\n2,9\n' > "$tmp/alpha9.csv"
 expect_value_error "alpha9.csv:3: column P2: answer 9 is outside the scale 1-7" alpha "$tmp/alpha9.csv" --items P1,P2 --scale 1-7
 expect_value_error "no column named 'P3'" alpha "$tmp/alpha9.csv" --items P1,P3

@@ -56,8 +56,9 @@ std::vector<double> columns(const std::vector<double>& m, std::size_t width, std
 }
 
 // `where`: the file, for messages.
-ScaleResult measure(std::string name, std::vector<std::string> items, const std::vector<double>& values,
-              const quality::ReliabilityOptions& options, const std::string& where) {
+ScaleResult measure(std::string name, std::vector<std::string> items,
+                    const std::vector<double>& values, const quality::ReliabilityOptions& options,
+                    const std::string& where) {
   ScaleResult s{std::move(name), std::move(items), {}, true};
   if (s.items.size() < 2) {
     s.computable = false;
@@ -78,10 +79,25 @@ std::vector<ScaleResult> named_items(const AlphaCommand& o, Input& input) {
   if (missing.policy == quality::MissingPolicy::dimension_mean)
     throw UsageError("--missing dimension-mean needs an instrument's dimensions (--prefix); "
                      "with --items use listwise or pairwise");
+  if (!o.reverse.empty() && o.survey.scale.empty())
+    throw UsageError("--reverse needs --scale MIN-MAX (a reversed answer is min + max - answer)");
+  std::vector<std::size_t> reversed;
+  for (const std::string& column : o.reverse) {
+    const auto at = std::find(o.items.begin(), o.items.end(), column);
+    if (at == o.items.end()) throw UsageError("--reverse " + column + ": not one of the --items columns");
+    reversed.push_back(static_cast<std::size_t>(at - o.items.begin()));
+  }
+  quality::Scale scale;
+  if (!o.survey.scale.empty()) {
+    try {
+      scale = quality::parse_scale(o.survey.scale);
+    } catch (const crmkit::Error& e) {
+      throw UsageError(std::string("--scale: ") + e.what());
+    }
+  }
   crmkit::io::SurveyTable t = crmkit::io::read_survey(input.reader(), o.items);
   const std::size_t k = o.items.size();
   if (!o.survey.scale.empty()) {
-    const quality::Scale scale = quality::parse_scale(o.survey.scale);
     if (const auto off = quality::first_answer_off_scale(scale, {t.values.data(), t.respondents, k})) {
       std::ostringstream text;
       text << input.name() << ":" << t.line[off->respondent] << ": column " << o.items[off->item]
@@ -89,17 +105,8 @@ std::vector<ScaleResult> named_items(const AlphaCommand& o, Input& input) {
            << o.survey.scale;
       throw crmkit::Error(crmkit::ErrorCode::invalid_argument, text.str());
     }
-    for (const std::string& column : o.reverse) {
-      const auto at = std::find(o.items.begin(), o.items.end(), column);
-      if (at == o.items.end())
-        throw UsageError("--reverse " + column + ": not one of the --items columns");
-      for (std::size_t r = 0; r < t.respondents; ++r) {
-        double& x = t.values[r * k + static_cast<std::size_t>(at - o.items.begin())];
-        x = scale.reverse(x);
-      }
-    }
-  } else if (!o.reverse.empty()) {
-    throw UsageError("--reverse needs --scale MIN-MAX (a reversed answer is min + max - answer)");
+    for (std::size_t i : reversed)
+      for (std::size_t r = 0; r < t.respondents; ++r) t.values[r * k + i] = scale.reverse(t.values[r * k + i]);
   }
   return {measure("items", o.items, t.values, reliability_options(missing), input.name())};
 }
