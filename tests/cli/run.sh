@@ -457,6 +457,8 @@ assert a["gap1"] == -1 and a["gap2"] is None and a["gap4"] is None, a' "$tmp/gap
   || fail "gaps table notes the sources not measured"
 printf 'M1,M2,M3\n5,5,5\n' > "$tmp/partial.csv"
 expect_value_error "partial.csv:1: no column 'M4'" gaps "$tmp/partial.csv" --instrument "$tmp/small.txt"
+"$crmkit" gaps "$tmp/customers.csv" --instrument "$tmp/small.txt" --management-prefix E > /dev/null 2>&1; [ $? = 2 ] \
+  || fail "gaps with one prefix for two sources: exit 2"
 printf 'X1\n5\n' > "$tmp/nosource.csv"
 expect_value_error "nosource.csv: no answer columns of any source" gaps "$tmp/nosource.csv" --instrument "$tmp/small.txt"
 

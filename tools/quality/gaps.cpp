@@ -37,7 +37,14 @@ struct Sources {
 
 Sources read_sources(const GapsCommand& o, const quality::Instrument& instrument) {
   std::vector<Prefix> prefixes;
-  for (const std::string& p : o.prefix) prefixes.push_back({p, false});
+  for (std::size_t k = 0; k < kGapSources; ++k) {
+    for (std::size_t j = 0; j < k; ++j)
+      if (o.prefix[j] == o.prefix[k])
+        throw UsageError(std::string("--") + crmkit::name_of(static_cast<quality::GapSource>(j)) +
+                         "-prefix and --" + crmkit::name_of(static_cast<quality::GapSource>(k)) +
+                         "-prefix are both '" + o.prefix[k] + "': each source needs its own");
+    prefixes.push_back({o.prefix[k], false});
+  }
   Sources s;
   for (const std::string& path : o.paths) {
     Input input(path, o.survey.csv());
