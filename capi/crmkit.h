@@ -27,6 +27,7 @@
 #include "crmkit/io.h"     /* IWYU pragma: export */
 #include "crmkit/value.h"  /* IWYU pragma: export */
 #include "crmkit/decision.h" /* IWYU pragma: export */
+#include "crmkit/contact.h" /* IWYU pragma: export */
 #include "crmkit/quality.h" /* IWYU pragma: export */
 
 #endif /* CRMKIT_H */

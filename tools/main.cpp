@@ -25,6 +25,10 @@ void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
 void add_ahp(CLI::App& app);            // decision/ahp.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
+void add_staff(CLI::App& app);          // contact/staff.cpp
+void add_kpi(CLI::App& app);            // contact/kpi.cpp
+void add_servqual(CLI::App& app);       // quality/servqual.cpp
+void add_audit(CLI::App& app);          // quality/audit.cpp
 void add_alpha(CLI::App& app);          // quality/alpha.cpp
 void add_ipa(CLI::App& app);            // quality/ipa.cpp
 void add_gaps(CLI::App& app);           // quality/gaps.cpp
@@ -34,7 +38,9 @@ using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {
     add_summarize, add_clv, add_rfm, add_tiers, add_concentration,  // value
     add_ahp,                                                         // decision
-    add_alpha, add_ipa, add_gaps, add_csi,                           // quality
+    add_staff,     add_kpi,                                          // contact
+    add_servqual, add_audit,                                         // quality
+    add_alpha, add_ipa, add_gaps, add_csi,                           // quality analysis
     add_demo};
 
 }  // namespace crmkit_cli

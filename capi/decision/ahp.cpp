@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "crmkit/decision/ahp.hpp"
-#include "value/convert.hpp"
+#include "convert.hpp"
 
 using namespace crmkit::capi;
 namespace decision = crmkit::decision;

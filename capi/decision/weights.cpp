@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "crmkit/decision/weights.hpp"
-#include "value/convert.hpp"
+#include "convert.hpp"
 
 using namespace crmkit::capi;
 namespace decision = crmkit::decision;

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "crmkit/quality/instrument.hpp"
-#include "value/convert.hpp"
+#include "convert.hpp"
 
 namespace crmkit {
 inline namespace v0 {

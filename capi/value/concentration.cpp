@@ -2,7 +2,7 @@
 #include <vector>
 
 #include "crmkit/value/concentration.hpp"
-#include "value/convert.hpp"
+#include "convert.hpp"
 
 using namespace crmkit::capi;
 namespace value = crmkit::value;

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "crmkit/value/loyalty.hpp"
-#include "value/convert.hpp"
+#include "convert.hpp"
 
 using namespace crmkit::capi;
 namespace value = crmkit::value;

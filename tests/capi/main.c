@@ -30,6 +30,12 @@ int main(void) {
   run_weights_tests();
   run_ahp_tests();
   run_svg_tests();
+  run_erlang_tests();
+  run_staffing_tests();
+  run_kpi_tests();
+  run_instrument_tests();
+  run_servqual_tests();
+  run_audit_tests();
   run_reliability_tests();
   run_ipa_tests();
   run_gaps_tests();

@@ -372,6 +372,111 @@ expect_value_error "dup_ids.csv:4:1: customer a appears twice \(also on line 2\)
 printf 'customer_id,date,amount,date\na,2020-01-01,5,2020-01-02\n' > "$tmp/dup_header.csv"
 expect_error "dup_header.csv:1:25: column name 'date' appears twice \(also column 2\)" "$tmp/dup_header.csv"
 
+# ---- issue 24: contact centre (staff, kpi) ---------------------------------------------------
+# The worked example: 10 Erlangs, 80/20 -> 14 agents (SL 0.8883500), 30% shrinkage -> 20.
+"$crmkit" staff --calls 100 --interval 30m --aht 180s --target 80/20s --shrinkage 0.3 --json > "$tmp/staff.json" || fail "staff"
+python3 - "$tmp/staff.json" <<'PY' || fail "staff json: $(cat "$tmp/staff.json")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["agents"] == 14 and r["scheduled"] == 20 and r["traffic"] == 10, r
+assert abs(r["service_level"] - 0.8883500) < 5e-8 and abs(r["asa"] - 7.835937) < 5e-7, r
+PY
+"$crmkit" staff --calls 100 --interval 0.5h --aht 3m --agents 13 --csv | grep -q '^service_level,0\.795594' || fail "staff --agents 13"
+"$crmkit" staff --calls 100 --aht 180 --model erlang-a --patience 120s --agents 8 --json | grep -q '"p_abandon": 0\.25798238' || fail "staff erlang-a"
+"$crmkit" staff --plan "$data/contact/forecast_week.csv" > "$tmp/plan.csv" || fail "staff --plan"
+head -1 "$tmp/plan.csv" | grep -qx 'start,length,calls,aht,traffic,agents,scheduled,service_level,asa,p_abandon,occupancy' || fail "plan header"
+[ "$(($(wc -l < "$tmp/plan.csv") - 1))" = 336 ] || fail "plan rows"
+# A log by hand: one call answered after 10 s (handled 180 s), one abandoned after 3 s, one
+# in the voice system: offered 2, service level 1/2, ASA 10, short abandons 1.
+printf 'channel,agent,arrival,answered,abandoned,end,ivr\nphone,A1,2026-11-24 09:00:00,2026-11-24 09:00:10,,2026-11-24 09:03:10,0\nphone,,2026-11-24 09:01:00,,2026-11-24 09:01:03,,0\nphone,,2026-11-24 09:02:00,,,,1\n' > "$tmp/log.csv"
+"$crmkit" kpi "$tmp/log.csv" --json > "$tmp/kpi.json" || fail "kpi"
+grep -q '"offered": 2,' "$tmp/kpi.json" && grep -q '"service_level": 0.5,' "$tmp/kpi.json" && grep -q '"asa": 10,' "$tmp/kpi.json" \
+  && grep -q '"short_abandoned": 1,' "$tmp/kpi.json" || fail "kpi figures: $(cat "$tmp/kpi.json")"
+"$crmkit" kpi "$data/contact/interactions.csv" --by agent > "$tmp/agents.csv" || fail "kpi --by agent"
+[ "$(($(wc -l < "$tmp/agents.csv") - 1))" = 9 ] || fail "kpi --by agent rows (8 agents and the contacts without one)"
+expect_contact_error() {  # expected-exit expected-stderr-regex args...
+  local code=$1 pattern=$2; shift 2
+  "$crmkit" "$@" > "$tmp/out" 2> "$tmp/err"
+  local rc=$?
+  [ $rc = "$code" ] || fail "exit $rc (not $code) for $*"
+  [ ! -s "$tmp/out" ] || fail "partial output for $*"
+  [ "$(wc -l < "$tmp/err")" = 1 ] || fail "not one line for $*: $(cat "$tmp/err")"
+  grep -Eq -e "$pattern" "$tmp/err" || fail "message for $*: $(cat "$tmp/err") (wanted $pattern)"
+}
+sed 's/09:00:10/08:59:50/' "$tmp/log.csv" > "$tmp/early.csv"
+expect_contact_error 1 "early.csv:2: answered 2026-11-24 08:59:50 is before arrival 2026-11-24 09:00:00$" kpi "$tmp/early.csv"
+sed 's/,0$/,2/' "$tmp/log.csv" > "$tmp/flag.csv"
+expect_contact_error 1 "flag.csv:2:[0-9]+: ivr is '2'; expected 0, 1 or empty" kpi "$tmp/flag.csv"
+printf 'start,calls,aht\n2026-11-23 09:00,100,180s\n2026-11-23 09:30,100,0s\n' > "$tmp/fc.csv"
+expect_contact_error 1 "fc.csv:3: aht = 0: must be a finite number > 0$" staff --plan "$tmp/fc.csv"
+printf 'start,calls,aht\n2026-11-23 09:00,100,3 minutes\n' > "$tmp/fc2.csv"
+expect_contact_error 1 "fc2.csv:2:[0-9]+: expected a duration such as 180s" staff --plan "$tmp/fc2.csv"
+expect_contact_error 2 "--target 120/20s: the service level must be between 0 and 100" staff --calls 100 --aht 180s --target 120/20s
+expect_contact_error 2 "shrinkage = 1: must be in \[0, 1\)" staff --calls 100 --aht 180s --shrinkage 1
+expect_contact_error 2 "calls = 0: must be a finite number > 0" staff --calls 0 --aht 180s
+expect_contact_error 2 "--aht: expected a duration" staff --calls 10 --aht 3x
+expect_contact_error 2 "--definition: all not in \{offered,answered,offered-less-short,abandoned-within-met\}" kpi "$tmp/log.csv" --definition all
+# ---- issue 20.2: servqual and audit (service quality) -----------------------------------
+# The hand case of tests/quality/test_servqual.cpp: dimensions a = {1, 2}, b = {3}; gaps
+# r0 -1 -1 +1, r1 0 -2 +1, r2 -1 -2 0; weights 70/30, 50/50, 100/0. Dimension gaps -7/6 and
+# 2/3; overall -5/9 (items) and -1/4 (dimensions); weighted -1.9/3.
+printf 'dimension: a\nitem: 1\nitem: 2\ndimension: b\nitem: 3\n' > "$tmp/small.instrument"
+printf 'id,E1,E2,E3,P1,P2,P3,W_a,W_b\n1,6,7,5,5,6,6,70,30\n2,5,6,6,5,4,7,50,50\n3,7,7,4,6,5,4,100,0\n' > "$tmp/small.csv"
+"$crmkit" servqual "$tmp/small.csv" --instrument "$tmp/small.instrument" --json > "$tmp/sq.json" \
+  || fail "servqual --json"
+python3 - "$tmp/sq.json" <<'PY' || fail "servqual JSON values: $(head -c 300 "$tmp/sq.json")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+close = lambda a, b: abs(a - b) < 1e-12
+assert [d["name"] for d in r["dimensions"]] == ["a", "b"]
+assert close(r["dimensions"][0]["gap"]["mean"], -7 / 6) and r["dimensions"][0]["gap"]["n"] == 3
+assert close(r["gap"]["mean_of_items"], -5 / 9) and close(r["gap"]["mean_of_dimensions"], -0.25)
+assert close(r["weighted_gap"]["mean"], -1.9 / 3)
+assert close(r["servperf"]["mean_of_items"], 48 / 9)
+assert "zone" not in r["items"][0] and r["respondents_used"] == 3
+PY
+# The three-column format: zone names in the table; the sample's reliability falls below.
+"$crmkit" servqual "$data/quality/servqual_sample.csv" --adequate-prefix A > "$tmp/sq.txt" || fail "servqual table"
+grep -Eq '^dimension +E +P +gap .* MSA +MSS +zone$' "$tmp/sq.txt" || fail "servqual table header: $(sed -n 3p "$tmp/sq.txt")"
+grep -Eq '^reliability .* below$' "$tmp/sq.txt" || fail "servqual zone: $(grep reliability "$tmp/sq.txt")"
+grep -q 'gap, mean of 22 item gaps' "$tmp/sq.txt" && grep -q 'gap, mean of 5 dimension gaps' "$tmp/sq.txt" \
+  && grep -q 'gap, weighted by 100-point importance' "$tmp/sq.txt" || fail "servqual overall lines"
+sq_error() {  # expected-stderr-regex exit-code args...
+  local pattern=$1 code=$2; shift 2
+  "$crmkit" "$@" > "$tmp/out" 2> "$tmp/err"
+  local rc=$?
+  [ $rc -eq "$code" ] || fail "exit $rc (not $code) for $*"
+  [ ! -s "$tmp/out" ] || fail "partial output for $*"
+  grep -Eq "^crmkit: error: .*$pattern" "$tmp/err" || fail "message for $*: $(cat "$tmp/err") (wanted $pattern)"
+}
+sed 's/^2,5,6,6,5,4,7,50,50$/2,5,6,6,5,4,7,50,40/' "$tmp/small.csv" > "$tmp/short_w.csv"
+sq_error "short_w.csv:3: importance weights sum to 90, 10 short of 100" 1 \
+  servqual "$tmp/short_w.csv" --instrument "$tmp/small.instrument"
+cut -d, -f8,9 "$tmp/small.csv" | head -3 > "$tmp/w2.csv"
+sq_error "w2.csv: 2 rows of weights; .*small.csv has 3 respondents" 1 \
+  servqual "$tmp/small.csv" --instrument "$tmp/small.instrument" --weights "$tmp/w2.csv"
+sed 's/^3,7,7,4,6,5,4/3,7,7,4,6,9,4/' "$tmp/small.csv" > "$tmp/off.csv"
+sq_error "off.csv:4: column P2: answer 9 is outside the scale 1-7" 1 \
+  servqual "$tmp/off.csv" --instrument "$tmp/small.instrument"
+sq_error "no column 'A1'" 1 servqual "$tmp/small.csv" --instrument "$tmp/small.instrument" --adequate-prefix A
+sq_error "--confidence" 2 servqual "$tmp/small.csv" --instrument "$tmp/small.instrument" --confidence 1.5
+# The audit: weakest first; an unanswered item is no score (null), never 0.
+"$crmkit" audit "$data/quality/audit_sample.csv" > "$tmp/audit.txt" || fail "audit table"
+sed -n 4p "$tmp/audit.txt" | grep -Eq '^ +1 +finding and solving customer problems +4 ' || fail "audit weakest: $(sed -n 4p "$tmp/audit.txt")"
+grep -Eq '^ +total +40 .* 200 ' "$tmp/audit.txt" || fail "audit total line"
+"$crmkit" audit "$data/quality/audit_sample.csv" --json > "$tmp/audit.json" || fail "audit --json"
+python3 - "$tmp/audit.json" <<'PY' || fail "audit JSON: $(head -c 300 "$tmp/audit.json")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+third = r["by_respondent"][2]   # left item 21 (category 4) blank
+assert third["line"] == 4 and third["total"] is None
+assert third["categories"]["communication and customer information"]["score"] is None
+# Alphabetical: accommodating, capability, communication, company, finding, partnering, process.
+assert [c["maximum"] for c in sorted(r["categories"], key=lambda c: c["category"])] == [20, 35, 35, 35, 20, 25, 30]
+assert r["total"]["maximum"] == 200 and r["total"]["scored"] == 2
+PY
+sq_error "no column 'Q1'" 1 audit "$data/quality/servqual_sample.csv"
+
 # ---- issue 19.20: every example of README's "Command line" section runs as written ----------
 mkdir -p "$tmp/readme/bin" && ln -s "$crmkit" "$tmp/readme/bin/crmkit" && ln -s "$data" "$tmp/readme/data"
 python3 "$here/readme_examples.py" "$here/../../README.md" > "$tmp/examples.sh" || fail "README examples not found"

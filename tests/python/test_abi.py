@@ -35,6 +35,13 @@ STRUCTS = {
     "crm_ahp_options": _lib.AhpOptions, "crm_ahp_judgment": _lib.AhpJudgment,
     "crm_ahp_result": _lib.AhpResult, "crm_hierarchy_node": _lib.HierarchyNode,
     "crm_chart_options": _lib.ChartOptions,
+    "crm_staffing_options": _lib.StaffingOptions, "crm_staffing_result": _lib.StaffingResult,
+    "crm_plan_columns": _lib.PlanColumns, "crm_plan_totals": _lib.PlanTotals,
+    "crm_contact_log": _lib.ContactLog, "crm_kpi_options": _lib.KpiOptions,
+    "crm_kpi_figures": _lib.KpiFigures,
+    "crm_estimate": _lib.Estimate, "crm_servqual_options": _lib.ServqualOptions,
+    "crm_servqual_result": _lib.ServqualResult, "crm_category_options": _lib.CategoryOptions,
+    "crm_category_result": _lib.CategoryResult,
     "crm_reliability_options": _lib.ReliabilityOptions,
     "crm_reliability_result": _lib.ReliabilityResult, "crm_ipa_options": _lib.IpaOptions,
     "crm_ipa_result": _lib.IpaResult, "crm_gap_means": _lib.GapMeans,
@@ -42,7 +49,8 @@ STRUCTS = {
     "crm_csi_result": _lib.CsiResult,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
-           "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules}
+           "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,
+           "crm_instrument": _lib.crm_instrument}
 SCALARS = {"int": ctypes.c_int, "unsigned int": ctypes.c_uint, "double": ctypes.c_double,
            "size_t": ctypes.c_size_t, "int64_t": ctypes.c_int64, "uint8_t": ctypes.c_uint8,
            "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64,
@@ -208,9 +216,10 @@ def test_a_drifted_struct_fails_the_checks(header):
 
 def test_struct_versions_match_the_header_macros(header):
     _, source_text = header
+    folder = os.path.join(CAPI, "crmkit")
     text = ""
-    for name in sorted(os.listdir(os.path.join(CAPI, "crmkit"))):  # every pillar's header
-        with open(os.path.join(CAPI, "crmkit", name)) as f:
+    for name in sorted(os.listdir(folder)):  # every pillar's header
+        with open(os.path.join(folder, name)) as f:
             text += f.read()
     for c_name, cls in STRUCTS.items():
         if cls._fields_[0][0] != "version":

@@ -21,6 +21,8 @@ struct DemoSection {
 DemoSection demo_customer_summaries(const DemoContext& context);
 DemoSection demo_customer_value(const DemoContext& context);
 DemoSection demo_lifetime_value(const DemoContext& context);
+// contact.cpp: the contact pillar.
+DemoSection demo_contact_centre(const DemoContext& context);
 
 // Helpers shared by the sections.
 std::string html_table(const std::vector<std::string>& header,

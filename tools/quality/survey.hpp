@@ -4,6 +4,7 @@
 // scale reported at FILE:LINE.
 #pragma once
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -62,5 +63,9 @@ SurveyAnswers read_survey_answers(crmkit::io::CsvReader& reader,
                                   const std::vector<Prefix>& prefixes,
                                   const std::vector<std::string>& extra = {},
                                   std::vector<double>* extra_values = nullptr);
+
+// A statistic as the quality commands' tables show it: rounded to 4 decimals (answers are
+// on 1-7 or 1-5 scales, so more digits are noise to a reader; --json keeps full precision).
+inline double for_table(double v) { return std::round(v * 1e4) / 1e4; }
 
 }  // namespace crmkit_cli

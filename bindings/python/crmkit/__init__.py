@@ -24,4 +24,5 @@ from ._lib import (  # noqa: F401
 from . import value  # noqa: F401,E402
 from . import decision  # noqa: F401,E402
 from . import io  # noqa: F401,E402
+from . import contact  # noqa: F401,E402
 from . import quality  # noqa: F401,E402

@@ -129,6 +129,10 @@ class crm_segment_rules(_Opaque):
     pass
 
 
+class crm_instrument(_Opaque):
+    pass
+
+
 _P_I64 = POINTER(c_int64)
 _P_F64 = POINTER(c_double)
 _P_U8 = POINTER(c_uint8)
@@ -304,6 +308,96 @@ class ChartOptions(ctypes.Structure):
                 ("marker_count", c_size_t), ("dashed", _P_U8), ("has_x_range", c_int),
                 ("x_min", c_double), ("x_max", c_double), ("has_y_range", c_int),
                 ("y_min", c_double), ("y_max", c_double)]
+class StaffingOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("model", c_int), ("patience", c_double),
+                ("answer_within", c_double), ("has_service_level", c_int),
+                ("service_level", c_double), ("has_asa", c_int), ("asa", c_double),
+                ("has_max_occupancy", c_int), ("max_occupancy", c_double), ("shrinkage", c_double)]
+
+
+class StaffingResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("agents", c_int64), ("scheduled", c_int64),
+                ("traffic", c_double), ("p_wait", c_double), ("p_abandon", c_double),
+                ("service_level", c_double), ("asa", c_double), ("asa_delayed", c_double),
+                ("queue_length", c_double), ("occupancy", c_double)]
+
+
+class PlanColumns(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("agents", _P_I64), ("scheduled", _P_I64),
+                ("traffic", _P_F64), ("service_level", _P_F64), ("asa", _P_F64),
+                ("p_abandon", _P_F64), ("occupancy", _P_F64)]
+
+
+class PlanTotals(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("calls", c_double), ("agent_hours", c_double),
+                ("scheduled_hours", c_double), ("peak_agents", c_int64),
+                ("peak_scheduled", c_int64), ("service_level", c_double), ("asa", c_double),
+                ("p_abandon", c_double), ("occupancy", c_double)]
+
+
+class ContactLog(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("n", c_size_t), ("channel", _P_I64), ("agent", _P_I64),
+                ("arrival", _P_F64), ("answered", _P_F64), ("abandoned", _P_F64),
+                ("end", _P_F64), ("ivr", _P_U8), ("transferred", _P_U8), ("resolved", _P_U8),
+                ("satisfaction", _P_F64)]
+
+
+class KpiOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("answer_within", c_double), ("short_abandon", c_double),
+                ("definition", c_int), ("interval", c_double)]
+
+
+class KpiFigures(ctypes.Structure):
+    _fields_ = [("version", c_uint)] + [
+        (name, c_size_t) for name in (
+            "contacts", "ivr_contained", "offered", "answered", "abandoned", "short_abandoned",
+            "answered_within", "abandoned_within", "delayed", "transferred", "resolved",
+            "satisfaction_responses")] + [
+        (name, c_double) for name in (
+            "wait_seconds", "handle_seconds", "staffed_seconds", "abandonment_rate",
+            "abandonment_rate_excluding_short", "service_level", "asa", "aht", "busy_rate",
+            "occupancy", "first_contact_resolution", "containment", "transfer_rate",
+            "satisfaction")]
+
+
+# quality: instruments, SERVQUAL, category sums (capi/crmkit/quality.h)
+class Estimate(ctypes.Structure):
+    _fields_ = [("mean", c_double), ("sd", c_double), ("n", c_size_t), ("lower", c_double),
+                ("upper", c_double)]
+
+
+_P_EST = POINTER(Estimate)
+
+
+class ServqualOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("missing", c_int), ("min_answered", c_size_t),
+                ("confidence", c_double)]
+
+
+class ServqualResult(ctypes.Structure):
+    _fields_ = [("version", c_uint),
+                ("item_expected", _P_EST), ("item_perceived", _P_EST), ("item_gap", _P_EST),
+                ("item_adequate", _P_EST), ("item_msa", _P_EST), ("item_zone", _P_U8),
+                ("dimension_expected", _P_EST), ("dimension_perceived", _P_EST),
+                ("dimension_gap", _P_EST), ("dimension_adequate", _P_EST),
+                ("dimension_msa", _P_EST), ("dimension_zone", _P_U8),
+                ("respondent_dimension_gap", _P_F64), ("respondent_weighted_gap", _P_F64),
+                ("gap_mean_of_items", c_double), ("gap_mean_of_dimensions", c_double),
+                ("servperf_mean_of_items", c_double), ("servperf_mean_of_dimensions", c_double),
+                ("weighted_gap", Estimate), ("has_adequate", c_int), ("has_weights", c_int),
+                ("respondents_used", c_size_t)]
+
+
+class CategoryOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("missing", c_int), ("min_answered", c_size_t)]
+
+
+class CategoryResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("score", _P_F64), ("percentage", _P_F64),
+                ("total", _P_F64), ("total_percentage", _P_F64), ("maximum", _P_F64),
+                ("mean_score", _P_F64), ("mean_percentage", _P_F64), ("scored", _P_SIZE),
+                ("weakest", _P_SIZE), ("total_maximum", c_double), ("mean_total", c_double),
+                ("mean_total_percentage", c_double), ("scored_total", c_size_t)]
 
 
 # quality: reliability, importance-performance analysis, the five-gap model, CSI
@@ -363,6 +457,9 @@ VERSIONS = {
     ValueAtRiskResult: 1, RetentionCampaign: 1, CampaignPaybackResult: 1,
     AhpOptions: 1, AhpResult: 1,
     ChartOptions: 1,
+    StaffingOptions: 1, StaffingResult: 1, PlanColumns: 1, PlanTotals: 1, ContactLog: 1,
+    KpiOptions: 1, KpiFigures: 1,
+    ServqualOptions: 1, ServqualResult: 1, CategoryOptions: 1, CategoryResult: 1,
     ReliabilityOptions: 1, ReliabilityResult: 1, IpaOptions: 1, IpaResult: 1, GapMeans: 1,
     GapResult: 1, CsiOptions: 1, CsiResult: 1,
 }
@@ -384,6 +481,7 @@ def _out(handle_type):
 
 _SUMMARY, _LEDGER = POINTER(crm_summary), POINTER(crm_ledger)
 _MODEL, _RULES = POINTER(crm_clv_model), POINTER(crm_segment_rules)
+_INSTRUMENT = POINTER(crm_instrument)
 
 
 def _enum(name):
@@ -531,8 +629,51 @@ _SIGNATURES = {
                               POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
     "crm_heat_map": (c_int, [_P_F64, c_size_t, c_size_t, POINTER(c_char_p), POINTER(c_char_p),
                              POINTER(ChartOptions), c_char_p, c_size_t, _P_SIZE]),
-    # quality: reliability, IPA, gaps, CSI
+    # contact centre: Erlang B/C/A, staffing, KPIs
+    **_enum("queue_model"),
+    **_enum("service_level_definition"),
+    **_enum("kpi_grouping"),
+    **_init("staffing_options", StaffingOptions),
+    **_init("kpi_options", KpiOptions),
+    "crm_erlang_b": (c_int, [c_int64, c_double, _P_F64]),
+    "crm_erlang_c": (c_int, [c_int64, c_double, _P_F64]),
+    "crm_required_agents": (c_int, [c_double, c_double, c_double, POINTER(StaffingOptions),
+                                    POINTER(StaffingResult)]),
+    "crm_evaluate_staffing": (c_int, [c_int64, c_double, c_double, c_double,
+                                      POINTER(StaffingOptions), POINTER(StaffingResult)]),
+    "crm_scheduled_agents": (c_int, [c_int64, c_double, _P_I64]),
+    "crm_staffing_plan": (c_int, [_P_F64, _P_F64, _P_F64, c_size_t, POINTER(StaffingOptions),
+                                  POINTER(PlanColumns), POINTER(PlanTotals)]),
+    "crm_contact_kpis": (c_int, [POINTER(ContactLog), POINTER(KpiOptions), POINTER(KpiFigures)]),
+    "crm_contact_kpis_by": (c_int, [POINTER(ContactLog), c_int, POINTER(KpiOptions), _P_I64, _P_F64,
+                                    POINTER(KpiFigures), c_size_t, _P_SIZE]),
+    # quality: instruments, SERVQUAL, category sums
+    **_enum("servqual_version"),
     **_enum("missing_policy"),
+    **_enum("zone_position"),
+    **_init("servqual_options", ServqualOptions),
+    **_init("category_options", CategoryOptions),
+    "crm_instrument_servqual": (c_int, [_out(crm_instrument), c_int, c_double, c_double]),
+    "crm_instrument_audit": (c_int, [_out(crm_instrument)]),
+    "crm_instrument_employee": (c_int, [_out(crm_instrument), POINTER(c_char_p), POINTER(c_char_p),
+                                        POINTER(c_int), _P_SIZE, c_size_t, c_double, c_double]),
+    "crm_instrument_parse": (c_int, [_out(crm_instrument), c_char_p, c_char_p]),
+    "crm_instrument_read": (c_int, [_out(crm_instrument), c_char_p]),
+    "crm_instrument_free": (None, [_INSTRUMENT]),
+    "crm_instrument_name": (c_int, [_INSTRUMENT, c_char_p, c_size_t, _P_SIZE]),
+    "crm_instrument_dimension_name": (c_int, [_INSTRUMENT, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_instrument_item_id": (c_int, [_INSTRUMENT, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_instrument_item_text": (c_int, [_INSTRUMENT, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_instrument_scale": (c_int, [_INSTRUMENT, _P_F64, _P_F64]),
+    "crm_instrument_dimension_count": (c_int, [_INSTRUMENT, _P_SIZE]),
+    "crm_instrument_item_count": (c_int, [_INSTRUMENT, _P_SIZE]),
+    "crm_instrument_dimension_items": (c_int, [_INSTRUMENT, c_size_t, _P_SIZE, _P_SIZE]),
+    "crm_instrument_item_reverse_coded": (c_int, [_INSTRUMENT, c_size_t, POINTER(c_int)]),
+    "crm_servqual": (c_int, [_INSTRUMENT, _P_F64, _P_F64, _P_F64, _P_F64, c_size_t,
+                             POINTER(ServqualOptions), POINTER(ServqualResult)]),
+    "crm_category_scores": (c_int, [_INSTRUMENT, _P_F64, c_size_t, POINTER(CategoryOptions),
+                                    POINTER(CategoryResult)]),
+    # quality: reliability, IPA, gaps, CSI (the missing-answer policy is the instruments')
     **_init("reliability_options", ReliabilityOptions),
     "crm_reliability": (c_int, [_P_F64, c_size_t, c_size_t, POINTER(ReliabilityOptions),
                                 POINTER(ReliabilityResult)]),

@@ -10,10 +10,8 @@ from types import SimpleNamespace
 import numpy as np
 
 from .._convert import ptr
-from .._lib import ReliabilityOptions, ReliabilityResult, defaults, enum_code, enum_names, lib, new
+from .._lib import ReliabilityOptions, ReliabilityResult, defaults, enum_code, lib, new
 from ._answers import matrix
-
-MISSING_POLICIES = enum_names("missing_policy")
 
 
 def reliability(answers, *, missing=None):

@@ -1,4 +1,4 @@
-// Private to the value pillar's C files: the conversions several of them share (enum
+// Private to the C API: the conversions several pillars' C files share (enum
 // columns as bytes, optional output arrays). Conversion only, no domain rule.
 #pragma once
 
@@ -54,6 +54,15 @@ inline std::vector<double> doubles_from(const double* values, std::size_t count,
 // BufferTooSmall before anything is written.
 inline void require_capacity(const void* out, std::size_t capacity, std::size_t needed) {
   if (out != nullptr && capacity < needed) throw BufferTooSmall(needed, capacity);
+}
+
+// A string into a caller buffer (buf, buf_len, out_len): *out_len receives the length
+// without the NUL; BufferTooSmall (CRM_EBUFS) when buf is NULL or cannot hold text + NUL.
+inline void copy_text(const std::string& text, char* buf, std::size_t buf_len, std::size_t* out_len) {
+  require_pointer(out_len, "out_len");
+  *out_len = text.size();
+  if (buf == nullptr || buf_len <= text.size()) throw BufferTooSmall(text.size() + 1, buf_len);
+  std::memcpy(buf, text.c_str(), text.size() + 1);
 }
 
 }  // namespace capi

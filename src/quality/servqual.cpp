@@ -1,0 +1,265 @@
+#include "crmkit/quality/servqual.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <boost/math/distributions/students_t.hpp>
+
+#include "crmkit/error.hpp"
+
+namespace crmkit {
+inline namespace v0 {
+namespace quality {
+
+namespace {
+
+// A number in a message: 12 significant digits, so a difference of sums reads 0.1, not
+// 0.0999999999999943 (and 1.0000001 stays itself).
+std::string number_text(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.12g", x);
+  return buf;
+}
+
+// validate_answers with the matrix named, so the caller learns which of E, P or A is wrong.
+void validate_matrix(const Instrument& instrument, const Answers& answers, const char* which,
+                     std::size_t respondents) {
+  require(answers.respondents == respondents,
+          std::string(which) + " answers have " + std::to_string(answers.respondents) +
+              " respondents; perceived answers have " + std::to_string(respondents));
+  try {
+    validate_answers(instrument, answers);
+  } catch (const Error& e) {
+    throw Error(e.code(), std::string(which) + " answers: " + e.what());
+  }
+}
+
+// The 100-point allocations: each row non-negative and summing to 100, or left blank.
+void validate_weights(const double* weights, std::size_t respondents, std::size_t dimensions) {
+  constexpr double kTolerance = 1e-6;
+  for (std::size_t r = 0; r < respondents; ++r) {
+    const double* row = weights + r * dimensions;
+    std::size_t blank = 0;
+    double sum = 0;
+    for (std::size_t d = 0; d < dimensions; ++d) {
+      if (std::isnan(row[d])) {
+        ++blank;
+        continue;
+      }
+      require_lazy(std::isfinite(row[d]) && row[d] >= 0, [&] {
+        return "respondent " + std::to_string(r) + ": importance weight " + number_text(row[d]) +
+               " of dimension " + std::to_string(d) + " is not a non-negative number";
+      });
+      sum += row[d];
+    }
+    if (blank == dimensions) continue;
+    require_lazy(blank == 0, [&] {
+      return "respondent " + std::to_string(r) + ": importance weights leave " +
+             std::to_string(blank) + " of " + std::to_string(dimensions) +
+             " dimensions blank (give all or none)";
+    });
+    require_lazy(std::fabs(sum - 100) <= kTolerance, [&] {
+      return "respondent " + std::to_string(r) + ": importance weights sum to " +
+             number_text(sum) + ", " + number_text(std::fabs(sum - 100)) +
+             (sum < 100 ? " short of 100" : " over 100");
+    });
+  }
+}
+
+// The Estimate of n values with this mean and sum of squared deviations from it. (Two
+// passes, squared deviations from the mean, rather than E[x^2] - mean^2, which cancels
+// catastrophically for answers clustered near the top of the scale.)
+Estimate from_moments(std::size_t n, double mean, double squares, double confidence) {
+  Estimate e;
+  e.n = n;
+  if (n == 0) return e;
+  e.mean = mean;
+  if (n < 2) return e;
+  const double count = static_cast<double>(n);
+  e.sd = std::sqrt(squares / (count - 1));
+  const boost::math::students_t_distribution<double> t(count - 1);
+  const double half = boost::math::quantile(boost::math::complement(t, (1 - confidence) / 2)) *
+                      e.sd / std::sqrt(count);
+  e.lower = e.mean - half;
+  e.upper = e.mean + half;
+  return e;
+}
+
+// Rows `keep` of a respondents x width matrix (the matrix itself when every row is kept).
+std::vector<double> rows_of(std::vector<double>&& m, std::size_t rows, std::size_t width,
+                            const std::vector<std::size_t>& keep) {
+  if (keep.size() == rows) return std::move(m);
+  std::vector<double> out;
+  out.reserve(keep.size() * width);
+  for (std::size_t r : keep)
+    out.insert(out.end(), m.begin() + static_cast<std::ptrdiff_t>(r * width),
+               m.begin() + static_cast<std::ptrdiff_t>((r + 1) * width));
+  return out;
+}
+
+// a - b element by element (NaN where either is NaN).
+std::vector<double> difference(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> out(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i] - b[i];
+  return out;
+}
+
+// Estimates of every column of a rows x width matrix, row by row (two passes over the
+// matrix in memory order, not one strided pass per column: the matrices run to hundreds of
+// megabytes, and each strided pass would read all of it again).
+std::vector<Estimate> column_estimates(const std::vector<double>& m, std::size_t rows,
+                                       std::size_t width, double confidence) {
+  std::vector<double> sum(width, 0.0), squares(width, 0.0);
+  std::vector<std::size_t> count(width, 0);
+  for (std::size_t r = 0; r < rows; ++r) {
+    const double* row = m.data() + r * width;
+    for (std::size_t c = 0; c < width; ++c)
+      if (!std::isnan(row[c])) sum[c] += row[c], ++count[c];
+  }
+  std::vector<double> mean(width);
+  for (std::size_t c = 0; c < width; ++c) mean[c] = sum[c] / static_cast<double>(count[c]);
+  for (std::size_t r = 0; r < rows; ++r) {
+    const double* row = m.data() + r * width;
+    for (std::size_t c = 0; c < width; ++c)
+      if (!std::isnan(row[c])) squares[c] += (row[c] - mean[c]) * (row[c] - mean[c]);
+  }
+  std::vector<Estimate> out(width);
+  for (std::size_t c = 0; c < width; ++c) out[c] = from_moments(count[c], mean[c], squares[c], confidence);
+  return out;
+}
+
+// Mean of one measure's means over items or dimensions; NaN when any of them is NaN (an
+// item nobody answered leaves the overall score unknown, not the mean of the rest).
+double mean_of(Estimate ServqualLine::*measure, const std::vector<ServqualLine>& lines) {
+  double sum = 0;
+  for (const ServqualLine& line : lines) sum += (line.*measure).mean;
+  return lines.empty() ? NAN : sum / static_cast<double>(lines.size());
+}
+
+}  // namespace
+
+const NameTable& names(ZonePosition) {
+  static constexpr const char* kNames[] = {"below", "within", "above"};
+  static constexpr NameTable table("zone-of-tolerance position", kNames);
+  return table;
+}
+
+Estimate estimate(const double* values, std::size_t count, double confidence,
+                  std::size_t stride) {
+  require(confidence > 0 && confidence < 1,
+          "confidence " + number_text(confidence) + " must lie strictly between 0 and 1");
+  require(count == 0 || values != nullptr, "estimate: values is null");
+  require(stride >= 1, "estimate: stride must be at least 1");
+  std::size_t n = 0;
+  double sum = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double x = values[i * stride];
+    if (!std::isnan(x)) sum += x, ++n;
+  }
+  const double mean = sum / static_cast<double>(n);
+  double squares = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double x = values[i * stride];
+    if (!std::isnan(x)) squares += (x - mean) * (x - mean);
+  }
+  return from_moments(n, mean, squares, confidence);
+}
+
+ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& survey,
+                        const ServqualOptions& options) {
+  require(options.confidence > 0 && options.confidence < 1,
+          "confidence " + number_text(options.confidence) + " must lie strictly between 0 and 1");
+  const std::size_t n = survey.perceived.respondents;
+  const bool has_adequate = survey.adequate.data != nullptr;
+  validate_matrix(instrument, survey.perceived, "perceived", n);
+  validate_matrix(instrument, survey.expected, "expected", n);
+  if (has_adequate) validate_matrix(instrument, survey.adequate, "adequate", n);
+  const std::size_t k = instrument.item_count();
+  const std::size_t dims = instrument.dimensions.size();
+  if (survey.weights) validate_weights(survey.weights, n, dims);
+
+  // Each matrix scored on its own without dropping rows (so rows stay aligned); listwise
+  // then keeps the rows complete on every side.
+  MissingOptions per_matrix = options.missing;
+  if (per_matrix.policy == MissingPolicy::listwise) per_matrix.policy = MissingPolicy::pairwise;
+  ScoredAnswers e_all = score_answers(instrument, survey.expected, per_matrix);
+  ScoredAnswers p_all = score_answers(instrument, survey.perceived, per_matrix);
+  ScoredAnswers a_all =
+      has_adequate ? score_answers(instrument, survey.adequate, per_matrix) : ScoredAnswers{};
+  std::vector<std::size_t> keep;
+  for (std::size_t r = 0; r < n; ++r) {
+    bool complete = true;
+    if (options.missing.policy == MissingPolicy::listwise)
+      for (std::size_t i = 0; i < k && complete; ++i)
+        complete = !std::isnan(e_all.values[r * k + i]) && !std::isnan(p_all.values[r * k + i]) &&
+                   (!has_adequate || !std::isnan(a_all.values[r * k + i]));
+    if (complete) keep.push_back(r);
+  }
+  const std::size_t m = keep.size();
+  const std::vector<double> e = rows_of(std::move(e_all.values), n, k, keep);
+  const std::vector<double> p = rows_of(std::move(p_all.values), n, k, keep);
+  const std::vector<double> a =
+      has_adequate ? rows_of(std::move(a_all.values), n, k, keep) : std::vector<double>{};
+  const std::vector<double> gap = difference(p, e);
+  const std::vector<double> msa = has_adequate ? difference(p, a) : std::vector<double>{};
+
+  const double confidence = options.confidence;
+  ServqualResult result;
+  result.has_adequate = has_adequate;
+  result.has_weights = survey.weights != nullptr;
+  result.respondents = n;
+  result.respondents_used = m;
+
+  // One pass of the same statistics over items and over respondents' dimension scores.
+  const auto lines = [&](auto&& matrix_of, std::size_t width) {
+    const auto stats = [&](const std::vector<double>& items_matrix) {
+      return column_estimates(matrix_of(items_matrix), m, width, confidence);
+    };
+    const std::vector<Estimate> ex = stats(e), pe = stats(p), ga = stats(gap);
+    const std::vector<Estimate> ad = has_adequate ? stats(a) : std::vector<Estimate>(width);
+    const std::vector<Estimate> ms = has_adequate ? stats(msa) : std::vector<Estimate>(width);
+    std::vector<ServqualLine> out(width);
+    for (std::size_t c = 0; c < width; ++c) {
+      out[c] = {ex[c], pe[c], ga[c], ad[c], ms[c], ZonePosition::within};
+      if (ms[c].mean < 0) out[c].zone = ZonePosition::below;
+      else if (ga[c].mean > 0) out[c].zone = ZonePosition::above;
+    }
+    return out;
+  };
+  result.items =
+      lines([](const std::vector<double>& x) -> const std::vector<double>& { return x; }, k);
+  result.dimensions = lines(
+      [&](const std::vector<double>& x) { return dimension_scores(instrument, {x.data(), m, k}); },
+      dims);
+  result.gap = {mean_of(&ServqualLine::gap, result.items),
+                mean_of(&ServqualLine::gap, result.dimensions)};
+  result.servperf = {mean_of(&ServqualLine::perceived, result.items),
+                     mean_of(&ServqualLine::perceived, result.dimensions)};
+
+  const std::vector<double> dimension_gap = dimension_scores(instrument, {gap.data(), m, k});
+  result.respondent_dimension_gap.assign(n * dims, NAN);
+  result.respondent_weighted_gap.assign(n, NAN);
+  for (std::size_t j = 0; j < m; ++j) {
+    const std::size_t r = keep[j];
+    std::copy(dimension_gap.begin() + static_cast<std::ptrdiff_t>(j * dims),
+              dimension_gap.begin() + static_cast<std::ptrdiff_t>((j + 1) * dims),
+              result.respondent_dimension_gap.begin() + static_cast<std::ptrdiff_t>(r * dims));
+    if (!survey.weights) continue;
+    double weighted = 0;
+    for (std::size_t d = 0; d < dims; ++d) {
+      const double w = survey.weights[r * dims + d];
+      // A dimension given no points does not need a gap (0 x NaN would be NaN); a blank
+      // row (all NaN) leaves the respondent's weighted gap NaN.
+      if (w != 0) weighted += w / 100 * dimension_gap[j * dims + d];
+    }
+    result.respondent_weighted_gap[r] = weighted;
+  }
+  if (survey.weights)
+    result.weighted_gap = estimate(result.respondent_weighted_gap.data(), n, confidence);
+  return result;
+}
+
+}  // namespace quality
+}  // namespace v0
+}  // namespace crmkit
