@@ -424,6 +424,45 @@ typedef struct crm_gap_result {
  * and dimension). */
 CRM_API int crm_five_gaps(const crm_gap_means *means, crm_gap_result *out);
 
+/* The answers each source gave to an instrument's items (respondents x item_count; see the
+ * top of this header); a NULL source is not measured. */
+typedef struct crm_gap_surveys {
+  unsigned int version; /* CRM_GAP_SURVEYS_VERSION */
+  const double *expectations;
+  size_t expectations_respondents;
+  const double *management;
+  size_t management_respondents;
+  const double *specifications;
+  size_t specifications_respondents;
+  const double *delivered;
+  size_t delivered_respondents;
+  const double *communicated;
+  size_t communicated_respondents;
+  const double *perceptions;
+  size_t perceptions_respondents;
+  int missing;          /* crm_missing_policy */
+  size_t min_answered;  /* dimension-mean: answered items a dimension needs (>= 1) */
+} crm_gap_surveys;
+
+#define CRM_GAP_SURVEYS_VERSION 1
+#define CRM_GAP_SURVEYS_INIT \
+  { CRM_GAP_SURVEYS_VERSION, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, \
+    CRM_MISSING_PAIRWISE, 1 }
+
+CRM_API int crm_gap_surveys_init(crm_gap_surveys *surveys, unsigned int version);
+
+/* Dimension means of each measured source (answers scored: validated on the instrument's
+ * scale, reverse-coded, missing answers by the policy; a dimension's mean = the mean of its
+ * item means) into out_means, CRM_GAP_SOURCE_COUNT x dimension_count, row-major by
+ * crm_gap_source; the row of a source not measured is NaN. Point a crm_gap_means at the
+ * rows to get the gaps (NaN rows give not-computable gaps). CRM_EINVAL naming the source for
+ * answers off the scale, a source left without respondents, or a dimension none of whose
+ * items is answered. */
+#define CRM_GAP_SOURCE_COUNT 6
+CRM_API int crm_gap_means_from_answers(const crm_instrument *instrument,
+                                       const crm_gap_surveys *surveys,
+                                       double *out_means);
+
 /* Customer satisfaction index: (weighted mean of the item means - min) / (max - min) x 100
  * with a seeded percentile-bootstrap interval (csi.hpp). */
 typedef struct crm_csi_options {

@@ -4,6 +4,7 @@
 
 #include "crmkit/quality/gaps.hpp"
 #include "quality/answers.hpp"
+#include "quality/instrument.hpp"
 
 using namespace crmkit::capi;
 namespace quality = crmkit::quality;
@@ -15,7 +16,16 @@ static_assert(CRM_GAP_SOURCE_PERCEPTIONS == static_cast<int>(quality::GapSource:
 static_assert(CRM_GAP5 == static_cast<int>(quality::Gap::gap5) &&
                   CRM_GAP_COUNT == quality::kGaps,
               "gaps");
+static_assert(CRM_GAP_SOURCE_COUNT == quality::kGapSources, "gap sources");
 constexpr std::size_t kRanked = quality::kGaps - 1;  // gaps 1-4 can be ranked
+
+crm_gap_surveys default_gap_surveys() {
+  const quality::MissingOptions m;
+  crm_gap_surveys c{};
+  c.missing = static_cast<int>(m.policy);
+  c.min_answered = m.min_answered;
+  return c;
+}
 
 quality::Gap gap_arg(int gap) { return crmkit::enum_from_int<quality::Gap>(gap, "gap"); }
 
@@ -66,6 +76,39 @@ CRM_API int crm_gap_remedy(int gap, size_t i, const char** out_text) {
                                              " is out of range (it has " +
                                              std::to_string(remedies.size()) + ")");
     *out_text = remedies[i].c_str();
+  });
+}
+
+CRM_API int crm_gap_surveys_init(crm_gap_surveys* surveys, unsigned int version) {
+  return init_struct(surveys, version, CRM_GAP_SURVEYS_VERSION, "surveys", default_gap_surveys);
+}
+
+CRM_API int crm_gap_means_from_answers(const crm_instrument* instrument,
+                                       const crm_gap_surveys* surveys,
+                                       double* out_means) {
+  return guarded([&] {
+    const quality::Instrument& in = instrument_of(instrument);
+    require_pointer(surveys, "surveys");
+    require_pointer(out_means, "out_means");
+    require_version(surveys->version, CRM_GAP_SURVEYS_VERSION, "crm_gap_surveys");
+    const std::pair<const double*, std::size_t> given[] = {
+        {surveys->expectations, surveys->expectations_respondents},
+        {surveys->management, surveys->management_respondents},
+        {surveys->specifications, surveys->specifications_respondents},
+        {surveys->delivered, surveys->delivered_respondents},
+        {surveys->communicated, surveys->communicated_respondents},
+        {surveys->perceptions, surveys->perceptions_respondents}};
+    quality::GapSurveys s;
+    for (std::size_t k = 0; k < quality::kGapSources; ++k)
+      if (given[k].first != nullptr)
+        s.source[k] = answers_from(given[k].first, given[k].second, in,
+                                   crmkit::name_of(static_cast<quality::GapSource>(k)));
+    const quality::GapMeans m =
+        quality::gap_means(in, s, missing_from(surveys->missing, surveys->min_answered));
+    const std::size_t dimensions = in.dimensions.size();
+    for (std::size_t k = 0; k < quality::kGapSources; ++k)
+      for (std::size_t d = 0; d < dimensions; ++d)
+        out_means[k * dimensions + d] = m.source[k].empty() ? NAN : m.source[k][d];
   });
 }
 

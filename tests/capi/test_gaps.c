@@ -72,7 +72,42 @@ static void test_gaps_bad_input(void) {
   CHECK(crm_five_gaps(&in, &out) == CRM_EINVAL && error_mentions("crm_gap_means.version"));
 }
 
+static void test_gap_means_from_answers(void) {
+  /* Dimensions a = {1, 2}, b = {3, reverse-coded}, scale 1-5 (tests/quality/test_gaps.cpp):
+   * E means a 4, b 4 (item 3's answer 2 reversed to 4); P means a 3.25, b 1. */
+  const double e[] = {4, 5, 2, 4, 3, NAN};
+  const double p[] = {3, 3, 5, NAN, 4, 5};
+  const double off[] = {3, 3, 6, 4, 4, 1};
+  double means[CRM_GAP_SOURCE_COUNT * 2];
+  crm_instrument *in = NULL;
+  crm_gap_surveys s = CRM_GAP_SURVEYS_INIT, init;
+  CHECK(crm_instrument_parse(&in, "scale: 1-5\ndimension: a\nitem: 1\nitem: 2\n"
+                                  "dimension: b\nitem: 3 | negative | reverse\n", NULL) == CRM_OK);
+  s.expectations = e;
+  s.expectations_respondents = 2;
+  s.perceptions = p;
+  s.perceptions_respondents = 2;
+  CHECK(crm_gap_means_from_answers(in, &s, means) == CRM_OK);
+  CHECK(means[0] == 4 && means[1] == 4);                    /* expectations */
+  CHECK(isnan(means[2]) && isnan(means[3]));                /* management: not measured */
+  CHECK(means[10] == 3.25 && means[11] == 1);               /* perceptions */
+  s.perceptions = off;
+  CHECK(crm_gap_means_from_answers(in, &s, means) == CRM_EINVAL &&
+        error_mentions("perceptions: respondent 0, item 3"));
+  CHECK(crm_gap_means_from_answers(NULL, &s, means) == CRM_EINVAL && error_mentions("instrument is NULL"));
+  CHECK(crm_gap_means_from_answers(in, NULL, means) == CRM_EINVAL);
+  CHECK(crm_gap_means_from_answers(in, &s, NULL) == CRM_EINVAL);
+  s.perceptions = NULL;
+  s.expectations_respondents = 0;
+  CHECK(crm_gap_means_from_answers(in, &s, means) == CRM_EINVAL && error_mentions("expectations: no respondents"));
+  CHECK(crm_gap_surveys_init(&init, CRM_GAP_SURVEYS_VERSION) == CRM_OK);
+  s = (crm_gap_surveys)CRM_GAP_SURVEYS_INIT;
+  CHECK(init.missing == s.missing && init.min_answered == s.min_answered && init.perceptions == NULL);
+  crm_instrument_free(in);
+}
+
 void run_gaps_tests(void) {
+  test_gap_means_from_answers();
   test_gaps();
   test_gap_names_and_remedies();
   test_gaps_bad_input();

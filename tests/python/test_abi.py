@@ -45,7 +45,8 @@ STRUCTS = {
     "crm_reliability_options": _lib.ReliabilityOptions,
     "crm_reliability_result": _lib.ReliabilityResult, "crm_ipa_options": _lib.IpaOptions,
     "crm_ipa_result": _lib.IpaResult, "crm_gap_means": _lib.GapMeans,
-    "crm_gap_result": _lib.GapResult, "crm_csi_options": _lib.CsiOptions,
+    "crm_gap_result": _lib.GapResult, "crm_gap_surveys": _lib.GapSurveys,
+    "crm_csi_options": _lib.CsiOptions,
     "crm_csi_result": _lib.CsiResult,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,

@@ -49,3 +49,21 @@ def test_remedy_table_and_bad_input():
         quality.five_gaps(expectations=[1, 2], perceptions=[1])
     with pytest.raises(crmkit.InvalidArgument, match="perceptions, dimension '1'"):
         quality.five_gaps(expectations=[1, 2], perceptions=[1, np.inf])
+
+
+def test_gap_means_from_answers_then_gaps():
+    # Dimensions a = {1, 2}, b = {3, reverse-coded} on 1-5: E means a 4, b 4 (item 3's 2
+    # reversed to 4); P means a (3 + 3.5) / 2 = 3.25, b 6 - 5 = 1 (tests/quality/test_gaps.cpp).
+    instrument = quality.Instrument.parse(
+        "scale: 1-5\ndimension: a\nitem: 1\nitem: 2\ndimension: b\nitem: 3 | negative | reverse\n")
+    m = quality.gap_means(instrument, expectations=[[4, 5, 2], [4, 3, np.nan]],
+                          perceptions=[[3, 3, 5], [np.nan, 4, 5]])
+    assert m["expectations"].tolist() == [4, 4] and m["perceptions"].tolist() == [3.25, 1]
+    assert np.isnan(m["management"]).all()
+    g = quality.five_gaps(dimensions=instrument.dimensions, **m)
+    assert g.dimensions == ["a", "b"] and g.gaps[:, 4].tolist() == [-0.75, -3]
+    assert np.isnan(g.gaps[0, 0])
+    with pytest.raises(crmkit.InvalidArgument, match="perceptions: respondent 0, item 3"):
+        quality.gap_means(instrument, perceptions=[[3, 3, 6]])
+    with pytest.raises(ValueError, match="respondents x 3 items"):
+        quality.gap_means(instrument, perceptions=[[3, 3]])

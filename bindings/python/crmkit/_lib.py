@@ -435,6 +435,17 @@ class GapResult(ctypes.Structure):
                 ("overall_main_contributor", c_int), ("overall_ranked", POINTER(c_int))]
 
 
+class GapSurveys(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("expectations", _P_F64),
+                ("expectations_respondents", c_size_t), ("management", _P_F64),
+                ("management_respondents", c_size_t), ("specifications", _P_F64),
+                ("specifications_respondents", c_size_t), ("delivered", _P_F64),
+                ("delivered_respondents", c_size_t), ("communicated", _P_F64),
+                ("communicated_respondents", c_size_t), ("perceptions", _P_F64),
+                ("perceptions_respondents", c_size_t), ("missing", c_int),
+                ("min_answered", c_size_t)]
+
+
 class CsiOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("scale_min", c_double), ("scale_max", c_double),
                 ("weights", _P_F64), ("weight_count", c_size_t), ("level", c_double),
@@ -461,7 +472,7 @@ VERSIONS = {
     KpiOptions: 1, KpiFigures: 1,
     ServqualOptions: 1, ServqualResult: 1, CategoryOptions: 1, CategoryResult: 1,
     ReliabilityOptions: 1, ReliabilityResult: 1, IpaOptions: 1, IpaResult: 1, GapMeans: 1,
-    GapResult: 1, CsiOptions: 1, CsiResult: 1,
+    GapResult: 1, GapSurveys: 1, CsiOptions: 1, CsiResult: 1,
 }
 
 
@@ -689,6 +700,8 @@ _SIGNATURES = {
     "crm_gap_remedy_count": (c_int, [c_int, _P_SIZE]),
     "crm_gap_remedy": (c_int, [c_int, c_size_t, POINTER(c_char_p)]),
     "crm_five_gaps": (c_int, [POINTER(GapMeans), POINTER(GapResult)]),
+    **_init("gap_surveys", GapSurveys),
+    "crm_gap_means_from_answers": (c_int, [_INSTRUMENT, POINTER(GapSurveys), _P_F64]),
     **_init("csi_options", CsiOptions),
     "crm_csi": (c_int, [_P_F64, c_size_t, c_size_t, POINTER(CsiOptions), POINTER(CsiResult)]),
     "crm_csi_tracking": (c_int, [POINTER(_P_F64), _P_SIZE, c_size_t, c_size_t,

@@ -15,5 +15,5 @@ from .servqual import ZONES, servqual  # noqa: F401
 from .audit import category_scores  # noqa: F401
 from .reliability import reliability  # noqa: F401
 from .ipa import CROSSHAIRS, IMPORTANCE_METHODS, QUADRANTS, ipa  # noqa: F401
-from .gaps import GAPS, SOURCES, five_gaps, gap_remedies, gap_title  # noqa: F401
+from .gaps import GAPS, SOURCES, five_gaps, gap_means, gap_remedies, gap_title  # noqa: F401
 from .csi import csi, csi_tracking  # noqa: F401

@@ -3,6 +3,8 @@
     g = crmkit.quality.five_gaps(expectations=[6, 5], perceptions=[4.5, 5.2], management=...)
     g.gaps            # dimensions x 5 (gap1..gap5), NaN = not computable
     g.main_contributor, g.remedies[d]   # per dimension
+    m = crmkit.quality.gap_means(instrument, expectations=E, perceptions=P)  # from answers
+    g = crmkit.quality.five_gaps(dimensions=instrument.dimensions, **m)
 """
 from ctypes import byref, c_char_p, c_double, c_int, c_size_t
 from types import SimpleNamespace
@@ -10,7 +12,8 @@ from types import SimpleNamespace
 import numpy as np
 
 from .._convert import f64, ptr
-from .._lib import GapMeans, GapResult, enum_code, enum_names, lib, new
+from .._lib import GapMeans, GapResult, GapSurveys, defaults, enum_code, enum_names, lib, new
+from .instrument import answers, missing_options
 
 GAPS = enum_names("gap")
 SOURCES = enum_names("gap_source")
@@ -88,3 +91,22 @@ def five_gaps(*, dimensions=None, **sources):
         if out.overall_main_contributor >= 0 else None,
         overall_ranked=overall, overall_remedies=_remedies(overall))
 
+
+
+def gap_means(instrument, *, missing=None, min_answered=None, **sources):
+    """Dimension means of each source's answers to `instrument` (keyword arguments named as
+    in SOURCES, each respondents x items, NaN = unanswered): scored as the instrument says
+    (scale checked, reverse-coded items reversed, missing answers by `missing`, default the
+    library's), a dimension's mean = the mean of its item means. Returns {source: array of
+    one mean per dimension}, NaN for a source not given; pass it to five_gaps(**means)."""
+    unknown = set(sources) - set(SOURCES)
+    if unknown:
+        raise ValueError("unknown sources %s (known: %s)" % (sorted(unknown), ", ".join(SOURCES)))
+    mats = {name: answers(v, instrument, name) for name, v in sources.items() if v is not None}
+    surveys = missing_options(defaults(GapSurveys, "gap_surveys"), missing, min_answered)
+    for name, m in mats.items():
+        setattr(surveys, name, ptr(m, c_double))
+        setattr(surveys, name + "_respondents", m.shape[0])
+    out = np.empty((len(SOURCES), len(instrument.dimensions)))
+    lib.gap_means_from_answers(instrument._live(), byref(surveys), ptr(out, c_double))
+    return dict(zip(SOURCES, out))
