@@ -240,8 +240,9 @@ CRM_API int crm_category_scores(const crm_instrument *instrument, const double *
                                 crm_category_result *out);
 
 /* ---- analysis: reliability, IPA, gaps, CSI ----------------------------------------------
- * (include/crmkit/quality/{reliability,ipa,gaps,csi}.hpp.) No handles: each function reads
- * the caller's arrays and writes results into the caller's arrays; thread-safe. */
+ * (include/crmkit/quality/{reliability,ipa,gaps,csi}.hpp.) Each function reads the caller's
+ * arrays (crm_gap_means_from_answers also an instrument, only read) and writes results into
+ * the caller's arrays; thread-safe. */
 
 /* Reliability: Cronbach's alpha raw (covariances) and standardised (correlations), alpha
  * if an item is deleted, corrected item-total correlations, from one pass over the
