@@ -30,6 +30,10 @@ void add_staff(CLI::App& app);          // contact/staff.cpp
 void add_kpi(CLI::App& app);            // contact/kpi.cpp
 void add_servqual(CLI::App& app);       // quality/servqual.cpp
 void add_audit(CLI::App& app);          // quality/audit.cpp
+void add_alpha(CLI::App& app);          // quality/alpha.cpp
+void add_ipa(CLI::App& app);            // quality/ipa.cpp
+void add_gaps(CLI::App& app);           // quality/gaps.cpp
+void add_csi(CLI::App& app);            // quality/csi.cpp
 
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {
@@ -37,6 +41,7 @@ constexpr AddCommand kCommands[] = {
     add_ahp,       add_rank,                                         // decision
     add_staff,     add_kpi,                                          // contact
     add_servqual, add_audit,                                         // quality
+    add_alpha, add_ipa, add_gaps, add_csi,                           // quality analysis
     add_demo};
 
 }  // namespace crmkit_cli

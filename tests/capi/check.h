@@ -59,5 +59,9 @@ void run_servqual_tests(void);
 void run_audit_tests(void);
 void run_rank_tests(void);
 void run_sensitivity_tests(void);
+void run_reliability_tests(void);
+void run_ipa_tests(void);
+void run_gaps_tests(void);
+void run_csi_tests(void);
 
 #endif

@@ -38,6 +38,10 @@ int main(void) {
   run_audit_tests();
   run_rank_tests();
   run_sensitivity_tests();
+  run_reliability_tests();
+  run_ipa_tests();
+  run_gaps_tests();
+  run_csi_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

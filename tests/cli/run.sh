@@ -573,5 +573,102 @@ done < "$tmp/examples.sh"
 # ---- issue 19.21: the demo report ------------------------------------------------------------
 python3 "$here/check_report.py" "$tmp/report/report.html" "$data" "$tmp" || fail "demo report"
 
+# ---- quality analysis: alpha, ipa, gaps, csi ------------------------------------------------
+# alpha on the ECSI mobile-phone data: the published standardised alpha of the Image block
+# (0.723) and NumPy's raw alpha 0.7144468 (tests/python/test_reliability.py), as JSON numbers.
+"$crmkit" alpha "$data/ecsi_mobi/mobi.csv" --items IMAG1,IMAG2,IMAG3,IMAG4,IMAG5 --missing listwise \
+  --json > "$tmp/alpha.json" || fail "alpha --items"
+python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))["scales"][0]
+assert round(s["alpha_standardised"], 3) == 0.723 and abs(s["alpha_raw"] - 0.7144468) < 1e-7, s
+assert s["respondents"] == 250 and s["items"] == 5 and len(s["item"]) == 5, s' "$tmp/alpha.json" \
+  || fail "alpha json: $(head -c 400 "$tmp/alpha.json")"
+# A small instrument of two dimensions (a: items 1, 2; b: items 3, 4, item 4 reverse-coded), 1-7.
+printf 'scale: 1-7\ndimension: a\nitem: 1\nitem: 2\ndimension: b\nitem: 3\nitem: 4 | worded negatively | reverse\n' > "$tmp/small.txt"
+# alpha per dimension: item 4 is reversed (8 - x), so P3 = 2, 3, 4 and P4 = 6, 5, 4 -> 2, 3, 4:
+# two identical columns have alpha 1.
+printf 'P1,P2,P3,P4\n1,2,2,6\n2,1,3,5\n3,3,4,4\n' > "$tmp/alpha_dims.csv"
+"$crmkit" alpha "$tmp/alpha_dims.csv" --instrument "$tmp/small.txt" --prefix P --csv > "$tmp/alpha_dims.out" || fail "alpha --prefix"
+head -1 "$tmp/alpha_dims.out" | grep -qx 'scale,item,mean,variance,item_total_correlation,alpha_if_deleted' || fail "alpha csv header"
+"$crmkit" alpha "$tmp/alpha_dims.csv" --instrument "$tmp/small.txt" --prefix P --json > "$tmp/alpha_dims.json" || fail "alpha --prefix --json"
+python3 -c '
+import json, sys
+b = json.load(open(sys.argv[1]))["scales"][1]
+assert b["scale"] == "b" and abs(b["alpha_raw"] - 1) < 1e-12, b' "$tmp/alpha_dims.json" || fail "alpha reverse-coded dimension"
+# --reverse: B reversed on 1-7 (8 - x) gives A = 1,2,3,4, B = 1,2,4,4, C = 2,3,3,5; by hand the
+# variances sum to 1.6667 + 2.25 + 1.5833 = 5.5 and the totals 4, 7, 10, 13 have variance 15,
+# so alpha = 3/2 x (1 - 5.5/15) = 0.95.
+printf 'A,B,C\n1,7,2\n2,6,3\n3,4,3\n4,4,5\n' > "$tmp/alpha_rev.csv"
+"$crmkit" alpha "$tmp/alpha_rev.csv" --items A,B,C --scale 1-7 --reverse B --json | grep -q '"alpha_raw": 0.95,' \
+  || fail "alpha --reverse: $("$crmkit" alpha "$tmp/alpha_rev.csv" --items A,B,C --scale 1-7 --reverse B --json 2>&1 | head -c 300)"
+printf 'P1,P2\n1,2\n2,9\n' > "$tmp/alpha9.csv"
+expect_value_error "alpha9.csv:3: column P2: answer 9 is outside the scale 1-7" alpha "$tmp/alpha9.csv" --items P1,P2 --scale 1-7
+expect_value_error "no column named 'P3'" alpha "$tmp/alpha9.csv" --items P1,P3
+"$crmkit" alpha "$tmp/alpha9.csv" > /dev/null 2>&1; [ $? = 2 ] || fail "alpha without --items or --prefix: exit 2"
+"$crmkit" alpha "$tmp/alpha9.csv" --items P1,P2 --reverse P1 > /dev/null 2>&1; [ $? = 2 ] || fail "alpha --reverse without --scale: exit 2"
+
+# ipa: performance means 3, 6, 2, 5 and stated importance means 6, 6, 3, 4.2 (tests/quality/
+# test_ipa.cpp): crosshair (4.8, 4) puts the items in the four quadrants in order.
+printf 'P1,P2,P3,P4,I1,I2,I3,I4\n2,7,1,3,6,5,3,4.2\n4,5,3,3,6,7,3,4.2\n' > "$tmp/ipa.csv"
+"$crmkit" ipa "$tmp/ipa.csv" --instrument "$tmp/small.txt" --csv > "$tmp/ipa.out" || fail "ipa"
+# Item 4 is reverse-coded: answers 3, 3 -> 5, 5.
+[ "$(cut -d, -f5 "$tmp/ipa.out" | tr '\n' ' ')" = "quadrant concentrate-here keep-up-the-good-work low-priority possible-overkill " ] \
+  || fail "ipa quadrants: $(cat "$tmp/ipa.out")"
+"$crmkit" ipa "$tmp/ipa.csv" --instrument "$tmp/small.txt" --json | grep -q '"importance_crosshair": 4.8' || fail "ipa json crosshair"
+"$crmkit" ipa "$tmp/ipa.csv" --instrument "$tmp/small.txt" --importance correlation > /dev/null 2>&1; [ $? = 2 ] \
+  || fail "ipa derived importance without --overall: exit 2"
+expect_value_error "no column 'I1'" ipa "$tmp/alpha_dims.csv" --instrument "$tmp/small.txt"
+
+# gaps: E and P from customers, M from managers, S, D and C from an audit, in three files.
+# Dimension a: E 6, M 5, S 5, D 4, C 5, P 4.5 -> gaps -1, 0, -1, -1, -1.5 (main: gap1, ties
+# go to the lower gap); dimension b (item 4 reversed: 8 - x): E 5, M 5, S 6, D 5, C 5, P 5 ->
+# 0, 1, -1, 0, 0 (main: gap3).
+printf 'E1,E2,E3,E4,P1,P2,P3,P4\n6,6,5,3,4,5,5,3\n6,6,5,3,5,4,5,3\n' > "$tmp/customers.csv"
+printf 'M1,M2,M3,M4\n5,5,5,3\n' > "$tmp/managers.csv"
+printf 'S1,S2,S3,S4,D1,D2,D3,D4,C1,C2,C3,C4\n5,5,6,2,4,4,5,3,5,5,5,3\n' > "$tmp/audit.csv"
+"$crmkit" gaps "$tmp/customers.csv" "$tmp/managers.csv" "$tmp/audit.csv" --instrument "$tmp/small.txt" --json > "$tmp/gaps.json" || fail "gaps"
+python3 -c '
+import json, sys
+g = json.load(open(sys.argv[1]))
+a, b = g["dimensions"]
+assert [a["gap%d" % i] for i in range(1, 6)] == [-1, 0, -1, -1, -1.5], a
+assert a["main_contributor"] == "gap1" and a["remedies"][0] == {"gap": "gap1", "remedy": "focus groups"}, a
+assert [b["gap%d" % i] for i in range(1, 6)] == [0, 1, -1, 0, 0] and b["main_contributor"] == "gap3", b
+assert g["sources"]["management"]["respondents"] == 1' "$tmp/gaps.json" || fail "gaps json: $(head -c 600 "$tmp/gaps.json")"
+# Without the audit, gaps 2-4 are not computable: null, never 0.
+"$crmkit" gaps "$tmp/customers.csv" "$tmp/managers.csv" --instrument "$tmp/small.txt" --json > "$tmp/gaps2.json" || fail "gaps without audit"
+python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))["dimensions"][0]
+assert a["gap1"] == -1 and a["gap2"] is None and a["gap4"] is None, a' "$tmp/gaps2.json" || fail "gaps not computable: $(head -c 600 "$tmp/gaps2.json")"
+"$crmkit" gaps "$tmp/customers.csv" --instrument "$tmp/small.txt" | grep -q "not measured: management (M), specifications (S), delivered (D), communicated (C)" \
+  || fail "gaps table notes the sources not measured"
+printf 'M1,M2,M3\n5,5,5\n' > "$tmp/partial.csv"
+expect_value_error "partial.csv:1: no column 'M4'" gaps "$tmp/partial.csv" --instrument "$tmp/small.txt"
+"$crmkit" gaps "$tmp/customers.csv" --instrument "$tmp/small.txt" --management-prefix E > /dev/null 2>&1; [ $? = 2 ] \
+  || fail "gaps with one prefix for two sources: exit 2"
+printf 'X1\n5\n' > "$tmp/nosource.csv"
+expect_value_error "nosource.csv: no answer columns of any source" gaps "$tmp/nosource.csv" --instrument "$tmp/small.txt"
+
+# csi: wave 1 item means 4, 4, 4, 4 on 1-7 -> (4 - 1) / 6 x 100 = 50; wave 2 all 7 -> 100.
+printf 'P1,P2,P3,P4\n3,5,4,4\n5,3,4,4\n' > "$tmp/wave1.csv"
+printf 'P1,P2,P3,P4\n7,7,7,1\n7,7,7,1\n' > "$tmp/wave2.csv"
+"$crmkit" csi "$tmp/wave1.csv" "$tmp/wave2.csv" --instrument "$tmp/small.txt" --json > "$tmp/csi.json" || fail "csi"
+python3 -c '
+import json, sys
+w = json.load(open(sys.argv[1]))["waves"]
+assert w[0]["csi"] == 50 and w[1]["csi"] == 100 and w[0]["change"] is None and w[1]["change"] == 50, w
+assert w[1]["lower"] == 100 and w[0]["lower"] <= 50 <= w[0]["upper"], w' "$tmp/csi.json" || fail "csi json: $(cat "$tmp/csi.json")"
+"$crmkit" csi "$tmp/wave1.csv" "$tmp/wave2.csv" --instrument "$tmp/small.txt" --json | cmp -s - "$tmp/csi.json" || fail "csi is not repeatable"
+"$crmkit" csi "$tmp/wave1.csv" --instrument "$tmp/small.txt" --weights 1,2 > /dev/null 2>&1; [ $? = 2 ] || fail "csi --weights count: exit 2"
+# Core errors name the file and the survey's column, not a 0-based index.
+printf 'P1,P2,P3,P4
+3,,4,4
+5,,4,4
+' > "$tmp/blank_item.csv"
+expect_value_error "blank_item.csv: CSI answers: column P2 has no answer" csi "$tmp/wave1.csv" "$tmp/blank_item.csv" --instrument "$tmp/small.txt"
+expect_value_error "blank_item.csv: items: columns P1 and P2 are answered together by 0" alpha "$tmp/blank_item.csv" --items P1,P2 --missing pairwise
+
 if [ $fails -ne 0 ]; then echo "$fails CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

@@ -46,18 +46,26 @@ STRUCTS = {
     "crm_rank_result": _lib.RankResult, "crm_sensitivity_options": _lib.SensitivityOptions,
     "crm_weight_sensitivity_result": _lib.WeightSensitivityResult,
     "crm_monte_carlo_options": _lib.MonteCarloOptions,
+    "crm_reliability_options": _lib.ReliabilityOptions,
+    "crm_reliability_result": _lib.ReliabilityResult, "crm_ipa_options": _lib.IpaOptions,
+    "crm_ipa_result": _lib.IpaResult, "crm_gap_means": _lib.GapMeans,
+    "crm_gap_result": _lib.GapResult, "crm_gap_surveys": _lib.GapSurveys,
+    "crm_csi_options": _lib.CsiOptions,
+    "crm_csi_result": _lib.CsiResult,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,
            "crm_instrument": _lib.crm_instrument}
 SCALARS = {"int": ctypes.c_int, "unsigned int": ctypes.c_uint, "double": ctypes.c_double,
            "size_t": ctypes.c_size_t, "int64_t": ctypes.c_int64, "uint8_t": ctypes.c_uint8,
-           "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "char": ctypes.c_char}
+           "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64,
+           "char": ctypes.c_char}
 # Minimal stand-ins for the two system headers crmkit's headers include, so that pycparser
 # sees plain C (the real ones use compiler extensions).
 FAKE_STDDEF = "typedef unsigned long size_t;\n#define NULL ((void *)0)\n"
 FAKE_STDINT = ("typedef long int64_t; typedef unsigned char uint8_t;\n"
-               "typedef unsigned short uint16_t; typedef unsigned int uint32_t;\n")
+               "typedef unsigned short uint16_t; typedef unsigned int uint32_t;\n"
+               "typedef unsigned long uint64_t;\n")
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ import ctypes
 import glob
 import os
 from ctypes import (POINTER, byref, c_char, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint,
-                    c_uint8, c_uint16, c_uint32, c_void_p)
+                    c_uint8, c_uint16, c_uint32, c_uint64, c_void_p)
 from ctypes.util import find_library
 
 # Must match include/crmkit/version.h; tests/python checks that it does, and loading checks
@@ -436,6 +436,64 @@ class MonteCarloOptions(ctypes.Structure):
                 ("distribution", c_int), ("concentration", c_double)]
 
 
+# quality: reliability, importance-performance analysis, the five-gap model, CSI
+class ReliabilityOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("missing", c_int)]
+
+
+class ReliabilityResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("alpha_if_deleted", _P_F64),
+                ("item_total_correlation", _P_F64), ("item_mean", _P_F64),
+                ("item_variance", _P_F64), ("respondents", c_size_t), ("alpha_raw", c_double),
+                ("alpha_standardised", c_double), ("mean_correlation", c_double)]
+
+
+class IpaOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("importance", c_int), ("crosshair", c_int),
+                ("scale_min", c_double), ("scale_max", c_double)]
+
+
+class IpaResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("importance", _P_F64), ("performance", _P_F64),
+                ("quadrant", _P_U8), ("importance_crosshair", c_double),
+                ("performance_crosshair", c_double), ("respondents", c_size_t)]
+
+
+class GapMeans(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("dimensions", c_size_t), ("expectations", _P_F64),
+                ("management", _P_F64), ("specifications", _P_F64), ("delivered", _P_F64),
+                ("communicated", _P_F64), ("perceptions", _P_F64)]
+
+
+class GapResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("gaps", _P_F64), ("main_contributor", POINTER(c_int)),
+                ("ranked", POINTER(c_int)), ("overall_gaps", _P_F64),
+                ("overall_main_contributor", c_int), ("overall_ranked", POINTER(c_int))]
+
+
+class GapSurveys(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("expectations", _P_F64),
+                ("expectations_respondents", c_size_t), ("management", _P_F64),
+                ("management_respondents", c_size_t), ("specifications", _P_F64),
+                ("specifications_respondents", c_size_t), ("delivered", _P_F64),
+                ("delivered_respondents", c_size_t), ("communicated", _P_F64),
+                ("communicated_respondents", c_size_t), ("perceptions", _P_F64),
+                ("perceptions_respondents", c_size_t), ("missing", c_int),
+                ("min_answered", c_size_t)]
+
+
+class CsiOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("scale_min", c_double), ("scale_max", c_double),
+                ("weights", _P_F64), ("weight_count", c_size_t), ("level", c_double),
+                ("resamples", c_size_t), ("seed", c_uint64)]
+
+
+class CsiResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("item_mean", _P_F64), ("weights", _P_F64),
+                ("index", c_double), ("lower", c_double), ("upper", c_double),
+                ("respondents", c_size_t)]
+
+
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
 # headers. Output structs are filled in by the library after it checks this number.
 VERSIONS = {
@@ -451,6 +509,8 @@ VERSIONS = {
     ServqualOptions: 1, ServqualResult: 1, CategoryOptions: 1, CategoryResult: 1,
     DecisionMatrix: 1, RankOptions: 1, RankResult: 1, SensitivityOptions: 1,
     WeightSensitivityResult: 1, MonteCarloOptions: 1,
+    ReliabilityOptions: 1, ReliabilityResult: 1, IpaOptions: 1, IpaResult: 1, GapMeans: 1,
+    GapResult: 1, GapSurveys: 1, CsiOptions: 1, CsiResult: 1,
 }
 
 
@@ -681,6 +741,29 @@ _SIGNATURES = {
     "crm_rank_reversal_on_addition": (c_int, [POINTER(DecisionMatrix), _P_F64, _P_F64, c_char_p,
                                               POINTER(RankOptions), POINTER(c_int), _P_SIZE,
                                               c_size_t, _P_SIZE]),
+    # quality: reliability, IPA, gaps, CSI (the missing-answer policy is the instruments')
+    **_init("reliability_options", ReliabilityOptions),
+    "crm_reliability": (c_int, [_P_F64, c_size_t, c_size_t, POINTER(ReliabilityOptions),
+                                POINTER(ReliabilityResult)]),
+    **_enum("ipa_quadrant"),
+    **_enum("ipa_importance"),
+    **_enum("ipa_crosshair"),
+    **_init("ipa_options", IpaOptions),
+    "crm_ipa": (c_int, [_P_F64, c_size_t, c_size_t, _P_F64, c_size_t, _P_F64,
+                        POINTER(IpaOptions), POINTER(IpaResult)]),
+    **_enum("gap_source"),
+    **_enum("gap"),
+    "crm_gap_title": (c_char_p, [c_int]),
+    "crm_gap_remedy_count": (c_int, [c_int, _P_SIZE]),
+    "crm_gap_remedy": (c_int, [c_int, c_size_t, POINTER(c_char_p)]),
+    "crm_five_gaps": (c_int, [POINTER(GapMeans), POINTER(GapResult)]),
+    **_init("gap_surveys", GapSurveys),
+    "crm_gap_means_from_answers": (c_int, [_INSTRUMENT, POINTER(GapSurveys), _P_F64]),
+    **_init("csi_options", CsiOptions),
+    "crm_csi": (c_int, [_P_F64, c_size_t, c_size_t, POINTER(CsiOptions), POINTER(CsiResult)]),
+    "crm_csi_tracking": (c_int, [POINTER(_P_F64), _P_SIZE, c_size_t, c_size_t,
+                                 POINTER(CsiOptions), _P_F64, _P_F64, _P_F64, _P_F64, _P_F64,
+                                 _P_F64]),
 }
 
 
