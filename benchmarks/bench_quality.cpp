@@ -16,6 +16,7 @@
 #include "crmkit/quality/gaps.hpp"
 #include "crmkit/quality/instrument.hpp"
 #include "crmkit/quality/reliability.hpp"
+#include "crmkit/quality/servqual.hpp"
 #include "detail/random.hpp"
 
 namespace {
@@ -118,6 +119,31 @@ void BM_Gaps(benchmark::State& state) {
   report_bytes(state);
 }
 
+// SERVQUAL scores from E and P: item and dimension gaps with standard deviations and t
+// intervals, both overall conventions, SERVPERF.
+void BM_Servqual(benchmark::State& state) {
+  const Instrument instrument = servqual_instrument();
+  const ServqualSurvey s{{survey().e.data(), kRespondents, kItems}, {survey().p.data(), kRespondents, kItems}};
+  for (auto _ : state) benchmark::DoNotOptimize(servqual(instrument, s).gap.mean_of_items);
+  report_bytes(state);
+}
+
+// The target as one job: SERVQUAL, the gap model and alpha over the 44 answers.
+void BM_ServqualGapsAlpha(benchmark::State& state) {
+  const Instrument instrument = servqual_instrument();
+  const ServqualSurvey s{{survey().e.data(), kRespondents, kItems}, {survey().p.data(), kRespondents, kItems}};
+  GapSurveys surveys;
+  surveys.source[static_cast<std::size_t>(GapSource::expectations)] = s.expected;
+  surveys.source[static_cast<std::size_t>(GapSource::perceptions)] = s.perceived;
+  const Answers all{survey().all.data(), kRespondents, 2 * kItems};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(servqual(instrument, s).gap.mean_of_items);
+    benchmark::DoNotOptimize(five_gaps(gap_means(instrument, surveys)).overall.gap[4]);
+    benchmark::DoNotOptimize(reliability(all).alpha_raw);
+  }
+  report_bytes(state);
+}
+
 }  // namespace
 
 BENCHMARK(BM_MemoryRead)->Unit(benchmark::kMillisecond)->Iterations(3);
@@ -125,5 +151,7 @@ BENCHMARK(BM_Alpha44)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_Alpha44Pairwise)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_AlphaPerDimension)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_Gaps)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_Servqual)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_ServqualGapsAlpha)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 BENCHMARK_MAIN();

@@ -22,14 +22,15 @@ std::string number_text(double x) {
   return buf;
 }
 
-// validate_answers with the matrix named, so the caller learns which of E, P or A is wrong.
-void validate_matrix(const Instrument& instrument, const Answers& answers, const char* which,
-                     std::size_t respondents) {
+// score_answers (which validates) with the matrix named, so the caller learns which of E,
+// P or A is wrong; every matrix must have the perceptions' respondents.
+ScoredAnswers score_matrix(const Instrument& instrument, const Answers& answers, const char* which,
+                           std::size_t respondents, const MissingOptions& missing) {
   require(answers.respondents == respondents,
           std::string(which) + " answers have " + std::to_string(answers.respondents) +
               " respondents; perceived answers have " + std::to_string(respondents));
   try {
-    validate_answers(instrument, answers);
+    return score_answers(instrument, answers, missing);
   } catch (const Error& e) {
     throw Error(e.code(), std::string(which) + " answers: " + e.what());
   }
@@ -172,9 +173,6 @@ ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& surv
           "confidence " + number_text(options.confidence) + " must lie strictly between 0 and 1");
   const std::size_t n = survey.perceived.respondents;
   const bool has_adequate = survey.adequate.data != nullptr;
-  validate_matrix(instrument, survey.perceived, "perceived", n);
-  validate_matrix(instrument, survey.expected, "expected", n);
-  if (has_adequate) validate_matrix(instrument, survey.adequate, "adequate", n);
   const std::size_t k = instrument.item_count();
   const std::size_t dims = instrument.dimensions.size();
   if (survey.weights) validate_weights(survey.weights, n, dims);
@@ -183,10 +181,11 @@ ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& surv
   // then keeps the rows complete on every side.
   MissingOptions per_matrix = options.missing;
   if (per_matrix.policy == MissingPolicy::listwise) per_matrix.policy = MissingPolicy::pairwise;
-  ScoredAnswers e_all = score_answers(instrument, survey.expected, per_matrix);
-  ScoredAnswers p_all = score_answers(instrument, survey.perceived, per_matrix);
-  ScoredAnswers a_all =
-      has_adequate ? score_answers(instrument, survey.adequate, per_matrix) : ScoredAnswers{};
+  ScoredAnswers p_all = score_matrix(instrument, survey.perceived, "perceived", n, per_matrix);
+  ScoredAnswers e_all = score_matrix(instrument, survey.expected, "expected", n, per_matrix);
+  ScoredAnswers a_all = has_adequate
+                            ? score_matrix(instrument, survey.adequate, "adequate", n, per_matrix)
+                            : ScoredAnswers{};
   std::vector<std::size_t> keep;
   for (std::size_t r = 0; r < n; ++r) {
     bool complete = true;
