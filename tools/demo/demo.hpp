@@ -21,6 +21,8 @@ struct DemoSection {
 DemoSection demo_customer_summaries(const DemoContext& context);
 DemoSection demo_customer_value(const DemoContext& context);
 DemoSection demo_lifetime_value(const DemoContext& context);
+// quality.cpp: the quality pillar.
+DemoSection demo_service_quality(const DemoContext& context);
 // decision.cpp: the decision pillar.
 DemoSection demo_decisions(const DemoContext& context);
 // contact.cpp: the contact pillar.

@@ -11,6 +11,7 @@
 #include "common/output.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/quality/gaps.hpp"
+#include "quality/gap_sources.hpp"
 #include "quality/survey.hpp"
 
 namespace crmkit_cli {
@@ -27,47 +28,6 @@ struct GapsCommand {
   SurveyOptions survey;
   FormatOptions format;
 };
-
-// Each source's answers, gathered across the files (rows appended in file order).
-struct Sources {
-  std::array<std::vector<double>, kGapSources> answers;
-  std::array<std::size_t, kGapSources> respondents{};
-  std::array<std::vector<std::string>, kGapSources> files;
-};
-
-Sources read_sources(const GapsCommand& o, const quality::Instrument& instrument) {
-  std::vector<Prefix> prefixes;
-  for (std::size_t k = 0; k < kGapSources; ++k) {
-    for (std::size_t j = 0; j < k; ++j)
-      if (o.prefix[j] == o.prefix[k])
-        throw UsageError(std::string("--") + crmkit::name_of(static_cast<quality::GapSource>(j)) +
-                         "-prefix and --" + crmkit::name_of(static_cast<quality::GapSource>(k)) +
-                         "-prefix are both '" + o.prefix[k] + "': each source needs its own");
-    prefixes.push_back({o.prefix[k], false});
-  }
-  Sources s;
-  for (const std::string& path : o.paths) {
-    Input input(path, o.survey.csv());
-    const SurveyAnswers a = read_survey_answers(input.reader(), instrument, prefixes);
-    bool any = false;
-    for (std::size_t k = 0; k < kGapSources; ++k) {
-      if (a.answers[k].empty()) continue;
-      any = true;
-      s.answers[k].insert(s.answers[k].end(), a.answers[k].begin(), a.answers[k].end());
-      s.respondents[k] += a.respondents;
-      s.files[k].push_back(a.source);
-    }
-    if (!any) {
-      std::string known;
-      for (std::size_t k = 0; k < kGapSources; ++k)
-        known += (k ? ", " : "") + o.prefix[k] + instrument.item_ids().front() + ".. (" +
-                 crmkit::name_of(static_cast<quality::GapSource>(k)) + ")";
-      throw crmkit::Error(crmkit::ErrorCode::invalid_argument,
-                          input.name() + ": no answer columns of any source (" + known + ")");
-    }
-  }
-  return s;
-}
 
 nlohmann::ordered_json gaps_json(const quality::DimensionGaps& d) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
@@ -92,7 +52,7 @@ std::string contributor_text(const quality::DimensionGaps& d) {
 
 void run(const GapsCommand& o) {
   const quality::Instrument instrument = o.survey.instrument_in_use();
-  const Sources s = read_sources(o, instrument);
+  const GapSources s = read_gap_sources(o.paths, o.prefix, o.survey, instrument);
   const std::size_t k = instrument.item_count();
   quality::GapSurveys surveys;
   for (std::size_t i = 0; i < kGapSources; ++i)

@@ -25,7 +25,7 @@ struct SurveyOptions {
   std::string scale;             // --scale MIN-MAX (overrides the instrument's)
   std::string missing;           // --missing
   std::size_t min_answered = 1;  // --min-answered
-  std::string delimiter;         // --delimiter
+  std::string delimiter = "auto";  // --delimiter
 
   crmkit::quality::Instrument instrument_in_use() const;
   crmkit::quality::MissingOptions missing_options() const;
