@@ -24,12 +24,14 @@ void add_rfm(CLI::App& app);            // value/rfm.cpp
 void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
 void add_ahp(CLI::App& app);            // decision/ahp.cpp
+void add_process(CLI::App& app);        // process/process.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
 
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {
     add_summarize, add_clv, add_rfm, add_tiers, add_concentration,  // value
     add_ahp,                                                         // decision
+    add_process,                                                     // process
     add_demo};
 
 }  // namespace crmkit_cli

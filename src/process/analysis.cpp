@@ -495,7 +495,10 @@ Comparison compare(const ProcessMap& before, const ProcessMap& after) {
     note(std::abs(fa.expected_visits - fb.expected_visits) > 1e-9, "expected visits",
          number(fb.expected_visits), number(fa.expected_visits));
     const double dt = fa.expected_time - fb.expected_time, dc = fa.expected_cost - fb.expected_cost;
-    if (!what.empty() || dt != 0 || dc != 0) c.changes.push_back({b.name, what, dt, dc});
+    // Rounding in the two solves is not a change.
+    const auto changed = [](double d, double x) { return std::abs(d) > 1e-9 * (1 + std::abs(x)); };
+    if (!what.empty() || changed(dt, fb.expected_time) || changed(dc, fb.expected_cost))
+      c.changes.push_back({b.name, what, dt, dc});
   }
   for (std::size_t i = 0; i < after.steps.size(); ++i)
     if (!matched[i])

@@ -2,6 +2,7 @@
 #include "crmkit/process/lanes.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -16,13 +17,21 @@ namespace process {
 namespace {
 
 constexpr double kLabelWidth = 130, kColumn = 170, kBoxWidth = 132, kBoxHeight = 46, kSlot = 62,
-                 kTop = 44, kPad = 14, kLegend = 40;
+                 kTop = 70, kPad = 14, kLegend = 40, kArc = 22;
 
 std::string num(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", x);
   return buf;
 }
+
+// Figures in labels: 4 significant digits ("30", "1.681", "85%").
+std::string label(double x, const char* unit = "") {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.4g%s", x, unit);
+  return buf;
+}
+std::string percent(double p) { return label(p * 100, "%"); }
 
 // Names longer than a box holds are cut, with an ellipsis (the full name is the tooltip).
 std::string fit(const std::string& text, std::size_t chars) {
@@ -114,38 +123,38 @@ std::string swim_lanes(const ProcessMap& map, const ProcessAnalysis& analysis, c
       const double x1 = box_x(i) + kBoxWidth, y1 = box_y(i) + kBoxHeight / 2;
       const double x2 = box_x(j), y2 = box_y(j) + kBoxHeight / 2;
       if (rework.count({i, j})) {
-        // Back to an earlier column: a dashed arc under the boxes.
-        const double sx = box_x(i) + kBoxWidth / 2, sy = box_y(i) + kBoxHeight;
-        const double tx = box_x(j) + kBoxWidth / 2, ty = box_y(j) + kBoxHeight;
-        const double dip = std::max(sy, ty) + kPad + 2;
-        svg += "<path d=\"M" + num(sx) + "," + num(sy) + " C" + num(sx) + "," + num(dip) + " " + num(tx) + "," + num(dip) +
+        // Back to an earlier column: a dashed arc over the boxes, top to top.
+        const double sx = box_x(i) + kBoxWidth / 2, sy = box_y(i);
+        const double tx = box_x(j) + kBoxWidth / 2, ty = box_y(j);
+        const double arc = std::min(sy, ty) - kArc;
+        svg += "<path d=\"M" + num(sx) + "," + num(sy) + " C" + num(sx) + "," + num(arc) + " " + num(tx) + "," + num(arc) +
                " " + num(tx) + "," + num(ty) + "\" fill=\"none\" stroke=\"#c0392b\" stroke-dasharray=\"5,3\" marker-end=\"url(#rework)\"/>\n";
-        if (s.flow == Flow::decision)
-          svg += "<text x=\"" + num((sx + tx) / 2) + "\" y=\"" + num(dip - 2) + "\" text-anchor=\"middle\" fill=\"#c0392b\">" +
-                 num(x.probability * 100) + "%</text>\n";
+        if (s.flow == Flow::decision)  // at the arc's midpoint
+          svg += "<text x=\"" + num((sx + tx) / 2) + "\" y=\"" + num((sy + ty + 6 * arc) / 8 - 3) +
+                 "\" text-anchor=\"middle\" fill=\"#c0392b\">" + percent(x.probability) + "</text>\n";
         continue;
       }
       svg += "<path d=\"M" + num(x1) + "," + num(y1) + " C" + num(x1 + 20) + "," + num(y1) + " " + num(x2 - 20) + "," + num(y2) +
              " " + num(x2) + "," + num(y2) + "\" fill=\"none\" stroke=\"#444\" marker-end=\"url(#arrow)\"/>\n";
-      if (s.flow == Flow::decision)
-        svg += "<text x=\"" + num(x1 + 4) + "\" y=\"" + num(y1 + (y2 >= y1 ? 13 : -5)) + "\" fill=\"#1f4e79\">" +
-               num(x.probability * 100) + "%</text>\n";
+      if (s.flow == Flow::decision)  // just before the arrowhead: one label per target
+        svg += "<text x=\"" + num(x2 - 9) + "\" y=\"" + num(y2 - 5) + "\" text-anchor=\"end\" fill=\"#1f4e79\">" +
+               percent(x.probability) + "</text>\n";
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
     const Step& s = map.steps[i];
     const StepFigures& f = analysis.steps[i];
     const double x = box_x(i), y = box_y(i);
-    svg += "<g><title>" + escape_xml(s.name + " (" + s.department + "): " + num(s.duration) + " min, expected visits " +
-                                     num(f.expected_visits)) +
+    svg += "<g><title>" + escape_xml(s.name + " (" + s.department + "): " + label(s.duration, " min") + ", expected visits " +
+                                     label(f.expected_visits)) +
            "</title><rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(kBoxWidth) + "\" height=\"" +
            num(kBoxHeight) + "\" rx=\"6\" fill=\"" + (s.value_adding ? "#d5f0d8" : "#e6e6e6") + "\" stroke=\"" +
            (f.critical ? "#e67e22" : "#555") + "\" stroke-width=\"" + (f.critical ? "3" : "1") + "\"/>";
     svg += "<text x=\"" + num(x + kBoxWidth / 2) + "\" y=\"" + num(y + 19) + "\" text-anchor=\"middle\">" +
            escape_xml(fit(s.name, 21)) + "</text>";
-    std::string detail = num(s.duration) + " min";
+    std::string detail = label(s.duration, " min");
     if (s.flow == Flow::parallel) detail += ", split";
-    if (f.expected_visits > 1 + 1e-9) detail += ", x" + num(f.expected_visits);
+    if (std::abs(f.expected_visits - 1) > 1e-9) detail += ", x" + label(f.expected_visits);
     svg += "<text x=\"" + num(x + kBoxWidth / 2) + "\" y=\"" + num(y + 35) + "\" text-anchor=\"middle\" fill=\"#555\">" +
            escape_xml(detail) + "</text></g>\n";
   }
