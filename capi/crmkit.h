@@ -27,5 +27,6 @@
 #include "crmkit/io.h"     /* IWYU pragma: export */
 #include "crmkit/value.h"  /* IWYU pragma: export */
 #include "crmkit/decision.h" /* IWYU pragma: export */
+#include "crmkit/process.h" /* IWYU pragma: export */
 
 #endif /* CRMKIT_H */

@@ -346,6 +346,34 @@ std::string candidate_reasons(const Step& step, unsigned flags) {
   return out;
 }
 
+const NameTable& names(StepText) {
+  static constexpr const char* kNames[] = {"name", "department", "executor", "suppliers", "customers", "reasons"};
+  static constexpr NameTable table("process step text", kNames);
+  return table;
+}
+
+std::string step_text(const ProcessMap& map, const ProcessAnalysis& analysis, std::size_t step, StepText field) {
+  if (step >= map.steps.size() || analysis.steps.size() != map.steps.size())
+    throw Error(ErrorCode::invalid_argument, "step " + std::to_string(step) + " is out of range (" +
+                                                 std::to_string(map.steps.size()) + " steps)");
+  const Step& s = map.steps[step];
+  const StepFigures& f = analysis.steps[step];
+  const auto lines = [](const std::vector<std::string>& list) {
+    std::string out;
+    for (const std::string& x : list) out += (out.empty() ? "" : "\n") + x;
+    return out;
+  };
+  switch (field) {
+    case StepText::name: return s.name;
+    case StepText::department: return s.department;
+    case StepText::executor: return f.executor;
+    case StepText::suppliers: return lines(f.suppliers);
+    case StepText::customers: return lines(f.customers);
+    case StepText::reasons: return candidate_reasons(s, f.candidate);
+  }
+  throw Error(ErrorCode::invalid_argument, "unknown step text field");
+}
+
 ProcessAnalysis analyze(const ProcessMap& map) {
   const Structure st(map);
   const std::size_t n = st.n_;

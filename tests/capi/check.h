@@ -50,5 +50,6 @@ void run_loyalty_tests(void);
 void run_retention_tests(void);
 void run_weights_tests(void);
 void run_ahp_tests(void);
+void run_process_tests(void);
 
 #endif

@@ -83,6 +83,12 @@ struct ProcessAnalysis {
 };
 inline constexpr std::size_t kNoJoin = static_cast<std::size_t>(-1);
 
+// The texts of a step a host displays (the C API's crm_process_map_step_text).
+enum class StepText { name, department, executor, suppliers, customers, reasons };
+const NameTable& names(StepText);
+// Lists (suppliers, customers) one name per line; reasons as candidate_reasons.
+std::string step_text(const ProcessMap& map, const ProcessAnalysis& analysis, std::size_t step, StepText field);
+
 // Validates and analyses a map. Throws invalid_argument naming the step (with FILE:LINE
 // when the map was read from a file) for: no steps, a repeated step name, a negative or
 // non-finite duration or cost, a flow to an unknown step, a decision whose probabilities
