@@ -34,9 +34,14 @@ STRUCTS = {
     "crm_campaign_payback_result": _lib.CampaignPaybackResult,
     "crm_ahp_options": _lib.AhpOptions, "crm_ahp_judgment": _lib.AhpJudgment,
     "crm_ahp_result": _lib.AhpResult, "crm_hierarchy_node": _lib.HierarchyNode,
+    "crm_process_summary": _lib.ProcessSummary,
+    "crm_process_step_figures": _lib.ProcessStepFigures,
+    "crm_process_change": _lib.ProcessChange, "crm_activity_figures": _lib.ActivityFigures,
+    "crm_activity_margin": _lib.ActivityMargin, "crm_value_chain_result": _lib.ValueChainResult,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
-           "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules}
+           "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,
+           "crm_process_map": _lib.crm_process_map}
 SCALARS = {"int": ctypes.c_int, "unsigned int": ctypes.c_uint, "double": ctypes.c_double,
            "size_t": ctypes.c_size_t, "int64_t": ctypes.c_int64, "uint8_t": ctypes.c_uint8,
            "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "char": ctypes.c_char}

@@ -23,3 +23,4 @@ from ._lib import (  # noqa: F401
 )
 from . import value  # noqa: F401,E402
 from . import decision  # noqa: F401,E402
+from . import process  # noqa: F401,E402
