@@ -99,7 +99,7 @@ std::string swim_lanes(const ProcessMap& map, const ProcessAnalysis& analysis, c
 
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) + "\" height=\"" + num(height) +
                     "\" viewBox=\"0 0 " + num(width) + " " + num(height) +
-                    "\" font-family=\"sans-serif\" font-size=\"11\">\n"
+                    "\" style=\"max-width:100%;height:auto\" font-family=\"sans-serif\" font-size=\"11\">\n"
                     "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
                     "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/>"
                     "</marker><marker id=\"rework\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "

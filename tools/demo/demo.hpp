@@ -21,6 +21,8 @@ struct DemoSection {
 DemoSection demo_customer_summaries(const DemoContext& context);
 DemoSection demo_customer_value(const DemoContext& context);
 DemoSection demo_lifetime_value(const DemoContext& context);
+// process.cpp: the process pillar.
+DemoSection demo_service_process(const DemoContext& context);
 
 // Helpers shared by the sections.
 std::string html_table(const std::vector<std::string>& header,
