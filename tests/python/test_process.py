@@ -79,3 +79,34 @@ def test_value_chain():
         crmkit.process.value_chain([("sales", 1, 1)])
     with pytest.raises(crmkit.InvalidArgument, match=r"entry 0 \(service\): cost"):
         crmkit.process.value_chain([("service", -1, 1)])
+
+
+def test_random_loop_maps_against_a_dense_numpy_solve():
+    """Expected visits of seeded random maps of decisions, skips and rework loops, against
+    numpy.linalg.solve of (I - W^T) v = e_start built here from the same branches; without
+    parallel parts the cycle time and the work time are both sum(v x duration)."""
+    import numpy as np
+    rng = np.random.default_rng(28)
+    for _ in range(20):
+        n = int(rng.integers(3, 40))
+        rows, w = [], np.zeros((n, n))
+        durations = rng.uniform(0, 30, n).round(2)
+        for i in range(n):
+            if i == n - 1:
+                nxt = ""
+            elif rng.random() < 0.5:
+                nxt, w[i, i + 1] = "s%d" % (i + 1), 1
+            else:  # on to i + 1, sometimes also a skip to i + 2, and back to an earlier step
+                back, p = int(rng.integers(0, i + 1)), round(float(rng.uniform(0.05, 0.6)), 3)
+                skip = round(float(rng.uniform(0, 0.3)), 3) if i + 2 < n and rng.random() < 0.5 else 0
+                nxt = "s%d:%r|s%d:%r" % (i + 1, round(1 - p - skip, 3), back, p)
+                w[i, i + 1], w[i, back] = round(1 - p - skip, 3), p
+                if skip:
+                    nxt += "|s%d:%r" % (i + 2, skip)
+                    w[i, i + 2] = skip
+            rows.append("s%d,d%d,%r,1,yes,%s" % (i, i % 3, durations[i], nxt))
+        m = crmkit.process.ProcessMap(text=HEADER + "\n".join(rows) + "\n")
+        v = np.linalg.solve(np.eye(n) - w.T, np.eye(n)[0])
+        np.testing.assert_allclose(m.expected_visits, v, rtol=1e-9)
+        assert m.expected_cycle_time == pytest.approx(float(v @ durations), rel=1e-9)
+        assert m.expected_work_time == pytest.approx(float(v @ durations), rel=1e-9)
