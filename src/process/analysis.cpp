@@ -267,20 +267,18 @@ class Structure {
         }
       }
     }
-    for (const auto& [i, b] : split.block) {
-      for (std::size_t p : in_[i])
+    for (const auto& entry : split.block)
+      for (std::size_t p : in_[entry.first])
         if (p != s && owner_split_[p] != s)
-          fail(map_, i, "is inside the parallel part from " + quoted(map_, s) +
-                            (j == kNone ? "" : " to " + quoted(map_, j)) + " but is also reached from " +
-                            quoted(map_, p) + " outside it");
-      (void)b;
-    }
+          fail(map_, entry.first, "is inside the parallel part from " + quoted(map_, s) +
+                                      (j == kNone ? "" : " to " + quoted(map_, j)) +
+                                      " but is also reached from " + quoted(map_, p) + " outside it");
     if (j != kNone) {
       const double share = 1.0 / static_cast<double>(k);
       for (Edge& e : out_[s])
         if (e.to == j) e.flow = share;
-      for (const auto& [i, b] : split.block)
-        for (Edge& e : out_[i])
+      for (const auto& entry : split.block)
+        for (Edge& e : out_[entry.first])
           if (e.to == j) e.flow = e.probability * share;
     }
     return split;
