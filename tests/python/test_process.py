@@ -37,7 +37,7 @@ def test_parallel_split_roles_and_handoffs():
         m.chart()
 
 
-def test_complaint_redesign():
+def test_complaint_redesign(tmp_path):
     before = crmkit.process.ProcessMap(os.path.join(DATA, "process", "complaint_before.csv"))
     after = crmkit.process.ProcessMap(os.path.join(DATA, "process", "complaint_after.csv"))
     # The review loop: 1 / (1 - 0.3 - 0.7 x 0.15) visits before, 1 / (1 - 0.1 - 0.9 x 0.05) after.
@@ -54,6 +54,8 @@ def test_complaint_redesign():
     svg = after.chart("after <redesign>")
     assert svg.startswith("<svg") and "after &lt;redesign&gt;" in svg
     assert svg.count("<g><title>") == len(after.steps)
+    before.write_chart(tmp_path / "before.svg", "before")
+    assert (tmp_path / "before.svg").read_text(encoding="utf-8").count("<g><title>") == len(before.steps)
 
 
 def test_errors_name_the_step():

@@ -169,9 +169,11 @@ void add_process(CLI::App& app) {
       "Expected figures include rework; the critical path weighs each step by its expected\n"
       "visits x duration (see the README's \"Service processes\").");
   add_file_argument(*cmd, o->path, "process map");
-  cmd->add_option("--compare", o->compare, "a redesigned map: both side by side, and each change's contribution");
+  cmd->add_option("--compare", o->compare, "a redesigned map: both side by side, and each change's contribution")
+      ->type_name("FILE2");
   cmd->add_option("--chart", o->chart,
-                  "write the swim-lane drawing (SVG) here; with --compare the redesign goes to NAME-after.svg");
+                  "write the swim-lane drawing (SVG) here; with --compare the redesign goes to NAME-after.svg")
+      ->type_name("SVG");
   cmd->add_flag("--json", o->format.json, "JSON output");
   cmd->callback([o] { run(*o); });
 }

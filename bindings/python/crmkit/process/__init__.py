@@ -6,10 +6,7 @@ layer (include/crmkit/process/<name>.hpp, capi/process/, test_process).
     m.compare(crmkit.process.ProcessMap("data/process/complaint_after.csv"))
     crmkit.process.value_chain({"operations": (50, 80), "service": (10, 30)})
 """
-from .map import (  # noqa: F401
-    CANDIDATE_FLAGS,
-    ProcessMap,
-)
+from .map import ProcessMap  # noqa: F401
 from .value_chain import (  # noqa: F401
     ACTIVITIES,
     value_chain,

@@ -12,8 +12,6 @@ from .._convert import text
 from .._lib import (BufferTooSmall, Handle, ProcessChange, ProcessStepFigures, ProcessSummary,
                     crm_process_map, enum_code, lib, new, text_arg)
 
-# Bits of a step's `candidate` flags, by the material's questions.
-CANDIDATE_FLAGS = {"no value added": 1, "unnecessary": 2, "rework": 4, "duplicate": 8}
 _NONE = c_size_t(-1).value
 
 
@@ -97,5 +95,6 @@ class ProcessMap(Handle):
         return out
 
     def write_chart(self, path, title=None):
+        """Writes the swim-lane drawing to a file (SVG)."""
         with open(os.fspath(path), "w", encoding="utf-8") as f:
             f.write(self.chart(title))
