@@ -21,7 +21,8 @@ extern "C" {
 typedef struct crm_process_map crm_process_map;
 
 /* A map from a CSV file with the header step,department,duration,cost,value_adding,next
- * (optional role,necessary,rework,duplicate_of,note); `next` is empty (end), B (sequence),
+ * (optional role,necessary,rework,duplicate_of,note); duration in minutes, fixed or
+ * MIN/MODE/MAX (triangular, used at its mean); `next` is empty (end), B (sequence),
  * B&C (parallel split), B:0.8|C:0.2 (decision; a branch back to an earlier step is a
  * rework loop); the first row is the start. CRM_EIO when the file cannot be read,
  * CRM_EPARSE "FILE:LINE:COL: what" for bad CSV, CRM_EINVAL "FILE:LINE: step 'X': what" for

@@ -50,6 +50,28 @@ void add_unique(Step& step, std::string_view name, double probability, std::stri
   step.next.push_back({std::string(name), probability});
 }
 
+// A duration in minutes: fixed ("20") or a triangular distribution "MIN/MODE/MAX", which
+// enters as its mean (MIN + MODE + MAX) / 3: every figure of the analysis is an expectation.
+double duration(const io::CsvReader& reader, std::size_t i) {
+  const std::string_view text = trim(reader.field(i));
+  if (text.find('/') == std::string_view::npos) return reader.number(i);
+  double v[3];
+  std::size_t start = 0;
+  for (std::size_t k = 0; k < 3; ++k) {
+    const std::size_t end = k < 2 ? text.find('/', start) : text.size();
+    const std::string_view part = trim(text.substr(start, end == std::string_view::npos ? 0 : end - start));
+    const auto r = std::from_chars(part.data(), part.data() + part.size(), v[k]);
+    if (end == std::string_view::npos || part.empty() || r.ec != std::errc() || r.ptr != part.data() + part.size() ||
+        !std::isfinite(v[k]))
+      reader.fail(i, "'" + std::string(text) + "' is not a duration (minutes, or MIN/MODE/MAX for a triangular "
+                                              "distribution)");
+    start = end + 1;
+  }
+  if (!(0 <= v[0] && v[0] <= v[1] && v[1] <= v[2]))
+    reader.fail(i, "triangular duration '" + std::string(text) + "' needs 0 <= MIN <= MODE <= MAX");
+  return (v[0] + v[1] + v[2]) / 3;
+}
+
 bool yes_no(const io::CsvReader& reader, std::size_t i, bool blank) {
   std::string text(trim(reader.field(i)));
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -93,7 +115,7 @@ ProcessMap read(io::CsvReader& reader) {
     if (s.name.empty()) reader.fail(col[0], "a step needs a name");
     s.department = text(col[1]);
     if (s.department.empty()) reader.fail(col[1], "step '" + s.name + "' needs a department");
-    s.duration = reader.number(col[2]);
+    s.duration = duration(reader, col[2]);
     s.cost = reader.number(col[3]);
     s.value_adding = yes_no(reader, col[4], false);
     try {

@@ -65,6 +65,12 @@ TEST_CASE("the CSV contract: optional columns, yes/no, FILE:LINE:COL errors", "[
   CHECK(!m.steps[1].necessary);
   CHECK(m.steps[1].duplicate_of == "a");
   CHECK(m.steps[0].note == "first");
+  // A triangular duration enters as its mean: (10 + 20 + 60) / 3 = 30.
+  CHECK(map_of("step,department,duration,cost,value_adding,next\na,d, 10 / 20/60 ,1,no,\n").steps[0].duration == 30);
+  CHECK(error_of([&] { map_of("step,department,duration,cost,value_adding,next\na,d,10/5/60,1,no,\n"); }) ==
+        "m.csv:2:5: triangular duration '10/5/60' needs 0 <= MIN <= MODE <= MAX");
+  CHECK(error_of([&] { map_of("step,department,duration,cost,value_adding,next\na,d,10/20,1,no,\n"); }) ==
+        "m.csv:2:5: '10/20' is not a duration (minutes, or MIN/MODE/MAX for a triangular distribution)");
   CHECK(error_of([&] { map_of("step,department,duration,cost,value_adding,next\na,d,5,1,maybe,\n"); }) ==
         "m.csv:2:9: 'maybe' is not yes or no");
   CHECK_THAT(error_of([&] { map_of("step,department,duration,cost,value_adding,next\na,d,5,1,no,b\nb,d,x,1,no,\n"); }),

@@ -162,8 +162,9 @@ void add_process(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("process", "cycle time, cost, critical path and redesign candidates of a service process");
   cmd->footer(
       "FILE is a process map: a CSV with the header step,department,duration,cost,value_adding,next\n"
-      "and optionally role,necessary,rework,duplicate_of,note. duration is in minutes, the yes/no\n"
-      "columns take yes/no; next is empty for an end step, B for a sequence, B&C for a parallel\n"
+      "and optionally role,necessary,rework,duplicate_of,note. duration is in minutes (fixed, or\n"
+      "MIN/MODE/MAX: a triangular distribution, used at its mean), the yes/no columns take\n"
+      "yes/no; next is empty for an end step, B for a sequence, B&C for a parallel\n"
       "split (a step reached from several branches waits for all of them), B:0.8|C:0.2 for a\n"
       "decision (a branch back to an earlier step is a rework loop). The first row is the start.\n"
       "Expected figures include rework; the critical path weighs each step by its expected\n"

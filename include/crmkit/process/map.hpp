@@ -7,7 +7,9 @@
 // where `next` is empty (an end step), `B` (sequence), `B&C` (parallel split: every branch
 // runs; a step reached from several branches of a split waits for all of them) or
 // `B:0.8|C:0.2` (a decision; a branch may point back to an earlier step: a rework loop).
-// The first row is the start. Analysis: process/analysis.hpp.
+// The first row is the start. `duration` is minutes, fixed ("20") or a triangular
+// distribution "MIN/MODE/MAX", read as its mean (MIN + MODE + MAX) / 3: the analysis works in
+// expectations. Analysis: process/analysis.hpp.
 #pragma once
 
 #include <cstdint>
