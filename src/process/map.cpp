@@ -113,6 +113,8 @@ ProcessMap read(io::CsvReader& reader) {
     s.line = reader.line();
     s.name = text(col[0]);
     if (s.name.empty()) reader.fail(col[0], "a step needs a name");
+    if (s.name.find_first_of("&|:") != std::string::npos)
+      reader.fail(col[0], "step name '" + s.name + "' contains &, | or :, which separate steps in `next`");
     s.department = text(col[1]);
     if (s.department.empty()) reader.fail(col[1], "step '" + s.name + "' needs a department");
     s.duration = duration(reader, col[2]);

@@ -77,6 +77,8 @@ TEST_CASE("the CSV contract: optional columns, yes/no, FILE:LINE:COL errors", "[
              StartsWith("m.csv:3:5: 'x' is not a number"));
   CHECK_THAT(error_of([&] { map_of("step,department,duration,cost,value_adding,next\na,d,5,1,no,b&c:1\n"); }),
              StartsWith("m.csv:2:12: next 'b&c:1'"));
+  CHECK(error_of([&] { map_of("step,department,duration,cost,value_adding,next\nA&B,d,5,1,no,\n"); }) ==
+        "m.csv:2:1: step name 'A&B' contains &, | or :, which separate steps in `next`");
   CHECK_THAT(error_of([&] { map_of("step,department,duration,cost,value_adding,nxt\n"); }),
              Contains("m.csv:1: unknown column 'nxt'"));
   CHECK_THAT(error_of([&] { map_of("step,department,duration,cost,value_adding\n"); }), Contains("next"));
