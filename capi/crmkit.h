@@ -29,5 +29,6 @@
 #include "crmkit/decision.h" /* IWYU pragma: export */
 #include "crmkit/contact.h" /* IWYU pragma: export */
 #include "crmkit/quality.h" /* IWYU pragma: export */
+#include "crmkit/process.h" /* IWYU pragma: export */
 
 #endif /* CRMKIT_H */

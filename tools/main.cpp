@@ -25,6 +25,7 @@ void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
 void add_ahp(CLI::App& app);            // decision/ahp.cpp
 void add_rank(CLI::App& app);           // decision/rank.cpp
+void add_process(CLI::App& app);        // process/process.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
 void add_staff(CLI::App& app);          // contact/staff.cpp
 void add_kpi(CLI::App& app);            // contact/kpi.cpp
@@ -42,6 +43,7 @@ constexpr AddCommand kCommands[] = {
     add_staff,     add_kpi,                                          // contact
     add_servqual, add_audit,                                         // quality
     add_alpha, add_ipa, add_gaps, add_csi,                           // quality analysis
+    add_process,                                                     // process
     add_demo};
 
 }  // namespace crmkit_cli

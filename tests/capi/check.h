@@ -63,5 +63,6 @@ void run_reliability_tests(void);
 void run_ipa_tests(void);
 void run_gaps_tests(void);
 void run_csi_tests(void);
+void run_process_tests(void);
 
 #endif

@@ -42,6 +42,7 @@ int main(void) {
   run_ipa_tests();
   run_gaps_tests();
   run_csi_tests();
+  run_process_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

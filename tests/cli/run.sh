@@ -357,6 +357,46 @@ expect_value_error "outside Saaty's scale" ahp "$tmp/ahp_scale.csv"
 "$crmkit" ahp "$tmp/ahp_scale.csv" --allow-outside-scale > /dev/null || fail "ahp --allow-outside-scale"
 "$crmkit" ahp "$data/decision/drinks.csv" --method mean > /dev/null 2>&1; [ $? = 2 ] || fail "ahp --method mean: exit 2"
 
+# ---- service processes: process (issue 28) ---------------------------------------------
+# The complaint map before redesign: the review loop runs 1 / (1 - 0.3 - 0.7 x 0.15) times,
+# each pass 30 + max(20, 60) + 15 minutes, 0.7 of them going on through 20 + 10 + 15 and
+# 0.15 of those reopening (10): cycle time 30 + (105 + 0.7 x 46.5) / 0.595 + 5.
+"$crmkit" process "$data/process/complaint_before.csv" --json > "$tmp/proc.json" || fail "process --json"
+python3 - "$tmp/proc.json" <<'PY' || fail "process figures: $(head -12 "$tmp/proc.json")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert abs(r["expected_cycle_time"] - (30 + (105 + 0.7 * 46.5) / 0.595 + 5)) < 1e-9, r["expected_cycle_time"]
+assert abs(r["rework_probability"] - (1 - 0.7 * 0.85)) < 1e-12
+assert r["critical_path"][3:6] == ["review", "ask_branch", "decide"], r["critical_path"]
+assert {c["step"]: c["reasons"] for c in r["candidates"]}["re_enter"] == "no value added, unnecessary, duplicate of log"
+assert [s["step"] for s in r["steps"]][0] == "receive" and r["steps"][0]["suppliers"] == ["customer"]
+PY
+"$crmkit" process "$data/process/complaint_before.csv" --compare "$data/process/complaint_after.csv" \
+  --chart "$tmp/lanes.svg" --json > "$tmp/cmp.json" || fail "process --compare"
+python3 - "$tmp/cmp.json" <<'PY' || fail "process --compare figures"
+import json, sys
+r = json.load(open(sys.argv[1]))
+d = r["after"]["expected_cost"] - r["before"]["expected_cost"]
+assert abs(r["differences"]["expected_cost"] - d) < 1e-9
+assert abs(sum(c["expected_cost"] for c in r["changes"]) - d) < 1e-9
+assert "check_records" in r["after"]["critical_path"] and "ask_branch" not in r["after"]["critical_path"]
+PY
+grep -q '^<svg' "$tmp/lanes.svg" && grep -q '^<svg' "$tmp/lanes-after.svg" || fail "process --chart: two drawings"
+[ "$(grep -o '<g><title>' "$tmp/lanes.svg" | wc -l)" = 12 ] || fail "process --chart: one box per step"
+"$crmkit" process "$data/process/complaint_after.csv" > "$tmp/proc.txt" || fail "process table"
+grep -q '^critical path: receive -> review -> check_records -> decide -> reply -> confirm$' "$tmp/proc.txt" || fail "process table: $(cat "$tmp/proc.txt")"
+printf 'step,department,duration,cost,value_adding,next\na,d,5,1,no,b:0.5|c:0.4\nb,d,5,1,no,\nc,d,5,1,no,\n' > "$tmp/proc_p.csv"
+expect_value_error "proc_p.csv:2: step 'a': branch probabilities sum to 0.9, not 1$" process "$tmp/proc_p.csv"
+printf 'step,department,duration,cost,value_adding,next\na,d,-5,1,no,b\nb,d,5,1,no,\n' > "$tmp/proc_neg.csv"
+expect_value_error "proc_neg.csv:2: step 'a': duration -5" process "$tmp/proc_neg.csv"
+printf 'step,department,duration,cost,value_adding,next\na,d,5,1,no,b\nb,d,5,1,no,a\n' > "$tmp/proc_loop.csv"
+expect_value_error "proc_loop.csv: the process has no end step" process "$tmp/proc_loop.csv"
+printf 'step,department,duration,cost,value_adding,next\na,d,5,1,no,b&c:1\n' > "$tmp/proc_next.csv"
+expect_value_error "proc_next.csv:2:12: next 'b&c:1': a split" process "$tmp/proc_next.csv"
+printf 'step,department,duration,cost,value_adding,next\na,d,5,1,no,zz\n' | "$crmkit" process - > /dev/null 2> "$tmp/err"
+grep -qx "crmkit: error: <stdin>:2: step 'a': next names 'zz', which is not a step" "$tmp/err" || fail "process stdin error: $(cat "$tmp/err")"
+"$crmkit" process "$data/process/complaint_before.csv" --compar x > /dev/null 2>&1; [ $? = 2 ] || fail "process --compar: exit 2"
+
 # ---- issue 19.19: dropped rows counted, duplicates refused -----------------------------------
 # Sales after 1997-09-30 in CDNOW_sample.txt, counted independently (after same-day merging
 # they would be fewer: the count is of sales read).

@@ -27,6 +27,8 @@ DemoSection demo_service_quality(const DemoContext& context);
 DemoSection demo_decisions(const DemoContext& context);
 // contact.cpp: the contact pillar.
 DemoSection demo_contact_centre(const DemoContext& context);
+// process.cpp: the process pillar.
+DemoSection demo_service_process(const DemoContext& context);
 
 // Helpers shared by the sections.
 std::string html_table(const std::vector<std::string>& header,

@@ -130,6 +130,7 @@ class crm_segment_rules(_Opaque):
 
 
 class crm_instrument(_Opaque):
+class crm_process_map(_Opaque):
     pass
 
 
@@ -494,6 +495,38 @@ class CsiResult(ctypes.Structure):
                 ("respondents", c_size_t)]
 
 
+class ProcessSummary(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("steps", c_size_t), ("expected_cycle_time", c_double),
+                ("expected_work_time", c_double), ("expected_cost", c_double),
+                ("value_added_time", c_double), ("value_added_ratio", c_double),
+                ("handoffs", c_double), ("rework_probability", c_double),
+                ("critical_path_length", c_double), ("critical_path_count", c_size_t)]
+
+
+class ProcessStepFigures(ctypes.Structure):
+    _fields_ = [("expected_visits", c_double), ("expected_time", c_double),
+                ("expected_cost", c_double), ("candidate", c_uint), ("critical", c_int)]
+
+
+class ProcessChange(ctypes.Structure):
+    _fields_ = [("before_step", c_size_t), ("after_step", c_size_t), ("time", c_double),
+                ("cost", c_double)]
+
+
+class ActivityFigures(ctypes.Structure):
+    _fields_ = [("activity", c_int), ("cost", c_double), ("value", c_double)]
+
+
+class ActivityMargin(ctypes.Structure):
+    _fields_ = [("activity", c_int), ("primary", c_int), ("cost", c_double), ("value", c_double),
+                ("margin", c_double), ("cost_share", c_double)]
+
+
+class ValueChainResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("activities", POINTER(ActivityMargin)), ("cost", c_double),
+                ("value", c_double), ("margin", c_double), ("margin_ratio", c_double)]
+
+
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
 # headers. Output structs are filled in by the library after it checks this number.
 VERSIONS = {
@@ -511,6 +544,7 @@ VERSIONS = {
     WeightSensitivityResult: 1, MonteCarloOptions: 1,
     ReliabilityOptions: 1, ReliabilityResult: 1, IpaOptions: 1, IpaResult: 1, GapMeans: 1,
     GapResult: 1, GapSurveys: 1, CsiOptions: 1, CsiResult: 1,
+    ProcessSummary: 1, ValueChainResult: 1,
 }
 
 
@@ -531,6 +565,7 @@ def _out(handle_type):
 _SUMMARY, _LEDGER = POINTER(crm_summary), POINTER(crm_ledger)
 _MODEL, _RULES = POINTER(crm_clv_model), POINTER(crm_segment_rules)
 _INSTRUMENT = POINTER(crm_instrument)
+_PROCESS = POINTER(crm_process_map)
 
 
 def _enum(name):
@@ -764,6 +799,20 @@ _SIGNATURES = {
     "crm_csi_tracking": (c_int, [POINTER(_P_F64), _P_SIZE, c_size_t, c_size_t,
                                  POINTER(CsiOptions), _P_F64, _P_F64, _P_F64, _P_F64, _P_F64,
                                  _P_F64]),
+    # process maps and the value chain
+    **_enum("process_text"),
+    **_enum("activity"),
+    "crm_process_map_read_csv": (c_int, [_out(crm_process_map), c_char_p]),
+    "crm_process_map_parse_csv": (c_int, [_out(crm_process_map), c_char_p, c_size_t, c_char_p]),
+    "crm_process_map_free": (None, [_PROCESS]),
+    "crm_process_map_summary": (c_int, [_PROCESS, POINTER(ProcessSummary)]),
+    "crm_process_map_steps": (c_int, [_PROCESS, POINTER(ProcessStepFigures), c_size_t, _P_SIZE]),
+    "crm_process_map_critical_path": (c_int, [_PROCESS, _P_SIZE, c_size_t, _P_SIZE]),
+    "crm_process_map_step_text": (c_int, [_PROCESS, c_size_t, c_int, c_char_p, c_size_t, _P_SIZE]),
+    "crm_process_map_chart": (c_int, [_PROCESS, c_char_p, c_char_p, c_size_t, _P_SIZE]),
+    "crm_process_compare": (c_int, [_PROCESS, _PROCESS, POINTER(ProcessChange), c_size_t, _P_SIZE,
+                                    c_char_p, c_size_t, _P_SIZE]),
+    "crm_value_chain": (c_int, [POINTER(ActivityFigures), c_size_t, POINTER(ValueChainResult)]),
 }
 
 
