@@ -8,7 +8,7 @@
 #include "crmkit/process/analysis.hpp"
 #include "crmkit/process/lanes.hpp"
 #include "crmkit/process/value_chain.hpp"
-#include "value/convert.hpp"
+#include "convert.hpp"
 
 using namespace crmkit::capi;
 namespace process = crmkit::process;
@@ -35,14 +35,6 @@ static_assert(CRM_PROCUREMENT == static_cast<int>(process::Activity::procurement
 crm_process_map make(process::ProcessMap map) {
   process::ProcessAnalysis analysis = process::analyze(map);
   return {std::move(map), std::move(analysis)};
-}
-
-// `text` NUL-terminated into buf (CRM_EBUFS, with *out_len set, when it does not fit).
-void copy_text(const std::string& text, char* buf, size_t buf_len, size_t* out_len) {
-  require_pointer(out_len, "out_len");
-  *out_len = text.size();
-  if (buf == nullptr || buf_len <= text.size()) throw BufferTooSmall(text.size() + 1, buf_len);
-  std::memcpy(buf, text.c_str(), text.size() + 1);
 }
 
 const crm_process_map& live(const crm_process_map* map, const char* name) {

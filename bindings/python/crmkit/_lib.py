@@ -130,6 +130,9 @@ class crm_segment_rules(_Opaque):
 
 
 class crm_instrument(_Opaque):
+    pass
+
+
 class crm_process_map(_Opaque):
     pass
 
