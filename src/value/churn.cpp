@@ -156,8 +156,8 @@ ChurnMetrics evaluate_churn(const double* probability, const double* label, std:
   const double stayers = static_cast<double>(n) - churners;
   m.auc = (rank_sum - churners * (churners + 1) / 2) / (churners * stayers);
 
-  // Lift: highest predicted first; tenths as equal as whole rows allow.
-  std::reverse(order.begin(), order.end());
+  // Lift: highest predicted first (ties in row order); tenths as equal as whole rows allow.
+  std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return probability[a] > probability[b]; });
   const std::size_t groups = std::min<std::size_t>(10, n);
