@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "crmkit/value/features.hpp"
 #include "guard.hpp"
 
 namespace crmkit {
@@ -54,6 +55,51 @@ inline std::vector<double> doubles_from(const double* values, std::size_t count,
 // BufferTooSmall before anything is written.
 inline void require_capacity(const void* out, std::size_t capacity, std::size_t needed) {
   if (out != nullptr && capacity < needed) throw BufferTooSmall(needed, capacity);
+}
+
+
+// A column-major C feature table (n rows, p named columns) as the core's checked table.
+inline value::FeatureTable feature_table_from(const double* x, std::size_t n, std::size_t p,
+                                              const char* const* names) {
+  constexpr std::size_t kMaxFeatures = 1024;
+  require_pointer(x, "x");
+  require_pointer(names, "names");
+  if (p == 0 || p > kMaxFeatures)
+    throw Error(ErrorCode::invalid_argument, "p is " + std::to_string(p) + "; expected 1.." +
+                                                 std::to_string(kMaxFeatures) + " feature columns");
+  std::vector<std::string> columns;
+  for (std::size_t j = 0; j < p; ++j) {
+    if (names[j] == nullptr) throw Error(ErrorCode::invalid_argument, "names[" + std::to_string(j) + "] is NULL");
+    columns.emplace_back(names[j]);
+  }
+  return value::make_feature_table(x, n, std::move(columns));
+}
+
+// A caller's list of C strings (NULL: empty).
+inline std::vector<std::string> strings_from(const char* const* texts, std::size_t count, const char* name) {
+  std::vector<std::string> out;
+  if (texts == nullptr) return out;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (texts[i] == nullptr) throw Error(ErrorCode::invalid_argument, std::string(name) + "[" + std::to_string(i) + "] is NULL");
+    out.emplace_back(texts[i]);
+  }
+  return out;
+}
+
+// Copies text into a caller buffer with its NUL; *out_len = length without it.
+inline void text_out(const std::string& text, char* buf, std::size_t buf_len, std::size_t* out_len) {
+  require_pointer(out_len, "out_len");
+  *out_len = text.size();
+  if (buf == nullptr || buf_len <= text.size()) throw BufferTooSmall(text.size() + 1, buf_len);
+  std::memcpy(buf, text.c_str(), text.size() + 1);
+}
+
+// An archive's bytes into a caller buffer (CRM_EBUFS when short; buf may be NULL to ask).
+inline void bytes_out(const std::string& bytes, void* buf, std::size_t buf_len, std::size_t* out_len) {
+  require_pointer(out_len, "out_len");
+  *out_len = bytes.size();
+  if (buf == nullptr || buf_len < bytes.size()) throw BufferTooSmall(bytes.size(), buf_len);
+  std::memcpy(buf, bytes.data(), bytes.size());
 }
 
 }  // namespace capi

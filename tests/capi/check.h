@@ -50,5 +50,7 @@ void run_loyalty_tests(void);
 void run_retention_tests(void);
 void run_weights_tests(void);
 void run_ahp_tests(void);
+void run_segment_tests(void);
+void run_churn_tests(void);
 
 #endif

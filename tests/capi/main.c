@@ -29,6 +29,8 @@ int main(void) {
   run_retention_tests();
   run_weights_tests();
   run_ahp_tests();
+  run_segment_tests();
+  run_churn_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }
