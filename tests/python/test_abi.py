@@ -34,17 +34,22 @@ STRUCTS = {
     "crm_campaign_payback_result": _lib.CampaignPaybackResult,
     "crm_ahp_options": _lib.AhpOptions, "crm_ahp_judgment": _lib.AhpJudgment,
     "crm_ahp_result": _lib.AhpResult, "crm_hierarchy_node": _lib.HierarchyNode,
+    "crm_kmeans_options": _lib.KMeansOptions, "crm_kmeans_info": _lib.KMeansInfo,
+    "crm_churn_options": _lib.ChurnOptions, "crm_churn_metrics": _lib.ChurnMetrics,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
-           "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules}
+           "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,
+           "crm_kmeans": _lib.crm_kmeans, "crm_churn": _lib.crm_churn}
 SCALARS = {"int": ctypes.c_int, "unsigned int": ctypes.c_uint, "double": ctypes.c_double,
            "size_t": ctypes.c_size_t, "int64_t": ctypes.c_int64, "uint8_t": ctypes.c_uint8,
-           "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "char": ctypes.c_char}
+           "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "char": ctypes.c_char,
+           "uint64_t": ctypes.c_uint64}
 # Minimal stand-ins for the two system headers crmkit's headers include, so that pycparser
 # sees plain C (the real ones use compiler extensions).
 FAKE_STDDEF = "typedef unsigned long size_t;\n#define NULL ((void *)0)\n"
 FAKE_STDINT = ("typedef long int64_t; typedef unsigned char uint8_t;\n"
-               "typedef unsigned short uint16_t; typedef unsigned int uint32_t;\n")
+               "typedef unsigned short uint16_t; typedef unsigned int uint32_t;\n"
+               "typedef unsigned long uint64_t;\n")
 
 
 @pytest.fixture(scope="module")
