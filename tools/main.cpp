@@ -23,12 +23,15 @@ void add_clv(CLI::App& app);            // value/clv.cpp: clv fit, clv predict
 void add_rfm(CLI::App& app);            // value/rfm.cpp
 void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
+void add_segment(CLI::App& app);        // value/segment.cpp
+void add_churn(CLI::App& app);          // value/churn.cpp: churn fit, churn score
 void add_ahp(CLI::App& app);            // decision/ahp.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
 
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {
     add_summarize, add_clv, add_rfm, add_tiers, add_concentration,  // value
+    add_segment, add_churn,                                          // value: data mining
     add_ahp,                                                         // decision
     add_demo};
 

@@ -327,13 +327,16 @@ double silhouette(const double* rows, std::size_t n, std::size_t p, const int* l
   return s;
 }
 
-SegmentResult segment(const FeatureTable& table, const KMeansOptions& options) {
-  check_options(options, table.rows);
+SegmentResult segment(const FeatureTable& all, const KMeansOptions& options) {
+  check_options(options, all.rows);
+  std::size_t value_at = 0;
+  if (!options.value_column.empty()) value_at = all.index_of(options.value_column);
+  const double* value = options.value_column.empty() ? nullptr : all.column(value_at);
+  const FeatureTable selected = options.features.empty() ? FeatureTable{} : all.select(options.features);
+  const FeatureTable& table = options.features.empty() ? all : selected;
   FeatureScaler scaler = FeatureScaler::fit(table, options.scaling);
   const std::vector<double> X = scaler.transform(table);
   const std::size_t n = table.rows, p = scaler.size();
-  std::size_t value_at = 0;
-  if (!options.value_column.empty()) value_at = table.index_of(options.value_column);
 
   // Absolute tolerance: relative to the mean per-feature variance of the scaled data.
   double mean_var = 0;
@@ -410,15 +413,15 @@ SegmentResult segment(const FeatureTable& table, const KMeansOptions& options) {
     SegmentProfile& prof = result.profiles[static_cast<std::size_t>(result.labels[i])];
     ++prof.size;
     for (std::size_t j = 0; j < p; ++j) prof.mean[j] += table.column(j)[i];
-    if (!options.value_column.empty()) {
-      prof.value_share += table.column(value_at)[i];
-      value_total += table.column(value_at)[i];
+    if (value) {
+      prof.value_share += value[i];
+      value_total += value[i];
     }
   }
   for (auto& prof : result.profiles) {
     for (double& m : prof.mean) m /= static_cast<double>(prof.size);
     prof.share = static_cast<double>(prof.size) / static_cast<double>(n);
-    prof.value_share = options.value_column.empty() || value_total == 0
+    prof.value_share = !value || value_total == 0
                            ? std::numeric_limits<double>::quiet_NaN()
                            : prof.value_share / value_total;
   }

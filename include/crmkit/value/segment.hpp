@@ -46,7 +46,10 @@ struct KMeansOptions {
   int threads = 0;             // 0 = every core; the result does not depend on it
   ScalingOptions scaling;
   // Column whose totals give each segment's value share (e.g. "monetary"); empty = none.
+  // It need not be a feature (see `features`).
   std::string value_column;
+  // Columns fitted on, in this order; empty = every column of the table.
+  std::vector<std::string> features;
 };
 
 class KMeansModel {
@@ -109,7 +112,7 @@ struct SegmentResult {
   std::vector<SegmentProfile> profiles;
 };
 
-// Fits k-means on the table's columns (all of them: select() first to pick some).
+// Fits k-means on options.features (all columns when empty).
 // invalid_argument for bad options, constant or non-finite features (naming column and row),
 // and k above the number of distinct rows.
 SegmentResult segment(const FeatureTable& table, const KMeansOptions& options = {});
