@@ -933,7 +933,7 @@ typedef struct crm_churn_options {
   double l2;                 /* >= 0; 0 fails (CRM_ECONVERGE) on separable data */
   int balanced;              /* 1: class weights n / (2 n_class) */
   int max_iterations;        /* Newton steps */
-  double tolerance;          /* largest step component at convergence */
+  double tolerance;          /* largest relative Newton step at convergence (error ~ its square) */
   double threshold;          /* probability counted as predicted churn (metrics) */
   int threads;               /* 0 = every core; the result does not depend on it */
   int scaling;               /* crm_scaling */
@@ -943,7 +943,7 @@ typedef struct crm_churn_options {
 
 #define CRM_CHURN_OPTIONS_VERSION 1
 #define CRM_CHURN_OPTIONS_INIT \
-  { CRM_CHURN_OPTIONS_VERSION, 1.0, 0, 100, 1e-10, 0.5, 0, 1, NULL, 0 }
+  { CRM_CHURN_OPTIONS_VERSION, 1.0, 0, 100, 1e-7, 0.5, 0, 1, NULL, 0 }
 
 CRM_API int crm_churn_options_init(crm_churn_options *opts, unsigned int version);
 

@@ -80,42 +80,47 @@ std::size_t draw_index(detail::SplitMix64& rng, std::size_t n) {
 
 // Greedy k-means++: each new centre is the best (lowest potential) of 2 + ln k candidates
 // drawn with probability proportional to the squared distance to the nearest centre so far.
+// Per centre three passes over the rows: find the drawn candidates on the running sum, the
+// potential of every candidate at once, then the new nearest distances.
 std::vector<double> seed_centers(const double* X, std::size_t n, std::size_t p, int k,
                                  detail::SplitMix64& rng) {
   std::vector<double> C(static_cast<std::size_t>(k) * p);
   const std::size_t first = draw_index(rng, n);
   std::copy(X + first * p, X + first * p + p, C.begin());
-  std::vector<double> closest(n), trial(n), best(n), cumulative(n);
+  std::vector<double> closest(n);
   double potential = 0;
   for (std::size_t i = 0; i < n; ++i) potential += closest[i] = sq_dist<0>(X + i * p, C.data(), p);
-  const int trials = 2 + static_cast<int>(std::log(static_cast<double>(k)));
+  const std::size_t trials = 2 + static_cast<std::size_t>(std::log(static_cast<double>(k)));
+  std::vector<double> targets(trials), pot(trials);
+  std::vector<std::size_t> cand(trials);
   for (int c = 1; c < k; ++c) {
     if (!(potential > 0))
       throw Error(ErrorCode::invalid_argument,
                   "k = " + std::to_string(k) + " is more than the " + std::to_string(c) +
                       " distinct rows of the data (after scaling); choose a smaller k");
-    std::partial_sum(closest.begin(), closest.end(), cumulative.begin());
-    double best_potential = std::numeric_limits<double>::infinity();
-    std::size_t best_index = 0;
-    for (int t = 0; t < trials; ++t) {
-      const double u = rng.uniform() * cumulative.back();
-      const std::size_t cand = std::min<std::size_t>(
-          n - 1, static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) -
-                                          cumulative.begin()));
-      double pot = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        trial[i] = std::min(closest[i], sq_dist<0>(X + i * p, X + cand * p, p));
-        pot += trial[i];
-      }
-      if (pot < best_potential) {
-        best_potential = pot;
-        best_index = cand;
-        best.swap(trial);
-      }
+    // Draws in the order made (that order is kept for ties), found in one sorted walk.
+    for (double& t : targets) t = rng.uniform() * potential;
+    std::vector<std::size_t> by_target(trials);
+    std::iota(by_target.begin(), by_target.end(), std::size_t{0});
+    std::sort(by_target.begin(), by_target.end(),
+              [&](std::size_t a, std::size_t b) { return targets[a] < targets[b]; });
+    double running = 0;
+    std::size_t next = 0, i = 0;
+    for (; i < n && next < trials; ++i) {
+      running += closest[i];
+      while (next < trials && targets[by_target[next]] < running) cand[by_target[next++]] = i;
     }
-    std::copy(X + best_index * p, X + best_index * p + p, C.begin() + static_cast<std::ptrdiff_t>(c * p));
-    closest.swap(best);
-    potential = best_potential;
+    while (next < trials) cand[by_target[next++]] = n - 1;  // rounding at the very end
+    std::fill(pot.begin(), pot.end(), 0.0);
+    for (std::size_t r = 0; r < n; ++r) {
+      const double* x = X + r * p;
+      for (std::size_t t = 0; t < trials; ++t) pot[t] += std::min(closest[r], sq_dist<0>(x, X + cand[t] * p, p));
+    }
+    const std::size_t best = static_cast<std::size_t>(std::min_element(pot.begin(), pot.end()) - pot.begin());
+    const double* centre = X + cand[best] * p;
+    std::copy(centre, centre + p, C.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(c) * p));
+    potential = 0;
+    for (std::size_t r = 0; r < n; ++r) potential += closest[r] = std::min(closest[r], sq_dist<0>(X + r * p, centre, p));
   }
   return C;
 }

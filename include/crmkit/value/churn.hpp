@@ -31,7 +31,10 @@ struct ChurnOptions {
   // Weights n / (2 n_class) per class, scikit-learn's class_weight="balanced": for rare churn.
   bool balanced = false;
   int max_iterations = 100;   // Newton steps
-  double tolerance = 1e-10;   // stop when the largest step component is below this
+  // Stop after a Newton step whose largest component is below this (relative to the
+  // largest coefficient, at least 1): convergence is quadratic, so the coefficients are
+  // then within about tolerance^2 of the optimum.
+  double tolerance = 1e-7;
   double threshold = 0.5;     // probability at which a customer counts as predicted churn
   int threads = 0;            // 0 = every core; the result does not depend on it
   ScalingOptions scaling;
