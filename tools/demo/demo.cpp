@@ -23,7 +23,8 @@ namespace {
 using SectionFn = DemoSection (*)(const DemoContext&);
 // Customer value (who is worth what today) comes before lifetime value (what they will be
 // worth): the report reads from the data the business has to the models built on it.
-const SectionFn kSections[] = {demo_customer_summaries, demo_customer_value, demo_lifetime_value};
+const SectionFn kSections[] = {demo_customer_summaries, demo_customer_value, demo_lifetime_value,
+                               demo_segments_and_churn};
 
 struct DemoCommand {
   std::string data, out = "out";

@@ -22,6 +22,9 @@ DemoSection demo_customer_summaries(const DemoContext& context);
 DemoSection demo_customer_value(const DemoContext& context);
 DemoSection demo_lifetime_value(const DemoContext& context);
 
+// mining.cpp: segments and churn.
+DemoSection demo_segments_and_churn(const DemoContext& context);
+
 // Helpers shared by the sections.
 std::string html_table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);
