@@ -155,6 +155,20 @@ TEST_CASE("segment profiles: sizes, means in data units and value shares", "[seg
   CHECK(share == Approx(1.0));
 }
 
+TEST_CASE("a value column outside the fitted features only weighs the profiles", "[segment]") {
+  // x: {0, 1} and {10, 11, 12}; spend is not fitted (it would split the groups otherwise).
+  const double v[] = {0, 1, 10, 11, 12, /*spend*/ 100, 1, 1, 1, 7};
+  const FeatureTable t = make_feature_table(v, 5, {"x", "spend"});
+  KMeansOptions o = fixed_k(2);
+  o.features = {"x"};
+  o.value_column = "spend";
+  const SegmentResult r = segment(t, o);
+  CHECK(r.model.feature_names() == std::vector<std::string>{"x"});
+  CHECK(r.labels == std::vector<int>{1, 1, 0, 0, 0});
+  CHECK(r.profiles[0].value_share == Approx(9.0 / 110));
+  CHECK(r.profiles[1].value_share == Approx(101.0 / 110));
+}
+
 TEST_CASE("hand cases: two points, k above the distinct rows", "[segment]") {
   const double two[] = {0, 2};
   const FeatureTable t = make_feature_table(two, 2, {"x"});
