@@ -84,18 +84,21 @@ void BM_KMeans_1M_x4_k8_ninit10(benchmark::State& state) {
 // but the result still reports a sampled silhouette (10,000 rows), included in the time.
 BENCHMARK(BM_KMeans_1M_x4_k8_ninit10)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(false);
 
+// Arg 0: threads; arg 1: 1 = with the training metrics (log-loss, AUC, lift: one sort of
+// the rows), 0 = the fit alone, as scikit-learn's LogisticRegression.fit.
 void BM_Churn_1M_x8(benchmark::State& state) {
   const value::FeatureTable t = table_of(data().features, 8);
   value::ChurnOptions o;
   o.l2 = 1;
   o.scaling.scaling = value::Scaling::none;
   o.threads = static_cast<int>(state.range(0));
+  o.training_metrics = state.range(1) != 0;
   for (auto _ : state) {
     const value::ChurnFit f = value::fit_churn(t, data().churned.data(), o);
     benchmark::DoNotOptimize(f.model.coefficients().data());
   }
 }
-BENCHMARK(BM_Churn_1M_x8)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(3);
+BENCHMARK(BM_Churn_1M_x8)->Args({1, 1})->Args({2, 1})->Args({1, 0})->Args({2, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(3);
 
 bool write_raw(const std::string& path, const std::vector<double>& v) {
   std::ofstream f(path, std::ios::binary);

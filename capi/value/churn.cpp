@@ -35,6 +35,7 @@ crm_churn_options default_options() {
 
 value::ChurnOptions options_from(const crm_churn_options* opts) {
   value::ChurnOptions o;
+  o.training_metrics = false;  // C callers ask crm_churn_evaluate when they want them
   if (opts == nullptr) return o;
   require_version(opts->version, CRM_CHURN_OPTIONS_VERSION, "crm_churn_options");
   o.l2 = opts->l2;

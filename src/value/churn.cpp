@@ -68,18 +68,22 @@ Pass newton_pass(const double* X, std::size_t n, std::size_t p, const double* y,
     const Eigen::Index m = static_cast<Eigen::Index>(rows);
     const Eigen::Map<const RowMajor> Xb(X + start * p, m, static_cast<Eigen::Index>(p));
     const Eigen::Map<const Eigen::VectorXd> yb(y + start, m);
-    const Eigen::VectorXd eta = (Xb * b).array() + beta[0];
-    Eigen::VectorXd residual(m), curvature(m);
-    double loss = 0;
-    for (Eigen::Index i = 0; i < m; ++i) {
-      const double wi = w ? w[start + static_cast<std::size_t>(i)] : 1.0;
-      // One exponential for both: e = exp(-|eta|), softplus = max(eta, 0) + log(1 + e)
-      // (log rather than log1p: the loss only steers the step halving, and log is 4x faster).
-      const double e = std::exp(-std::abs(eta[i]));
-      const double mu = eta[i] >= 0 ? 1 / (1 + e) : e / (1 + e);
-      loss += wi * (std::max(eta[i], 0.0) + std::log(1 + e) - yb[i] * eta[i]);
-      residual[i] = wi * (mu - yb[i]);
-      curvature[i] = wi * mu * (1 - mu);
+    const Eigen::ArrayXd eta = (Xb * b).array() + beta[0];
+    // Whole-block array expressions (Eigen vectorises exp and log): e = exp(-|eta|) gives
+    // both the probability and softplus(eta) = max(eta, 0) + log(1 + e).
+    const Eigen::ArrayXd e = (-eta.abs()).exp();
+    const Eigen::ArrayXd mu = (eta >= 0).select(1 / (1 + e), e / (1 + e));
+    const Eigen::ArrayXd lossi = eta.max(0.0) + (1 + e).log() - yb.array() * eta;
+    Eigen::VectorXd residual = (mu - yb.array()).matrix();
+    Eigen::VectorXd curvature = (mu * (1 - mu)).matrix();
+    double loss;
+    if (w) {
+      const Eigen::Map<const Eigen::ArrayXd> wb(w + start, m);
+      loss = (wb * lossi).sum();
+      residual.array() *= wb;
+      curvature.array() *= wb;
+    } else {
+      loss = lossi.sum();
     }
     // Gradient and Hessian of the block with the intercept in front: one matrix product.
     Pass& s = part[k];
@@ -391,13 +395,16 @@ ChurnFit fit_churn(const FeatureTable& table, const double* label, const ChurnOp
   ChurnFit fit;
   fit.model = ChurnModel(std::move(scaler), std::move(coefficients), options.l2, options.balanced);
   fit.iterations = iterations;
-  fit.probability.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    double eta = beta[0];
-    for (std::size_t j = 0; j < p; ++j) eta += beta[static_cast<Eigen::Index>(j + 1)] * X[i * p + j];
-    fit.probability[i] = sigmoid(eta);
+  {
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const Eigen::Map<const RowMajor> all(X.data(), static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(p));
+    const Eigen::ArrayXd eta = (all * beta.tail(static_cast<Eigen::Index>(p))).array() + beta[0];
+    const Eigen::ArrayXd e = (-eta.abs()).exp();
+    fit.probability.resize(n);
+    Eigen::Map<Eigen::ArrayXd>(fit.probability.data(), static_cast<Eigen::Index>(n)) =
+        (eta >= 0).select(1 / (1 + e), e / (1 + e));
   }
-  fit.metrics = evaluate_churn(fit.probability.data(), label, n, options.threshold);
+  if (options.training_metrics) fit.metrics = evaluate_churn(fit.probability.data(), label, n, options.threshold);
   return fit;
 }
 

@@ -38,6 +38,9 @@ struct ChurnOptions {
   double threshold = 0.5;     // probability at which a customer counts as predicted churn
   int threads = 0;            // 0 = every core; the result does not depend on it
   ScalingOptions scaling;
+  // ChurnFit::metrics on the training rows (a sort of all rows for the AUC and lift); off,
+  // they stay default (customers = 0). The C API leaves them to crm_churn_evaluate.
+  bool training_metrics = true;
 };
 
 struct Coefficient {
@@ -153,7 +156,7 @@ class ChurnModel {
 struct ChurnFit {
   ChurnModel model;
   std::vector<double> probability;  // per training row
-  ChurnMetrics metrics;             // on the training rows
+  ChurnMetrics metrics;             // on the training rows (if options.training_metrics)
   int iterations = 0;
 };
 
