@@ -27,6 +27,10 @@ constexpr std::size_t kBlock = 8192;
 // Coefficients this large on scaled features mean the classes are separated.
 constexpr double kDivergent = 1e6;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Above this many rows Newton first converges on an every-k-th-row subsample of about
+// kSubsampleRows rows, then polishes on all of them.
+constexpr std::size_t kSubsampleAbove = 200000;
+constexpr std::size_t kSubsampleRows = 50000;
 
 double sigmoid(double eta) {
   return eta >= 0 ? 1.0 / (1.0 + std::exp(-eta)) : std::exp(eta) / (1.0 + std::exp(eta));
@@ -115,6 +119,49 @@ Pass newton_pass(const double* X, std::size_t n, std::size_t p, const double* y,
   throw Error(ErrorCode::not_converged,
               "churn model: the features separate churners from stayers perfectly, so the "
               "unpenalised coefficients grow without bound; set an L2 penalty (--l2 > 0)");
+}
+
+struct NewtonResult {
+  Eigen::VectorXd beta;
+  Pass pass;  // at beta
+  int iterations = 0;
+};
+
+// Newton's method from beta, each step halved while the penalised loss rises.
+NewtonResult newton(const double* X, std::size_t n, std::size_t p, const double* y, const double* w,
+                    Eigen::VectorXd beta, const ChurnOptions& options, unsigned threads) {
+  Pass pass = newton_pass(X, n, p, y, w, beta, options.l2, threads);
+  int iterations = 0;
+  bool converged = false;
+  while (!converged && iterations < options.max_iterations) {
+    ++iterations;
+    Eigen::LDLT<Eigen::MatrixXd> ldlt(pass.hessian);
+    if (ldlt.info() != Eigen::Success || !ldlt.isPositive()) separable();
+    const Eigen::VectorXd step = ldlt.solve(pass.gradient);
+    // The full step, halved while the penalised loss rises; the accepted pass brings the
+    // derivatives for the next step.
+    double t = 1;
+    Eigen::VectorXd next = beta - step;
+    Pass trial = newton_pass(X, n, p, y, w, next, options.l2, threads);
+    // Rounding noise of the summed loss (relative 1e-12) is not a rise: near the optimum the
+    // tiny last steps would otherwise be halved to nothing.
+    const double slack = 1e-12 * std::abs(pass.loss);
+    for (int halving = 0; halving < 40 && !(trial.loss <= pass.loss + slack); ++halving) {
+      t /= 2;
+      next = beta - t * step;
+      trial = newton_pass(X, n, p, y, w, next, options.l2, threads);
+    }
+    converged = (t * step).cwiseAbs().maxCoeff() < options.tolerance * std::max(1.0, beta.cwiseAbs().maxCoeff());
+    beta = next;
+    pass = std::move(trial);
+    if (beta.cwiseAbs().maxCoeff() > kDivergent) separable();
+  }
+  if (!converged) {
+    if (options.l2 == 0) separable();
+    throw Error(ErrorCode::not_converged, "churn model: Newton's method did not converge in " +
+                                              std::to_string(options.max_iterations) + " steps");
+  }
+  return {std::move(beta), std::move(pass), iterations};
 }
 
 }  // namespace
@@ -344,40 +391,32 @@ ChurnFit fit_churn(const FeatureTable& table, const double* label, const ChurnOp
   const double* w = weight.empty() ? nullptr : weight.data();
   const double rate = options.balanced ? 0.5 : churners / static_cast<double>(n);
 
-  // Newton from the intercept-only model, each step halved until the penalised loss falls.
+  // Start from the intercept-only model; on large data first converge on an every-k-th-row
+  // subsample (its penalty scaled to its size, so its optimum approximates the full one),
+  // then polish on all rows: the same optimum in two or three full passes instead of six.
   Eigen::VectorXd beta = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(p + 1));
   beta[0] = std::log(rate / (1 - rate));
-  Pass pass = newton_pass(X.data(), n, p, label, w, beta, options.l2, threads);
-  int iterations = 0;
-  bool converged = false;
-  while (!converged && iterations < options.max_iterations) {
-    ++iterations;
-    Eigen::LDLT<Eigen::MatrixXd> ldlt(pass.hessian);
-    if (ldlt.info() != Eigen::Success || !ldlt.isPositive()) separable();
-    const Eigen::VectorXd step = ldlt.solve(pass.gradient);
-    // The full step, halved while the penalised loss rises; the accepted pass brings the
-    // derivatives for the next step.
-    double t = 1;
-    Eigen::VectorXd next = beta - step;
-    Pass trial = newton_pass(X.data(), n, p, label, w, next, options.l2, threads);
-    // Rounding noise of the summed loss (relative 1e-12) is not a rise: near the optimum the
-    // tiny last steps would otherwise be halved to nothing.
-    const double slack = 1e-12 * std::abs(pass.loss);
-    for (int halving = 0; halving < 40 && !(trial.loss <= pass.loss + slack); ++halving) {
-      t /= 2;
-      next = beta - t * step;
-      trial = newton_pass(X.data(), n, p, label, w, next, options.l2, threads);
+  if (n > kSubsampleAbove) {
+    const std::size_t stride = n / kSubsampleRows;
+    std::vector<double> Xs, ys, ws;
+    for (std::size_t i = 0; i < n; i += stride) {
+      Xs.insert(Xs.end(), X.begin() + static_cast<std::ptrdiff_t>(i * p), X.begin() + static_cast<std::ptrdiff_t>((i + 1) * p));
+      ys.push_back(label[i]);
+      if (w) ws.push_back(w[i]);
     }
-    converged = (t * step).cwiseAbs().maxCoeff() < options.tolerance * std::max(1.0, beta.cwiseAbs().maxCoeff());
-    beta = next;
-    pass = std::move(trial);
-    if (beta.cwiseAbs().maxCoeff() > kDivergent) separable();
+    const double share = static_cast<double>(ys.size()) / static_cast<double>(n);
+    ChurnOptions rough = options;
+    rough.l2 = options.l2 * share;
+    try {
+      beta = newton(Xs.data(), ys.size(), p, ys.data(), w ? ws.data() : nullptr, beta, rough, threads).beta;
+    } catch (const Error&) {
+      // A subsample can be separable when the data is not: start from the intercept instead.
+    }
   }
-  if (!converged) {
-    if (options.l2 == 0) separable();
-    throw Error(ErrorCode::not_converged, "churn model: Newton's method did not converge in " +
-                                              std::to_string(options.max_iterations) + " steps");
-  }
+  const NewtonResult result = newton(X.data(), n, p, label, w, beta, options, threads);
+  beta = result.beta;
+  const Pass& pass = result.pass;
+  const int iterations = result.iterations;
 
   Eigen::LDLT<Eigen::MatrixXd> ldlt(pass.hessian);
   const Eigen::MatrixXd covariance =
