@@ -56,6 +56,17 @@ inline void require_capacity(const void* out, std::size_t capacity, std::size_t 
   if (out != nullptr && capacity < needed) throw BufferTooSmall(needed, capacity);
 }
 
+// A caller's list of C strings (NULL: empty).
+inline std::vector<std::string> strings_from(const char* const* texts, std::size_t count, const char* name) {
+  std::vector<std::string> out;
+  if (texts == nullptr) return out;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (texts[i] == nullptr) throw Error(ErrorCode::invalid_argument, std::string(name) + "[" + std::to_string(i) + "] is NULL");
+    out.emplace_back(texts[i]);
+  }
+  return out;
+}
+
 // A string into a caller buffer (buf, buf_len, out_len): *out_len receives the length
 // without the NUL; BufferTooSmall (CRM_EBUFS) when buf is NULL or cannot hold text + NUL.
 inline void copy_text(const std::string& text, char* buf, std::size_t buf_len, std::size_t* out_len) {
@@ -63,6 +74,14 @@ inline void copy_text(const std::string& text, char* buf, std::size_t buf_len, s
   *out_len = text.size();
   if (buf == nullptr || buf_len <= text.size()) throw BufferTooSmall(text.size() + 1, buf_len);
   std::memcpy(buf, text.c_str(), text.size() + 1);
+}
+
+// An archive's bytes into a caller buffer (CRM_EBUFS when short; buf may be NULL to ask).
+inline void bytes_out(const std::string& bytes, void* buf, std::size_t buf_len, std::size_t* out_len) {
+  require_pointer(out_len, "out_len");
+  *out_len = bytes.size();
+  if (buf == nullptr || buf_len < bytes.size()) throw BufferTooSmall(bytes.size(), buf_len);
+  std::memcpy(buf, bytes.data(), bytes.size());
 }
 
 }  // namespace capi

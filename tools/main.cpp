@@ -23,6 +23,8 @@ void add_clv(CLI::App& app);            // value/clv.cpp: clv fit, clv predict
 void add_rfm(CLI::App& app);            // value/rfm.cpp
 void add_tiers(CLI::App& app);          // value/tiers.cpp
 void add_concentration(CLI::App& app);  // value/concentration.cpp
+void add_segment(CLI::App& app);        // value/segment.cpp
+void add_churn(CLI::App& app);          // value/churn.cpp: churn fit, churn score
 void add_ahp(CLI::App& app);            // decision/ahp.cpp
 void add_rank(CLI::App& app);           // decision/rank.cpp
 void add_process(CLI::App& app);        // process/process.cpp
@@ -39,6 +41,7 @@ void add_csi(CLI::App& app);            // quality/csi.cpp
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {
     add_summarize, add_clv, add_rfm, add_tiers, add_concentration,  // value
+    add_segment,   add_churn,                                        // value: data mining
     add_ahp,       add_rank,                                         // decision
     add_staff,     add_kpi,                                          // contact
     add_servqual, add_audit,                                         // quality

@@ -821,6 +821,201 @@ CRM_API int crm_campaign_payback(const crm_retention_campaign *campaign,
 CRM_API int crm_at_risk_campaign(const crm_value_at_risk_result *risk, double cost_per_customer,
                                  double win_back_rate, crm_retention_campaign *out);
 
+/* ---- data mining: k-means segments and the churn model ---------------------------------
+ * (include/crmkit/value/{features,segment,churn}.hpp.) A feature table is n rows x p columns
+ * passed column-major (column j at x[j * n .. j * n + n - 1]) with p NUL-terminated column
+ * names; CRM_EINVAL for NULL pointers, n = 0, p = 0, duplicate names, or a non-finite value
+ * (the message names the column and the 1-based row). Models are scaled inside (the scaling
+ * is saved with them); a model applied to a table lacking one of its features is CRM_EINVAL
+ * naming the feature (other columns are ignored). A handle may be used by one thread at a
+ * time; separate handles concurrently. Results go into caller arrays. */
+
+typedef enum crm_scaling {
+  CRM_SCALING_NONE = 0,   /* values as they are (after log1p where asked) */
+  CRM_SCALING_ZSCORE = 1, /* (x - mean) / standard deviation (ddof 0) */
+  CRM_SCALING_ROBUST = 2  /* (x - median) / IQR; the standard deviation when the IQR is 0 */
+} crm_scaling;
+
+typedef enum crm_k_selection {
+  CRM_K_SILHOUETTE = 0, /* highest mean silhouette */
+  CRM_K_ELBOW = 1       /* inertia curve farthest below its chord */
+} crm_k_selection;
+
+CRM_API const char *crm_scaling_name(int scaling);
+CRM_API int crm_scaling_parse(const char *text, int *out_scaling);
+CRM_API const char *crm_k_selection_name(int selection);
+CRM_API int crm_k_selection_parse(const char *text, int *out_selection);
+
+typedef struct crm_kmeans crm_kmeans;
+
+typedef struct crm_kmeans_options {
+  unsigned int version;      /* CRM_KMEANS_OPTIONS_VERSION */
+  int k_min, k_max;          /* k tried, 1 <= k_min <= k_max <= n */
+  int n_init;                /* k-means++ restarts per k, best inertia kept */
+  int max_iterations;        /* Lloyd iterations per restart */
+  double tolerance;          /* centre shift, relative to the mean feature variance */
+  uint64_t seed;             /* the result depends on it, not on threads */
+  size_t silhouette_sample;  /* rows drawn for the silhouette; 0 = all */
+  int selection;             /* crm_k_selection */
+  int threads;               /* 0 = every core */
+  int scaling;               /* crm_scaling */
+  const char *const *log1p;  /* column names taken as log(1 + x) first; may be NULL */
+  size_t log1p_count;
+  const char *value_column;  /* column giving segment value shares; NULL = none */
+} crm_kmeans_options;
+
+#define CRM_KMEANS_OPTIONS_VERSION 1
+#define CRM_KMEANS_OPTIONS_INIT \
+  { CRM_KMEANS_OPTIONS_VERSION, 2, 8, 10, 300, 1e-4, 0, 10000, 0, 0, 1, NULL, 0, NULL }
+
+CRM_API int crm_kmeans_options_init(crm_kmeans_options *opts, unsigned int version);
+
+/* Fits k-means (k chosen over opts' range); labels (n entries, may be NULL) receive each
+ * row's segment 0..k-1, segments numbered by size, largest first. opts NULL = defaults.
+ * CRM_EINVAL also for a constant column and k above the distinct rows. Free with
+ * crm_kmeans_free. */
+CRM_API int crm_kmeans_fit(crm_kmeans **out, const double *x, size_t n, size_t p,
+                           const char *const *names, const crm_kmeans_options *opts,
+                           int *labels);
+CRM_API void crm_kmeans_free(crm_kmeans *model);
+
+typedef struct crm_kmeans_info {
+  unsigned int version; /* CRM_KMEANS_INFO_VERSION, set by the caller */
+  int k;                /* chosen */
+  size_t features;
+  double inertia;       /* of the fit; NaN for a loaded model */
+  double silhouette;    /* of the fit; NaN for a loaded model */
+} crm_kmeans_info;
+
+#define CRM_KMEANS_INFO_VERSION 1
+#define CRM_KMEANS_INFO_INIT { CRM_KMEANS_INFO_VERSION, 0, 0, 0.0, 0.0 }
+
+CRM_API int crm_kmeans_info_get(const crm_kmeans *model, crm_kmeans_info *info);
+
+/* Feature j's name (model order), NUL-terminated; *out_len gets its length; CRM_EBUFS when
+ * buf_len <= that (buf may be NULL to ask). */
+CRM_API int crm_kmeans_feature_name(const crm_kmeans *model, size_t j, char *buf,
+                                    size_t buf_len, size_t *out_len);
+
+/* Centres in data units, row-major k x features; capacity in doubles (CRM_EBUFS if short). */
+CRM_API int crm_kmeans_centers(const crm_kmeans *model, double *centers, size_t capacity);
+
+/* Every k tried: k, inertia, silhouette (arrays of `capacity`, each may be NULL); *out_count
+ * gets their number. CRM_ESTATE for a loaded model (no fit record). */
+CRM_API int crm_kmeans_scores(const crm_kmeans *model, int *k, double *inertia,
+                              double *silhouette, size_t capacity, size_t *out_count);
+
+/* Segment profiles of the fit, k entries each (may be NULL): sizes, value shares (NaN
+ * without a value column) and means (row-major k x features, data units), capacity = k.
+ * CRM_ESTATE for a loaded model. */
+CRM_API int crm_kmeans_profiles(const crm_kmeans *model, size_t *sizes, double *value_share,
+                                double *means, size_t capacity);
+
+/* Segment of each row of a new table (n labels). */
+CRM_API int crm_kmeans_assign(const crm_kmeans *model, const double *x, size_t n, size_t p,
+                              const char *const *names, int *labels);
+
+/* Files and buffers: the checksummed archive envelope (text archive, written atomically);
+ * CRM_ECORRUPT for damage, CRM_EINVAL for a file of another model type, CRM_EIO for I/O.
+ * to_buffer: *out_len gets the size; CRM_EBUFS when buf_len is smaller (buf may be NULL). */
+CRM_API int crm_kmeans_save(const crm_kmeans *model, const char *path);
+CRM_API int crm_kmeans_load(crm_kmeans **out, const char *path);
+CRM_API int crm_kmeans_to_buffer(const crm_kmeans *model, void *buf, size_t buf_len,
+                                 size_t *out_len);
+CRM_API int crm_kmeans_from_buffer(crm_kmeans **out, const void *buf, size_t len);
+
+typedef struct crm_churn crm_churn;
+
+/* The penalty is (l2 / 2) ||beta||^2 on the coefficients, not the intercept: l2 = 1 / C of
+ * scikit-learn's LogisticRegression. */
+typedef struct crm_churn_options {
+  unsigned int version;      /* CRM_CHURN_OPTIONS_VERSION */
+  double l2;                 /* >= 0; 0 fails (CRM_ECONVERGE) on separable data */
+  int balanced;              /* 1: class weights n / (2 n_class) */
+  int max_iterations;        /* Newton steps */
+  double tolerance;          /* largest relative Newton step at convergence (error ~ its square) */
+  double threshold;          /* probability counted as predicted churn (metrics) */
+  int threads;               /* 0 = every core; the result does not depend on it */
+  int scaling;               /* crm_scaling */
+  const char *const *log1p;  /* column names taken as log(1 + x) first; may be NULL */
+  size_t log1p_count;
+} crm_churn_options;
+
+#define CRM_CHURN_OPTIONS_VERSION 1
+#define CRM_CHURN_OPTIONS_INIT \
+  { CRM_CHURN_OPTIONS_VERSION, 1.0, 0, 100, 1e-7, 0.5, 0, 1, NULL, 0 }
+
+CRM_API int crm_churn_options_init(crm_churn_options *opts, unsigned int version);
+
+/* Fits the churn model on every column; label: n values 0 or 1 (1 = churned; CRM_EINVAL
+ * naming the row otherwise, or for one class only). probability (n, may be NULL) receives
+ * the fitted churn probabilities. Free with crm_churn_free. */
+CRM_API int crm_churn_fit(crm_churn **out, const double *x, size_t n, size_t p,
+                          const char *const *names, const double *label,
+                          const crm_churn_options *opts, double *probability);
+CRM_API void crm_churn_free(crm_churn *model);
+
+/* Coefficients, the intercept first then the features in model order: names (owned by the
+ * handle, valid until it is freed), estimates, standard errors (inverse penalised Hessian),
+ * z values, odds ratios (per scaled unit); arrays of `capacity`, each may be NULL;
+ * *out_count gets features + 1; CRM_EBUFS (nothing written) when capacity is short. */
+CRM_API int crm_churn_coefficients(const crm_churn *model, const char **names,
+                                   double *estimate, double *standard_error, double *z,
+                                   double *odds_ratio, size_t capacity, size_t *out_count);
+
+/* Churn probability of each row of a table (n entries). */
+CRM_API int crm_churn_predict(const crm_churn *model, const double *x, size_t n, size_t p,
+                              const char *const *names, double *probability);
+
+typedef struct crm_churn_metrics {
+  unsigned int version; /* CRM_CHURN_METRICS_VERSION, set by the caller */
+  size_t customers;
+  double churn_rate;
+  double log_loss;      /* mean, probabilities clipped to [1e-15, 1 - 1e-15] */
+  double auc;           /* ROC AUC, ties counted one half */
+  double threshold;
+  double precision;     /* NaN when nobody is predicted to churn */
+  double recall;
+  double accuracy;
+} crm_churn_metrics;
+
+#define CRM_CHURN_METRICS_VERSION 1
+#define CRM_CHURN_METRICS_INIT \
+  { CRM_CHURN_METRICS_VERSION, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 }
+
+/* Metrics of probabilities against 0/1 labels. Per decile (highest predicted first; fewer
+ * than 10 for n < 10): lift and cumulative lift into arrays of lift_capacity (may be NULL),
+ * *out_deciles gets their number. Calibration over the 10 bins [0, 0.1), ..., [0.9, 1]:
+ * customers, mean probability, observed rate (NaN in empty bins), arrays of 10 (may be NULL). */
+CRM_API int crm_churn_evaluate(const double *probability, const double *label, size_t n,
+                               double threshold, crm_churn_metrics *out, double *lift,
+                               double *cumulative_lift, size_t lift_capacity,
+                               size_t *out_deciles, size_t *calibration_customers,
+                               double *calibration_probability, double *calibration_observed);
+
+/* Sensitivity: every row's churn probability before and after `feature` moves by `delta`
+ * (data units), n entries each (may be NULL); value (n amounts at risk, may be NULL) gives
+ * the expected value at risk before and after (NaN without values; pointers may be NULL). */
+CRM_API int crm_churn_sensitivity(const crm_churn *model, const double *x, size_t n, size_t p,
+                                  const char *const *names, const char *feature,
+                                  double delta, const double *value, double *before,
+                                  double *after, double *value_at_risk_before,
+                                  double *value_at_risk_after);
+
+/* Drivers per group: groups (n labels >= 0, e.g. k-means segments; NULL = one group).
+ * effects receives, row-major groups x features in model order, the mean change of the
+ * churn probability when each scaled feature rises one unit; capacity in doubles;
+ * *out_groups gets the number of groups (max label + 1). CRM_EBUFS when short. */
+CRM_API int crm_churn_drivers(const crm_churn *model, const double *x, size_t n, size_t p,
+                              const char *const *names, const int *groups, double *effects,
+                              size_t capacity, size_t *out_groups);
+
+CRM_API int crm_churn_save(const crm_churn *model, const char *path);
+CRM_API int crm_churn_load(crm_churn **out, const char *path);
+CRM_API int crm_churn_to_buffer(const crm_churn *model, void *buf, size_t buf_len,
+                                size_t *out_len);
+CRM_API int crm_churn_from_buffer(crm_churn **out, const void *buf, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -64,5 +64,7 @@ void run_ipa_tests(void);
 void run_gaps_tests(void);
 void run_csi_tests(void);
 void run_process_tests(void);
+void run_segment_tests(void);
+void run_churn_tests(void);
 
 #endif

@@ -43,6 +43,8 @@ int main(void) {
   run_gaps_tests();
   run_csi_tests();
   run_process_tests();
+  run_segment_tests();
+  run_churn_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

@@ -600,6 +600,34 @@ expect_rank_error 2 "--method: electre not in" "$tmp/hand.csv" --method electre 
 expect_rank_error 2 "--preference price=linear:5: linear takes 2 thresholds" "$tmp/hand.csv" --method promethee --weights 0.5,0.25,0.25 --preference price=linear:5
 expect_rank_error 2 "--sensitivity prints several tables" "$tmp/hand.csv" --weights 0.5,0.25,0.25 --sensitivity --csv
 expect_rank_error 2 "normalization 'vector' does not apply to wsm" "$tmp/hand.csv" --method wsm --normalization vector --weights 0.5,0.25,0.25
+# ---- segment and churn (issue 27) -----------------------------------------------------------
+cdsum="$data/cdnow/cdnow_customers_summary_with_transactions.csv"
+"$crmkit" segment "$cdsum" --customer ID --features x,t_x,zbar --log1p x,zbar --k 2..4 --value zbar --json > "$tmp/seg.json" \
+  || fail "segment --json"
+python3 - "$tmp/seg.json" <<'PY' || fail "segment json: $(head -c 300 "$tmp/seg.json")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert [s["k"] for s in r["scores"]] == [2, 3, 4] and len(r["profiles"]) == r["k"]
+assert sum(p["customers"] for p in r["profiles"]) == 2357
+assert abs(sum(p["value_share"] for p in r["profiles"]) - 1) < 1e-12
+PY
+"$crmkit" segment "$cdsum" --customer ID --features x,t_x --k 3 --assign > "$tmp/seg.csv" || fail "segment --assign"
+head -1 "$tmp/seg.csv" | grep -qx 'customer_id,x,t_x,segment' || fail "segment --assign header"
+[ "$(($(wc -l < "$tmp/seg.csv") - 1))" = 2357 ] || fail "segment --assign rows"
+printf 'customer_id,recency,spend,churned\na,1,10,0\nb,5,8,1\nc,2,12,0\nd,9,3,1\ne,3,9,1\nf,8,4,0\n' > "$tmp/churn.csv"
+"$crmkit" churn fit "$tmp/churn.csv" --label churned --features recency,spend --l2 0.5 --save "$tmp/churn.model" --json > "$tmp/churn.json" \
+  || fail "churn fit"
+grep -q '"name": "recency"' "$tmp/churn.json" && grep -q '"auc": ' "$tmp/churn.json" || fail "churn fit json: $(head -c 300 "$tmp/churn.json")"
+"$crmkit" churn score "$tmp/churn.csv" --model-file "$tmp/churn.model" > "$tmp/score.csv" || fail "churn score"
+head -1 "$tmp/score.csv" | grep -qx 'customer_id,churn_probability' && [ "$(wc -l < "$tmp/score.csv")" = 7 ] || fail "churn score rows"
+printf 'customer_id,recency,spend,churned\na,1,10,1\nb,5,8,1\n' > "$tmp/one_class.csv"
+expect_value_error "one class only \(every customer churned\)" churn fit "$tmp/one_class.csv" --label churned --features recency,spend
+printf 'customer_id,recency,spend,churned\na,1,10,0\nb,nan,8,1\nc,2,3,0\n' > "$tmp/churn_nan.csv"
+expect_value_error "churn_nan.csv:3: customer b: feature 'recency' is not a finite number" churn fit "$tmp/churn_nan.csv" --label churned --features recency,spend
+printf 'customer_id,recency,cost\na,1,10\n' > "$tmp/other.csv"
+expect_value_error "feature 'spend', which the data lacks|no column 'spend'" churn score "$tmp/other.csv" --model-file "$tmp/churn.model"
+expect_value_error "more than the 2 distinct rows" segment "$tmp/churn.csv" --features churned --k 3
+expect_value_error "feature 'churned' is constant" segment "$tmp/one_class.csv" --features recency,churned --k 2
 
 # ---- issue 19.20: every example of README's "Command line" section runs as written ----------
 mkdir -p "$tmp/readme/bin" && ln -s "$crmkit" "$tmp/readme/bin/crmkit" && ln -s "$data" "$tmp/readme/data"

@@ -25,7 +25,7 @@ using SectionFn = DemoSection (*)(const DemoContext&);
 // worth): the report reads from the data the business has to the models built on it.
 const SectionFn kSections[] = {demo_customer_summaries, demo_customer_value, demo_lifetime_value,
                                 demo_service_quality, demo_decisions, demo_contact_centre,
-                                demo_service_process};
+                                demo_service_process, demo_segments_and_churn};
 
 struct DemoCommand {
   std::string data, out = "out";

@@ -30,6 +30,9 @@ DemoSection demo_contact_centre(const DemoContext& context);
 // process.cpp: the process pillar.
 DemoSection demo_service_process(const DemoContext& context);
 
+// mining.cpp: segments and churn.
+DemoSection demo_segments_and_churn(const DemoContext& context);
+
 // Helpers shared by the sections.
 std::string html_table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);

@@ -7,7 +7,7 @@ from ctypes import POINTER, byref, c_size_t
 
 import numpy as np
 
-from ._lib import BufferTooSmall, parse_time
+from ._lib import BufferTooSmall, parse_time, text_arg
 
 _EPOCH = np.datetime64("1970-01-01T00:00:00", "us")
 _INT_RANGES = {np.int64: (-2**63, 2**63 - 1), np.uint8: (0, 255), np.int32: (-2**31, 2**31 - 1)}
@@ -140,3 +140,50 @@ def text(getter, handle, i):
 def struct_dict(struct):
     """The fields of a result struct, but its version, as a dict."""
     return {name: getattr(struct, name) for name, _ in struct._fields_[1:]}
+
+
+class FeatureTable:
+    """Named feature columns for the C API's column-major tables (crm_kmeans_*, crm_churn_*):
+    from a mapping {name: column} (a dict, or anything with keys() and [] such as a pandas
+    DataFrame), or a 2-d array of rows with `names`. Columns are checked to be
+    one-dimensional and of one length; non-finite values are named by the library."""
+
+    def __init__(self, data, names=None, what="X"):
+        if hasattr(data, "keys") and names is None:
+            names = [str(k) for k in data.keys()]
+            cols = [np.asarray(data[k], dtype=np.float64) for k in data.keys()]
+            for name, col in zip(names, cols):
+                if col.ndim != 1:
+                    raise ValueError("%s column %r must be one-dimensional, got shape %s" % (what, name, col.shape))
+                if col.shape[0] != cols[0].shape[0]:
+                    raise ValueError("%s column %r has %d rows, column %r has %d"
+                                     % (what, name, col.shape[0], names[0], cols[0].shape[0]))
+            block = np.array(cols, dtype=np.float64) if cols else np.empty((0, 0))
+        else:
+            rows = np.asarray(data, dtype=np.float64)
+            if rows.ndim != 2:
+                raise ValueError("%s must be a 2-d array of rows (or a mapping of named columns), got shape %s"
+                                 % (what, rows.shape))
+            if names is None:
+                raise ValueError("%s: feature names are needed with a 2-d array (names=[...])" % what)
+            names = [str(n) for n in names]
+            if len(names) != rows.shape[1]:
+                raise ValueError("%s has %d columns but %d names" % (what, rows.shape[1], len(names)))
+            block = rows.T
+        self.names = names
+        self.values = np.ascontiguousarray(block, dtype=np.float64)  # p x n: column-major n x p
+        self.p = len(names)
+        self.n = self.values.shape[1] if self.p else 0
+        self._c_names = (ctypes.c_char_p * max(1, self.p))(*[text_arg(n, "feature name") for n in names])
+
+    def args(self):
+        """(x, n, p, names) for the C functions."""
+        return ptr(self.values, ctypes.c_double), self.n, self.p, self._c_names
+
+
+def c_strings(values, name):
+    """A ctypes array of C strings (and its length) from a sequence of texts; (None, 0) for none."""
+    values = [] if values is None else ([values] if isinstance(values, str) else list(values))
+    if not values:
+        return None, 0
+    return (ctypes.c_char_p * len(values))(*[text_arg(v, name) for v in values]), len(values)

@@ -137,6 +137,14 @@ class crm_process_map(_Opaque):
     pass
 
 
+class crm_kmeans(_Opaque):
+    pass
+
+
+class crm_churn(_Opaque):
+    pass
+
+
 _P_I64 = POINTER(c_int64)
 _P_F64 = POINTER(c_double)
 _P_U8 = POINTER(c_uint8)
@@ -530,6 +538,32 @@ class ValueChainResult(ctypes.Structure):
                 ("value", c_double), ("margin", c_double), ("margin_ratio", c_double)]
 
 
+class KMeansOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("k_min", c_int), ("k_max", c_int), ("n_init", c_int),
+                ("max_iterations", c_int), ("tolerance", c_double), ("seed", c_uint64),
+                ("silhouette_sample", c_size_t), ("selection", c_int), ("threads", c_int),
+                ("scaling", c_int), ("log1p", POINTER(c_char_p)), ("log1p_count", c_size_t),
+                ("value_column", c_char_p)]
+
+
+class KMeansInfo(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("k", c_int), ("features", c_size_t), ("inertia", c_double),
+                ("silhouette", c_double)]
+
+
+class ChurnOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("l2", c_double), ("balanced", c_int),
+                ("max_iterations", c_int), ("tolerance", c_double), ("threshold", c_double),
+                ("threads", c_int), ("scaling", c_int), ("log1p", POINTER(c_char_p)),
+                ("log1p_count", c_size_t)]
+
+
+class ChurnMetrics(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("customers", c_size_t), ("churn_rate", c_double),
+                ("log_loss", c_double), ("auc", c_double), ("threshold", c_double),
+                ("precision", c_double), ("recall", c_double), ("accuracy", c_double)]
+
+
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
 # headers. Output structs are filled in by the library after it checks this number.
 VERSIONS = {
@@ -548,6 +582,7 @@ VERSIONS = {
     ReliabilityOptions: 1, ReliabilityResult: 1, IpaOptions: 1, IpaResult: 1, GapMeans: 1,
     GapResult: 1, GapSurveys: 1, CsiOptions: 1, CsiResult: 1,
     ProcessSummary: 1, ValueChainResult: 1,
+    KMeansOptions: 1, KMeansInfo: 1, ChurnOptions: 1, ChurnMetrics: 1,
 }
 
 
@@ -569,6 +604,7 @@ _SUMMARY, _LEDGER = POINTER(crm_summary), POINTER(crm_ledger)
 _MODEL, _RULES = POINTER(crm_clv_model), POINTER(crm_segment_rules)
 _INSTRUMENT = POINTER(crm_instrument)
 _PROCESS = POINTER(crm_process_map)
+_KMEANS, _CHURN = POINTER(crm_kmeans), POINTER(crm_churn)
 
 
 def _enum(name):
@@ -816,6 +852,41 @@ _SIGNATURES = {
     "crm_process_compare": (c_int, [_PROCESS, _PROCESS, POINTER(ProcessChange), c_size_t, _P_SIZE,
                                     c_char_p, c_size_t, _P_SIZE]),
     "crm_value_chain": (c_int, [POINTER(ActivityFigures), c_size_t, POINTER(ValueChainResult)]),
+    # data mining: k-means segments and the churn model
+    **_enum("scaling"),
+    **_enum("k_selection"),
+    **_init("kmeans_options", KMeansOptions),
+    "crm_kmeans_fit": (c_int, [_out(crm_kmeans), _P_F64, c_size_t, c_size_t, POINTER(c_char_p),
+                               POINTER(KMeansOptions), POINTER(c_int)]),
+    "crm_kmeans_free": (None, [_KMEANS]),
+    "crm_kmeans_info_get": (c_int, [_KMEANS, POINTER(KMeansInfo)]),
+    "crm_kmeans_feature_name": (c_int, [_KMEANS, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_kmeans_centers": (c_int, [_KMEANS, _P_F64, c_size_t]),
+    "crm_kmeans_scores": (c_int, [_KMEANS, POINTER(c_int), _P_F64, _P_F64, c_size_t, _P_SIZE]),
+    "crm_kmeans_profiles": (c_int, [_KMEANS, _P_SIZE, _P_F64, _P_F64, c_size_t]),
+    "crm_kmeans_assign": (c_int, [_KMEANS, _P_F64, c_size_t, c_size_t, POINTER(c_char_p),
+                                  POINTER(c_int)]),
+    "crm_kmeans_save": (c_int, [_KMEANS, c_char_p]),
+    "crm_kmeans_load": (c_int, [_out(crm_kmeans), c_char_p]),
+    "crm_kmeans_to_buffer": (c_int, [_KMEANS, c_void_p, c_size_t, _P_SIZE]),
+    "crm_kmeans_from_buffer": (c_int, [_out(crm_kmeans), c_void_p, c_size_t]),
+    **_init("churn_options", ChurnOptions),
+    "crm_churn_fit": (c_int, [_out(crm_churn), _P_F64, c_size_t, c_size_t, POINTER(c_char_p),
+                              _P_F64, POINTER(ChurnOptions), _P_F64]),
+    "crm_churn_free": (None, [_CHURN]),
+    "crm_churn_coefficients": (c_int, [_CHURN, POINTER(c_char_p), _P_F64, _P_F64, _P_F64, _P_F64,
+                                       c_size_t, _P_SIZE]),
+    "crm_churn_predict": (c_int, [_CHURN, _P_F64, c_size_t, c_size_t, POINTER(c_char_p), _P_F64]),
+    "crm_churn_evaluate": (c_int, [_P_F64, _P_F64, c_size_t, c_double, POINTER(ChurnMetrics),
+                                   _P_F64, _P_F64, c_size_t, _P_SIZE, _P_SIZE, _P_F64, _P_F64]),
+    "crm_churn_sensitivity": (c_int, [_CHURN, _P_F64, c_size_t, c_size_t, POINTER(c_char_p),
+                                      c_char_p, c_double, _P_F64, _P_F64, _P_F64, _P_F64, _P_F64]),
+    "crm_churn_drivers": (c_int, [_CHURN, _P_F64, c_size_t, c_size_t, POINTER(c_char_p),
+                                  POINTER(c_int), _P_F64, c_size_t, _P_SIZE]),
+    "crm_churn_save": (c_int, [_CHURN, c_char_p]),
+    "crm_churn_load": (c_int, [_out(crm_churn), c_char_p]),
+    "crm_churn_to_buffer": (c_int, [_CHURN, c_void_p, c_size_t, _P_SIZE]),
+    "crm_churn_from_buffer": (c_int, [_out(crm_churn), c_void_p, c_size_t]),
 }
 
 

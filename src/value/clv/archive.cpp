@@ -13,6 +13,7 @@
 #include <string>
 
 #include "crmkit/error.hpp"
+#include "detail/archive_fields.hpp"
 
 #include "crmkit/value/clv/bg_bb.hpp"
 #include "crmkit/value/clv/bg_nbd.hpp"
@@ -26,61 +27,18 @@ namespace value {
 
 namespace {
 
-// Longest vector (parameters, standard errors) and text (optimiser message) accepted.
+using ::crmkit::detail::bounded_length;
+using ::crmkit::detail::flag_field;
+using ::crmkit::detail::text_field;
+
+// Longest vector (parameters, standard errors) accepted.
 constexpr std::uint64_t kMaxArchivedValues = 64;
-constexpr std::uint64_t kMaxArchivedText = 4096;
 
-template <class Archive>
-std::uint64_t bounded_length(Archive& ar, std::uint64_t length, std::uint64_t limit,
-                             const char* what) {
-  ar & length;
-  if (Archive::is_loading::value && length > limit)
-    throw Error(ErrorCode::corrupt_data, std::string("model file: ") + what + " length " +
-                                             std::to_string(length) + " exceeds " +
-                                             std::to_string(limit));
-  return length;
-}
-
-// A flag is archived as one byte (the layout of a Boost bool in both archive kinds, so version
-// 1 files read the same) and checked on load: reading any other byte into a bool is undefined
-// behaviour, and a forged file with a recomputed checksum can hold any byte.
-template <class Archive>
-void flag_field(Archive& ar, bool& flag, const char* what) {
-  std::uint8_t byte = flag ? 1 : 0;
-  ar & byte;
-  if (Archive::is_loading::value) {
-    if (byte > 1) {
-      throw Error(ErrorCode::corrupt_data, std::string("model file: flag ") + what + " is " +
-                                               std::to_string(byte) + ", not 0 or 1");
-    }
-    flag = byte == 1;
-  }
-}
-
-// Version 2 archives a number as a class byte, then the value only when it is finite: a text
-// archive writes NaN as "nan", which it cannot read back, and an unconverged fit has NaN
-// standard errors. Version 1 archived the plain value.
-enum class NumberClass : std::uint8_t { finite = 0, nan = 1, plus_infinity = 2, minus_infinity = 3 };
-
+// Version 2 archives a number with a class byte, so that an unconverged fit's NaN standard
+// errors round-trip (a text archive cannot read back "nan"); version 1 archived plain values.
 template <class Archive>
 void number_field(Archive& ar, double& v, unsigned version) {
-  if (version < 2) {
-    ar & v;
-    return;
-  }
-  std::uint8_t cls = static_cast<std::uint8_t>(
-      std::isfinite(v) ? NumberClass::finite
-                       : std::isnan(v) ? NumberClass::nan
-                                       : v > 0 ? NumberClass::plus_infinity : NumberClass::minus_infinity);
-  ar & cls;
-  switch (static_cast<NumberClass>(cls)) {
-    case NumberClass::finite: ar & v; return;
-    case NumberClass::nan: v = std::numeric_limits<double>::quiet_NaN(); return;
-    case NumberClass::plus_infinity: v = std::numeric_limits<double>::infinity(); return;
-    case NumberClass::minus_infinity: v = -std::numeric_limits<double>::infinity(); return;
-  }
-  throw Error(ErrorCode::corrupt_data,
-              "model file: number class " + std::to_string(cls) + " is not one of 0..3");
+  ::crmkit::detail::number_field(ar, v, version < 2);
 }
 
 template <class Archive>
@@ -89,13 +47,6 @@ void vector_field(Archive& ar, Eigen::VectorXd& v, const char* what, unsigned ve
                                          kMaxArchivedValues, what);
   if (Archive::is_loading::value) v.resize(static_cast<Eigen::Index>(n));
   for (Eigen::Index i = 0; i < v.size(); ++i) number_field(ar, v[i], version);
-}
-
-template <class Archive>
-void text_field(Archive& ar, std::string& s, const char* what) {
-  const std::uint64_t n = bounded_length(ar, s.size(), kMaxArchivedText, what);
-  if (Archive::is_loading::value) s.resize(static_cast<std::size_t>(n));
-  for (char& c : s) ar & c;
 }
 
 }  // namespace

@@ -37,3 +37,5 @@ from .tiers import (  # noqa: F401
 from .status import STAGES, STATUSES, classify_status, relationship_stages, status_of  # noqa: F401
 from .loyalty import default_loyalty_drivers, loyalty_index  # noqa: F401
 from .retention import at_risk_campaign, campaign_payback, value_at_risk  # noqa: F401
+from .segment import K_SELECTIONS, SCALINGS, KMeans  # noqa: F401
+from .churn import ChurnModel, churn_metrics  # noqa: F401
