@@ -1,5 +1,6 @@
 #include "crmkit/quality/servqual.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -106,27 +107,30 @@ std::vector<double> difference(const std::vector<double>& a, const std::vector<d
   return out;
 }
 
-// Estimates of every column of a rows x width matrix, row by row (two passes over the
-// matrix in memory order, not one strided pass per column: the matrices run to hundreds of
-// megabytes, and each strided pass would read all of it again).
+// Estimates of every column of a rows x width matrix in one pass in memory order (not one
+// strided pass per column: the matrices run to hundreds of megabytes). Sums are of the
+// values shifted by the column's first answer, so the sum of squares does not cancel the way
+// E[x^2] - mean^2 does for answers clustered near the top of the scale.
 std::vector<Estimate> column_estimates(const std::vector<double>& m, std::size_t rows,
                                        std::size_t width, double confidence) {
-  std::vector<double> sum(width, 0.0), squares(width, 0.0);
+  std::vector<double> shift(width, NAN), sum(width, 0.0), squares(width, 0.0);
   std::vector<std::size_t> count(width, 0);
   for (std::size_t r = 0; r < rows; ++r) {
     const double* row = m.data() + r * width;
-    for (std::size_t c = 0; c < width; ++c)
-      if (!std::isnan(row[c])) sum[c] += row[c], ++count[c];
-  }
-  std::vector<double> mean(width);
-  for (std::size_t c = 0; c < width; ++c) mean[c] = sum[c] / static_cast<double>(count[c]);
-  for (std::size_t r = 0; r < rows; ++r) {
-    const double* row = m.data() + r * width;
-    for (std::size_t c = 0; c < width; ++c)
-      if (!std::isnan(row[c])) squares[c] += (row[c] - mean[c]) * (row[c] - mean[c]);
+    for (std::size_t c = 0; c < width; ++c) {
+      if (std::isnan(row[c])) continue;
+      if (count[c] == 0) shift[c] = row[c];
+      const double d = row[c] - shift[c];
+      sum[c] += d, squares[c] += d * d, ++count[c];
+    }
   }
   std::vector<Estimate> out(width);
-  for (std::size_t c = 0; c < width; ++c) out[c] = from_moments(count[c], mean[c], squares[c], confidence);
+  for (std::size_t c = 0; c < width; ++c) {
+    const double n = static_cast<double>(count[c]);
+    const double mean_shifted = count[c] ? sum[c] / n : NAN;
+    const double deviations = std::max(0.0, squares[c] - sum[c] * mean_shifted);
+    out[c] = from_moments(count[c], shift[c] + mean_shifted, deviations, confidence);
+  }
   return out;
 }
 
