@@ -351,6 +351,92 @@ CRM_API int crm_rank_reversal_on_addition(const crm_decision_matrix *matrix, con
                                           int *out_winner_changed, size_t *pairs,
                                           size_t pair_capacity, size_t *out_pair_count);
 
+/* ---- group decisions (decision/group.hpp). Rankings are items x members, row-major; each
+ * member's column ranks the items 1..n, tied items sharing the mean of their places (2.5).
+ * CRM_EINVAL names the member and the item of a column that is not such a ranking. */
+typedef struct crm_rankings {
+  unsigned int version;              /* CRM_RANKINGS_VERSION */
+  const double *ranks;               /* items x members, row-major */
+  size_t items;
+  size_t members;
+  const char *const *item_names;     /* NULL or `items` names (for messages) */
+  const char *const *member_names;   /* NULL or `members` names */
+} crm_rankings;
+
+#define CRM_RANKINGS_VERSION 1
+#define CRM_RANKINGS_INIT { CRM_RANKINGS_VERSION, NULL, 0, 0, NULL, NULL }
+
+/* Kendall's W with the ties correction; chi-square = m (n - 1) W on n - 1 df. */
+typedef struct crm_concordance {
+  unsigned int version;   /* CRM_CONCORDANCE_VERSION, set by the caller */
+  double w;
+  double chi_square;
+  size_t df;
+  double p_value;         /* upper tail of chi-square(df) */
+  double s;               /* sum of squared deviations of the rank sums */
+  double ties_correction; /* sum over members of sum (t^3 - t) */
+} crm_concordance;
+
+#define CRM_CONCORDANCE_VERSION 1
+#define CRM_CONCORDANCE_INIT { CRM_CONCORDANCE_VERSION, 0, 0, 0, 0, 0, 0 }
+
+/* out_rank_sums: NULL or `items` entries. */
+CRM_API int crm_kendall_w(const crm_rankings *rankings, crm_concordance *out, double *out_rank_sums);
+
+/* Kendall's tau-b (NaN when either ranking ties every item) and Spearman's footrule
+ * sum |a_i - b_i| of two rankings of n items. */
+CRM_API int crm_kendall_tau(const double *a, const double *b, size_t n, double *out);
+CRM_API int crm_footrule(const double *a, const double *b, size_t n, double *out);
+
+/* Borda count: points per item (n - rank summed over members), the consensus ranks (1 =
+ * first, ties share), and each member's tau-b and footrule from the consensus. Every output
+ * is NULL or `items` (points, ranks) / `members` (tau, footrule) entries. */
+CRM_API int crm_borda(const crm_rankings *rankings, double *out_points, size_t *out_ranks,
+                      double *out_member_tau, double *out_member_footrule);
+
+/* Group AHP over `members` n x n matrices stored one after another (NaN = blank).
+ * member_weights: NULL (equal) or `members` weights summing to 1. AIJ: the AHP of the
+ * cell-wise weighted geometric mean; AIP: the weighted mean of the members' priorities (its
+ * *group figures are AIJ's). out_priorities: n entries; group: NULL or the group's figures;
+ * out_member_cr: NULL or `members` consistency ratios. CRM_EINVAL names a member with no
+ * judgments or a bad judgment. */
+CRM_API int crm_aggregate_judgments(const double *matrices, size_t members, size_t n,
+                                    const double *member_weights, const crm_ahp_options *opts,
+                                    double *out_priorities, crm_ahp_result *group,
+                                    double *out_member_cr);
+CRM_API int crm_aggregate_priorities(const double *matrices, size_t members, size_t n,
+                                     const double *member_weights, const crm_ahp_options *opts,
+                                     double *out_priorities, crm_ahp_result *group,
+                                     double *out_member_cr);
+
+/* The team exercise: error scores (footrule from the expert) of each member and of the
+ * team's own ranking, synergy, and the sign of groupthink (the team closer to its dominant
+ * member than the members' Borda consensus is). */
+typedef struct crm_team_exercise_result {
+  unsigned int version;          /* CRM_TEAM_EXERCISE_RESULT_VERSION, set by the caller */
+  double team_error;
+  double mean_member_error;
+  double best_member_error;
+  size_t best_member;
+  int beats_average;
+  int beats_best;
+  double synergy_gain;           /* mean member error - team error */
+  size_t dominant_member;        /* the member closest to the team's ranking */
+  double team_to_dominant;
+  double consensus_to_dominant;
+  double team_to_consensus;
+  int groupthink_sign;
+  crm_concordance concordance;   /* Kendall's W of the members (its version is not read) */
+} crm_team_exercise_result;
+
+#define CRM_TEAM_EXERCISE_RESULT_VERSION 1
+#define CRM_TEAM_EXERCISE_RESULT_INIT \
+  { CRM_TEAM_EXERCISE_RESULT_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, CRM_CONCORDANCE_INIT }
+
+/* team, expert: `items` ranks each; out_member_errors: NULL or `members` entries. */
+CRM_API int crm_team_exercise(const crm_rankings *members, const double *team, const double *expert,
+                              crm_team_exercise_result *out, double *out_member_errors);
+
 #ifdef __cplusplus
 }
 #endif
