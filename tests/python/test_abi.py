@@ -58,6 +58,8 @@ STRUCTS = {
     "crm_activity_margin": _lib.ActivityMargin, "crm_value_chain_result": _lib.ValueChainResult,
     "crm_kmeans_options": _lib.KMeansOptions, "crm_kmeans_info": _lib.KMeansInfo,
     "crm_churn_options": _lib.ChurnOptions, "crm_churn_metrics": _lib.ChurnMetrics,
+    "crm_rankings": _lib.Rankings, "crm_concordance": _lib.Concordance,
+    "crm_team_exercise_result": _lib.TeamExerciseResult,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,

@@ -564,6 +564,27 @@ class ChurnMetrics(ctypes.Structure):
                 ("precision", c_double), ("recall", c_double), ("accuracy", c_double)]
 
 
+
+class Rankings(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("ranks", _P_F64), ("items", c_size_t),
+                ("members", c_size_t), ("item_names", POINTER(c_char_p)),
+                ("member_names", POINTER(c_char_p))]
+
+
+class Concordance(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("w", c_double), ("chi_square", c_double),
+                ("df", c_size_t), ("p_value", c_double), ("s", c_double),
+                ("ties_correction", c_double)]
+
+
+class TeamExerciseResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("team_error", c_double), ("mean_member_error", c_double),
+                ("best_member_error", c_double), ("best_member", c_size_t),
+                ("beats_average", c_int), ("beats_best", c_int), ("synergy_gain", c_double),
+                ("dominant_member", c_size_t), ("team_to_dominant", c_double),
+                ("consensus_to_dominant", c_double), ("team_to_consensus", c_double),
+                ("groupthink_sign", c_int), ("concordance", Concordance)]
+
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
 # headers. Output structs are filled in by the library after it checks this number.
 VERSIONS = {
@@ -583,6 +604,7 @@ VERSIONS = {
     GapResult: 1, GapSurveys: 1, CsiOptions: 1, CsiResult: 1,
     ProcessSummary: 1, ValueChainResult: 1,
     KMeansOptions: 1, KMeansInfo: 1, ChurnOptions: 1, ChurnMetrics: 1,
+    Rankings: 1, Concordance: 1, TeamExerciseResult: 1,
 }
 
 
@@ -887,6 +909,17 @@ _SIGNATURES = {
     "crm_churn_load": (c_int, [_out(crm_churn), c_char_p]),
     "crm_churn_to_buffer": (c_int, [_CHURN, c_void_p, c_size_t, _P_SIZE]),
     "crm_churn_from_buffer": (c_int, [_out(crm_churn), c_void_p, c_size_t]),
+    # decision: group decisions and the team exercise
+    "crm_kendall_w": (c_int, [POINTER(Rankings), POINTER(Concordance), _P_F64]),
+    "crm_kendall_tau": (c_int, [_P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_footrule": (c_int, [_P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_borda": (c_int, [POINTER(Rankings), _P_F64, _P_SIZE, _P_F64, _P_F64]),
+    "crm_aggregate_judgments": (c_int, [_P_F64, c_size_t, c_size_t, _P_F64, POINTER(AhpOptions),
+                                        _P_F64, POINTER(AhpResult), _P_F64]),
+    "crm_aggregate_priorities": (c_int, [_P_F64, c_size_t, c_size_t, _P_F64, POINTER(AhpOptions),
+                                         _P_F64, POINTER(AhpResult), _P_F64]),
+    "crm_team_exercise": (c_int, [POINTER(Rankings), _P_F64, _P_F64, POINTER(TeamExerciseResult),
+                                  _P_F64]),
 }
 
 

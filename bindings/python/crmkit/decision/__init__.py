@@ -44,3 +44,12 @@ from .sensitivity import (  # noqa: F401
     rank_reversal_on_removal,
     weight_sensitivity,
 )
+from .group import (  # noqa: F401
+    aggregate_judgments,
+    aggregate_priorities,
+    borda,
+    footrule,
+    kendall_tau,
+    kendall_w,
+    team_exercise,
+)
