@@ -335,6 +335,17 @@ import json, sys
 rows = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))  # strict UTF-8
 assert rows[0]["customer_id"] == "\ufffdt\ufffd", rows' "$tmp/latin1.json" || fail "non-UTF-8 in JSON: $(cat -v "$tmp/latin1.json")"
 
+# ---- group decisions: group (issue 26) ---------------------------------------------------
+# Hand case of tests/decision/test_group.cpp: W = 25/29, team error 2, gain -1.
+printf 'item,M1,M2,M3,team,expert\nA,1,1,2,1,1\nB,2,2.5,1,3,2\nC,3,2.5,3,2,3\nD,4,4,4,4,4\n' > "$tmp/group.csv"
+"$crmkit" group "$tmp/group.csv" --expert expert --json > "$tmp/group.json" || fail "group --json"
+grep -Eq '"kendall_w": 0\.86206896551724' "$tmp/group.json" || fail "group W: $(cat "$tmp/group.json")"
+grep -q '"synergy_gain": -1' "$tmp/group.json" || fail "group synergy: $(cat "$tmp/group.json")"
+printf 'item,M1,M2\nA,1,1\nB,1,2\n' | "$crmkit" group - 2> "$tmp/group.err" && fail "group accepted a duplicate rank"
+grep -q "member 'M1'" "$tmp/group.err" || fail "group error: $(cat "$tmp/group.err")"
+"$crmkit" group "$tmp/group.csv" --expert nobody 2> "$tmp/group.err" && fail "group accepted an unknown expert"
+grep -q "no column 'nobody'" "$tmp/group.err" || fail "group expert error: $(cat "$tmp/group.err")"
+
 # ---- decision weighting: ahp (issue 22) -------------------------------------------------
 # Saaty's drinks matrix: priorities as AHPy computes them (tests/decision/test_ahp.cpp).
 "$crmkit" ahp "$data/decision/drinks.csv" --random-index saaty-2005 --json > "$tmp/ahp.json" || fail "ahp --json"
