@@ -216,6 +216,7 @@ expect_value_error "segment rule 'best r=2'" rfm "$tmp/rfm_in.csv" --as-of 2020-
 "$crmkit" tiers "$tmp/values.csv" --scheme abc > /dev/null 2>&1; [ $? = 2 ] || fail "tiers usage error exit code"
 "$crmkit" rfm --help | grep -q 'days_since_last' || fail "rfm --help describes FILE"
 grep -q 'Customer value' "$tmp/report/report.html" || fail "demo has the Customer value section"
+grep -q "The team exercise" "$tmp/report/report.html" || fail "demo has the team exercise"
 
 # ---- help, defaults and exit codes from CLI11 (issue 17 §5) --------------------------------
 for h in --help -h; do

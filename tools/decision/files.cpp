@@ -1,5 +1,6 @@
 #include "decision/files.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -84,6 +85,48 @@ DecisionFile read_decision(const std::string& path) {
   }
   m.alternatives = m.alternative_names.size();
   return f;
+}
+
+namespace {
+
+std::vector<double> column(const decision::DecisionMatrix& m, std::size_t j) {
+  std::vector<double> out(m.alternatives);
+  for (std::size_t i = 0; i < m.alternatives; ++i) out[i] = m(i, j);
+  return out;
+}
+
+}  // namespace
+
+RankingsFile read_rankings(const std::string& path, const std::string& expert_name, const std::string& team_name) {
+  RankingsFile out;
+  out.file = read_decision(path);
+  const DecisionFile& f = out.file;
+  const decision::DecisionMatrix& m = f.matrix;
+  const auto find = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(m.criterion_names.begin(), m.criterion_names.end(), name) -
+                                    m.criterion_names.begin());
+  };
+  const std::size_t expert = expert_name.empty() ? m.criteria : find(expert_name);
+  if (!expert_name.empty() && expert == m.criteria)
+    throw Error(ErrorCode::invalid_argument, f.name + ": no column '" + expert_name + "' (--expert)");
+  const std::size_t team = find(team_name);  // optional: absent means no team ranking
+  decision::Rankings& r = out.members;
+  r.items = m.alternatives;
+  r.item_names = m.alternative_names;
+  std::vector<std::size_t> kept;
+  for (std::size_t j = 0; j < m.criteria; ++j)
+    if (j != expert && j != team) {
+      kept.push_back(j);
+      r.member_names.push_back(m.criterion_names[j]);
+    }
+  r.members = kept.size();
+  if (r.members == 0)
+    throw Error(ErrorCode::invalid_argument, f.name + ": no member columns besides the team and the expert");
+  for (std::size_t i = 0; i < m.alternatives; ++i)
+    for (std::size_t j : kept) r.ranks.push_back(m(i, j));
+  if (team < m.criteria) out.team = column(m, team);
+  if (expert < m.criteria) out.expert = column(m, expert);
+  return out;
 }
 
 }  // namespace crmkit_cli

@@ -1,6 +1,5 @@
 // crmkit group RANKINGS.csv: how far members' rankings agree (Kendall's W), their Borda
 // consensus, and the course's team exercise when an expert's ranking is given.
-#include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -23,51 +22,9 @@ struct GroupCommand {
   FormatOptions format;
 };
 
-// The file's columns split into the members' rankings and the named team and expert columns.
-struct RankingColumns {
-  decision::Rankings members;
-  std::vector<double> team, expert;  // empty when the column is absent
-};
-
-std::vector<double> column(const decision::DecisionMatrix& m, std::size_t j) {
-  std::vector<double> out(m.alternatives);
-  for (std::size_t i = 0; i < m.alternatives; ++i) out[i] = m(i, j);
-  return out;
-}
-
-RankingColumns split(const DecisionFile& f, const GroupCommand& o) {
-  const decision::DecisionMatrix& m = f.matrix;
-  const auto find = [&](const std::string& name) {
-    return static_cast<std::size_t>(std::find(m.criterion_names.begin(), m.criterion_names.end(), name) -
-                                    m.criterion_names.begin());
-  };
-  const std::size_t expert = o.expert.empty() ? m.criteria : find(o.expert);
-  if (!o.expert.empty() && expert == m.criteria)
-    throw Error(ErrorCode::invalid_argument, f.name + ": no column '" + o.expert + "' (--expert)");
-  const std::size_t team = find(o.team);  // optional: absent means no team ranking
-  RankingColumns out;
-  decision::Rankings& r = out.members;
-  r.items = m.alternatives;
-  r.item_names = m.alternative_names;
-  std::vector<std::size_t> kept;
-  for (std::size_t j = 0; j < m.criteria; ++j)
-    if (j != expert && j != team) {
-      kept.push_back(j);
-      r.member_names.push_back(m.criterion_names[j]);
-    }
-  r.members = kept.size();
-  if (r.members == 0)
-    throw Error(ErrorCode::invalid_argument, f.name + ": no member columns besides the team and the expert");
-  for (std::size_t i = 0; i < m.alternatives; ++i)
-    for (std::size_t j : kept) r.ranks.push_back(m(i, j));
-  if (team < m.criteria) out.team = column(m, team);
-  if (expert < m.criteria) out.expert = column(m, expert);
-  return out;
-}
-
 void run(const GroupCommand& o) {
-  const DecisionFile f = read_decision(o.path);
-  const RankingColumns c = split(f, o);
+  const RankingsFile c = read_rankings(o.path, o.expert, o.team);
+  const DecisionFile& f = c.file;
   const decision::Rankings& r = c.members;
   decision::Concordance w;
   decision::GroupRanking borda;

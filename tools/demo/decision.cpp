@@ -1,11 +1,13 @@
 // The decision pillar's demo section: the six-step choice of a retention campaign on the
 // bundled sample (data/decision/): AHP weights of the criteria, a TOPSIS ranking, and how
 // far the choice holds when the weights move (a chart, the weight intervals, and the rank
-// acceptability of 10,000 weight draws).
+// acceptability of 10,000 weight draws); then the course's team exercise
+// (data/decision/team_exercise.csv): members' and the team's error scores against the expert.
 #include <string>
 #include <vector>
 
 #include "crmkit/decision/ahp.hpp"
+#include "crmkit/decision/group.hpp"
 #include "crmkit/decision/sensitivity.hpp"
 #include "crmkit/io/svg.hpp"
 #include "decision/files.hpp"
@@ -43,6 +45,29 @@ std::string sensitivity_chart(const decision::DecisionMatrix& m, const std::vect
   options.y_label = "closeness";
   options.markers.push_back({weights[j], "AHP weight " + fixed(weights[j], 2)});
   return io::line_chart(lines, options);
+}
+
+// The team exercise: each member's error score, the team's, synergy and Kendall's W.
+std::string team_exercise_html(const DemoContext& context) {
+  const RankingsFile f = read_rankings(context.data_dir + "/decision/team_exercise.csv", "expert", "team");
+  const decision::TeamExercise t = decision::team_exercise(f.members, f.team, f.expert);
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t j = 0; j < f.members.members; ++j)
+    rows.push_back({f.members.member_names[j], fixed(t.member_errors[j], 1)});
+  rows.push_back({"team", fixed(t.team_error, 1)});
+  const std::string verdict = t.beats_best ? "beat its best member"
+                              : t.beats_average ? "beat its average member but not its best"
+                                                : "did not beat its average member";
+  return "<h3>The team exercise</h3>\n<p>Each member ranked five survival items alone, then the "
+         "team ranked them together (<code>decision/team_exercise.csv</code>); an error score "
+         "is the sum of absolute rank differences from the expert's ranking. The members' "
+         "agreement: Kendall's W " + fixed(t.concordance.w, 3) + ", p " +
+         fixed(t.concordance.p_value, 3) + ". The team " + verdict + " (synergy gain " +
+         fixed(t.synergy_gain, 1) + " points against the mean member)" +
+         (t.groupthink_sign ? "; its ranking sits closer to " + f.members.member_names[t.dominant_member] +
+                                  " than the members' consensus does, a sign of groupthink"
+                            : "") +
+         ".</p>\n" + html_table({"ranking", "error score"}, rows);
 }
 
 }  // namespace
@@ -94,6 +119,7 @@ DemoSection demo_decisions(const DemoContext& context) {
       html_table({"criterion", "direction", "AHP weight", "first choice holds for"}, weight_rows) +
       html_table({"rank", "campaign", "TOPSIS closeness", "first in draws"}, rank_rows) +
       sensitivity_chart(m, weights, 0);
+  s.html += team_exercise_html(context);
   s.summary = "AHP weights (CR " + fixed(ahp.cr, 3) + "), TOPSIS choice " + best + ", first in " +
               percent(acceptability.share(ranking.order.front(), 1)) + " of weight draws";
   return s;
