@@ -437,6 +437,100 @@ typedef struct crm_team_exercise_result {
 CRM_API int crm_team_exercise(const crm_rankings *members, const double *team, const double *expert,
                               crm_team_exercise_result *out, double *out_member_errors);
 
+/* ---- weighted SWOT (decision/swot.hpp): IFE/EFE, IE cell, quadrant, TOWS, SWOT-AHP ------
+ * Weights in [0, 1], the internal (S, W) and the external (O, T) ones each summing to 1
+ * within 1e-6 (CRM_EINVAL says the sum and by how much it misses); ratings 1..4. */
+typedef enum crm_swot_group {
+  CRM_SWOT_STRENGTH = 0,  /* "S" */
+  CRM_SWOT_WEAKNESS,      /* "W" */
+  CRM_SWOT_OPPORTUNITY,   /* "O" */
+  CRM_SWOT_THREAT         /* "T" */
+} crm_swot_group;
+CRM_API const char *crm_swot_group_name(int code);
+CRM_API int crm_swot_group_parse(const char *text, int *out);
+
+/* IE matrix strategy: cells I, II, IV grow; III, V, VII hold; VI, VIII, IX harvest. */
+typedef enum crm_ie_strategy {
+  CRM_IE_GROW_AND_BUILD = 0,
+  CRM_IE_HOLD_AND_MAINTAIN,
+  CRM_IE_HARVEST_OR_DIVEST
+} crm_ie_strategy;
+CRM_API const char *crm_ie_strategy_name(int code);
+CRM_API int crm_ie_strategy_parse(const char *text, int *out);
+
+/* Quadrant of (S - W, O - T): aggressive (SO), turnaround (WO), diversification (ST),
+ * defensive (WT). */
+typedef enum crm_swot_quadrant {
+  CRM_SWOT_AGGRESSIVE = 0,
+  CRM_SWOT_TURNAROUND,
+  CRM_SWOT_DIVERSIFICATION,
+  CRM_SWOT_DEFENSIVE
+} crm_swot_quadrant;
+CRM_API const char *crm_swot_quadrant_name(int code);
+CRM_API int crm_swot_quadrant_parse(const char *text, int *out);
+
+typedef enum crm_tows_type { CRM_TOWS_SO = 0, CRM_TOWS_ST, CRM_TOWS_WO, CRM_TOWS_WT } crm_tows_type;
+CRM_API const char *crm_tows_type_name(int code);
+CRM_API int crm_tows_type_parse(const char *text, int *out);
+
+typedef struct crm_swot_factor {
+  int group;          /* crm_swot_group */
+  const char *name;
+  double weight;
+  double rating;      /* 1..4 */
+  const char *note;   /* NULL or the answer to the guiding question */
+} crm_swot_factor;
+
+typedef struct crm_swot_options {
+  unsigned int version;     /* CRM_SWOT_OPTIONS_VERSION */
+  size_t tows_per_group;    /* strongest factors of each group paired in TOWS */
+} crm_swot_options;
+
+#define CRM_SWOT_OPTIONS_VERSION 1
+#define CRM_SWOT_OPTIONS_INIT { CRM_SWOT_OPTIONS_VERSION, 2 }
+CRM_API int crm_swot_options_init(crm_swot_options *opts, unsigned int version);
+
+/* A TOWS candidate: an internal and an external factor (indices), score = their scores' sum. */
+typedef struct crm_tows_pair {
+  int type;          /* crm_tows_type */
+  size_t internal;
+  size_t external;
+  double score;
+} crm_tows_pair;
+
+typedef struct crm_swot_result {
+  unsigned int version;   /* CRM_SWOT_RESULT_VERSION, set by the caller */
+  double ife;
+  double efe;
+  double internal_net;    /* S scores - W scores */
+  double external_net;    /* O scores - T scores */
+  int ie_cell;            /* 1..9 */
+  int strategy;           /* crm_ie_strategy */
+  int quadrant;           /* crm_swot_quadrant */
+  crm_tows_pair *tows;    /* NULL or tows_capacity entries: SO, ST, WO, WT, best first in each */
+  size_t tows_capacity;
+  size_t tows_count;      /* out: pairs (CRM_EBUFS when above the capacity) */
+} crm_swot_result;
+
+#define CRM_SWOT_RESULT_VERSION 1
+#define CRM_SWOT_RESULT_INIT { CRM_SWOT_RESULT_VERSION, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0 }
+
+/* out_scores: NULL or `count` weight x rating scores. */
+CRM_API int crm_swot(const crm_swot_factor *factors, size_t count, const crm_swot_options *opts,
+                     double *out_scores, crm_swot_result *result);
+
+/* SWOT-AHP: group_matrix 4 x 4 (S, W, O, T); factor_matrices the four groups' n_g x n_g
+ * matrices one after another (factors of a group in their listed order). Outputs: NULL or
+ * 4 group priorities; NULL or `count` local and global priorities. */
+CRM_API int crm_swot_ahp(const crm_swot_factor *factors, size_t count, const double *group_matrix,
+                         const double *factor_matrices, const crm_ahp_options *opts,
+                         double *out_group_priorities, double *out_local, double *out_global);
+
+/* The SWOT matrix as SVG text (title NULL: "SWOT matrix"); the buf/buf_len/out_len
+ * convention of crm_line_chart (CRM_EBUFS with *out_len the length when buf is short). */
+CRM_API int crm_swot_chart(const crm_swot_factor *factors, size_t count, const char *title,
+                           char *buf, size_t buf_len, size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

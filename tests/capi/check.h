@@ -67,5 +67,6 @@ void run_process_tests(void);
 void run_segment_tests(void);
 void run_churn_tests(void);
 void run_group_tests(void);
+void run_swot_tests(void);
 
 #endif

@@ -46,6 +46,7 @@ int main(void) {
   run_segment_tests();
   run_churn_tests();
   run_group_tests();
+  run_swot_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }
