@@ -60,6 +60,8 @@ STRUCTS = {
     "crm_churn_options": _lib.ChurnOptions, "crm_churn_metrics": _lib.ChurnMetrics,
     "crm_rankings": _lib.Rankings, "crm_concordance": _lib.Concordance,
     "crm_team_exercise_result": _lib.TeamExerciseResult,
+    "crm_swot_factor": _lib.SwotFactor, "crm_swot_options": _lib.SwotOptions,
+    "crm_tows_pair": _lib.TowsPair, "crm_swot_result": _lib.SwotResult,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,

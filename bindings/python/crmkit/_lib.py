@@ -585,6 +585,26 @@ class TeamExerciseResult(ctypes.Structure):
                 ("consensus_to_dominant", c_double), ("team_to_consensus", c_double),
                 ("groupthink_sign", c_int), ("concordance", Concordance)]
 
+
+class SwotFactor(ctypes.Structure):
+    _fields_ = [("group", c_int), ("name", c_char_p), ("weight", c_double), ("rating", c_double),
+                ("note", c_char_p)]
+
+
+class SwotOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("tows_per_group", c_size_t)]
+
+
+class TowsPair(ctypes.Structure):
+    _fields_ = [("type", c_int), ("internal", c_size_t), ("external", c_size_t), ("score", c_double)]
+
+
+class SwotResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("ife", c_double), ("efe", c_double),
+                ("internal_net", c_double), ("external_net", c_double), ("ie_cell", c_int),
+                ("strategy", c_int), ("quadrant", c_int), ("tows", POINTER(TowsPair)),
+                ("tows_capacity", c_size_t), ("tows_count", c_size_t)]
+
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
 # headers. Output structs are filled in by the library after it checks this number.
 VERSIONS = {
@@ -604,7 +624,7 @@ VERSIONS = {
     GapResult: 1, GapSurveys: 1, CsiOptions: 1, CsiResult: 1,
     ProcessSummary: 1, ValueChainResult: 1,
     KMeansOptions: 1, KMeansInfo: 1, ChurnOptions: 1, ChurnMetrics: 1,
-    Rankings: 1, Concordance: 1, TeamExerciseResult: 1,
+    Rankings: 1, Concordance: 1, TeamExerciseResult: 1, SwotOptions: 1, SwotResult: 1,
 }
 
 
@@ -920,6 +940,17 @@ _SIGNATURES = {
                                          _P_F64, POINTER(AhpResult), _P_F64]),
     "crm_team_exercise": (c_int, [POINTER(Rankings), _P_F64, _P_F64, POINTER(TeamExerciseResult),
                                   _P_F64]),
+    # decision: weighted SWOT
+    **_enum("swot_group"),
+    **_enum("ie_strategy"),
+    **_enum("swot_quadrant"),
+    **_enum("tows_type"),
+    **_init("swot_options", SwotOptions),
+    "crm_swot": (c_int, [POINTER(SwotFactor), c_size_t, POINTER(SwotOptions), _P_F64,
+                         POINTER(SwotResult)]),
+    "crm_swot_ahp": (c_int, [POINTER(SwotFactor), c_size_t, _P_F64, _P_F64, POINTER(AhpOptions),
+                             _P_F64, _P_F64, _P_F64]),
+    "crm_swot_chart": (c_int, [POINTER(SwotFactor), c_size_t, c_char_p, c_char_p, c_size_t, _P_SIZE]),
 }
 
 

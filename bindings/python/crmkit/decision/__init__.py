@@ -53,3 +53,12 @@ from .group import (  # noqa: F401
     kendall_w,
     team_exercise,
 )
+from .swot import (  # noqa: F401
+    IE_STRATEGIES,
+    SWOT_GROUPS,
+    SWOT_QUADRANTS,
+    TOWS_TYPES,
+    swot,
+    swot_ahp,
+    swot_chart,
+)
