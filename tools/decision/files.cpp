@@ -129,4 +129,29 @@ RankingsFile read_rankings(const std::string& path, const std::string& expert_na
   return out;
 }
 
+SwotFile read_swot(const std::string& path) {
+  Input input(path, io::CsvOptions{});
+  io::CsvReader& reader = input.reader();
+  SwotFile f;
+  f.name = input.name();
+  const std::size_t group = reader.column("group"), factor = reader.column("factor"),
+                    weight = reader.column("weight"), rating = reader.column("rating");
+  const std::vector<std::string>& header = reader.header();
+  const auto note = static_cast<std::size_t>(std::find(header.begin(), header.end(), "note") - header.begin());
+  while (reader.next()) {
+    decision::SwotFactor x;
+    try {
+      x.group = crmkit::parse_enum<decision::SwotGroup>(reader.field(group));
+    } catch (const Error& e) {
+      reader.fail(group, e.what());
+    }
+    x.name = std::string(reader.field(factor));
+    x.weight = reader.number(weight);
+    x.rating = reader.number(rating);
+    if (note < header.size()) x.note = std::string(reader.field(note));
+    f.factors.push_back(std::move(x));
+  }
+  return f;
+}
+
 }  // namespace crmkit_cli

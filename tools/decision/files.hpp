@@ -7,6 +7,7 @@
 
 #include "crmkit/decision/group.hpp"
 #include "crmkit/decision/rank.hpp"
+#include "crmkit/decision/swot.hpp"
 #include "crmkit/io/csv.hpp"
 
 namespace crmkit_cli {
@@ -39,5 +40,13 @@ struct RankingsFile {
   std::vector<double> team, expert;
 };
 RankingsFile read_rankings(const std::string& path, const std::string& expert, const std::string& team);
+
+// SWOT factors: columns `group` (S, W, O, T), `factor`, `weight`, `rating` and optionally
+// `note`, one row per factor. Errors at FILE:LINE:COL.
+struct SwotFile {
+  std::string name;
+  std::vector<crmkit::decision::SwotFactor> factors;
+};
+SwotFile read_swot(const std::string& path);
 
 }  // namespace crmkit_cli
