@@ -531,6 +531,72 @@ CRM_API int crm_swot_ahp(const crm_swot_factor *factors, size_t count, const dou
 CRM_API int crm_swot_chart(const crm_swot_factor *factors, size_t count, const char *title,
                            char *buf, size_t buf_len, size_t *out_len);
 
+/* ---- the decision record (decision/record.hpp): the six steps, the bias checklist -------
+ * A handle; steps may be set in any order, but crm_decision_record_choose fails with
+ * CRM_ESTATE naming every missing step of 1-5, and redoing steps 2-5 withdraws a choice.
+ * Saved and loaded through the versioned archive envelope. */
+typedef struct crm_decision_record crm_decision_record;
+
+typedef enum crm_decision_step {
+  CRM_STEP_STATEMENT = 0,
+  CRM_STEP_CRITERIA,
+  CRM_STEP_WEIGHTS,
+  CRM_STEP_ALTERNATIVES,
+  CRM_STEP_EVALUATIONS,
+  CRM_STEP_CHOICE
+} crm_decision_step;
+CRM_API const char *crm_decision_step_name(int code);
+CRM_API int crm_decision_step_parse(const char *text, int *out);
+
+typedef enum crm_bias {
+  CRM_BIAS_PRIOR_HYPOTHESIS = 0,
+  CRM_BIAS_REPRESENTATIVENESS,
+  CRM_BIAS_ILLUSION_OF_CONTROL,
+  CRM_BIAS_REASONING_BY_ANALOGY,
+  CRM_BIAS_ESCALATING_COMMITMENT,
+  CRM_BIAS_GROUPTHINK
+} crm_bias;
+CRM_API const char *crm_bias_name(int code);
+CRM_API int crm_bias_parse(const char *text, int *out);
+
+/* An empty record (every step missing). Free with crm_decision_record_free. */
+CRM_API int crm_decision_record_new(crm_decision_record **out);
+CRM_API void crm_decision_record_free(crm_decision_record *record);
+/* Step 1. */
+CRM_API int crm_decision_record_set_statement(crm_decision_record *record, const char *statement);
+/* Step 2: `count` criteria; directions NULL (all benefit) or crm_criterion_direction bytes;
+ * units, parents NULL or `count` texts (NULL entries or "" for none; a parent names an
+ * earlier criterion). */
+CRM_API int crm_decision_record_set_criteria(crm_decision_record *record, const char *const *names,
+                                             const uint8_t *directions, const char *const *units,
+                                             const char *const *parents, size_t count);
+/* Step 3: one weight per criterion summing to 1; method NULL or its name ("ahp", ...). */
+CRM_API int crm_decision_record_set_weights(crm_decision_record *record, const double *weights,
+                                            size_t count, const char *method);
+/* Step 4. */
+CRM_API int crm_decision_record_set_alternatives(crm_decision_record *record,
+                                                 const char *const *names, size_t count);
+/* Step 5: alternatives x criteria values, row-major (`count` = their product). */
+CRM_API int crm_decision_record_set_evaluations(crm_decision_record *record, const double *values,
+                                                size_t count);
+/* Step 6: rationale NULL or text. */
+CRM_API int crm_decision_record_choose(crm_decision_record *record, size_t alternative,
+                                       const char *rationale);
+/* Marks `bias` (crm_bias) as considered with a note (NULL: none). */
+CRM_API int crm_decision_record_note_bias(crm_decision_record *record, int bias, const char *note);
+/* The missing steps (crm_decision_step bytes) in order; CRM_EBUFS when above capacity. */
+CRM_API int crm_decision_record_missing_steps(const crm_decision_record *record, uint8_t *steps,
+                                              size_t capacity, size_t *out_count);
+/* *out_chosen 1 with *out_choice the alternative's index, or 0. */
+CRM_API int crm_decision_record_choice(const crm_decision_record *record, int *out_chosen,
+                                       size_t *out_choice);
+/* The record as readable text (buf/buf_len/out_len as crm_swot_chart). */
+CRM_API int crm_decision_record_describe(const crm_decision_record *record, char *buf,
+                                         size_t buf_len, size_t *out_len);
+CRM_API int crm_decision_record_save(const crm_decision_record *record, const char *path);
+/* CRM_ECORRUPT for a damaged file or one that breaks the record's rules. */
+CRM_API int crm_decision_record_load(crm_decision_record **out, const char *path);
+
 #ifdef __cplusplus
 }
 #endif

@@ -68,5 +68,6 @@ void run_segment_tests(void);
 void run_churn_tests(void);
 void run_group_tests(void);
 void run_swot_tests(void);
+void run_record_tests(void);
 
 #endif

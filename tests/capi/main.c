@@ -47,6 +47,7 @@ int main(void) {
   run_churn_tests();
   run_group_tests();
   run_swot_tests();
+  run_record_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }
