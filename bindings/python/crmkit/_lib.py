@@ -145,6 +145,10 @@ class crm_churn(_Opaque):
     pass
 
 
+class crm_decision_record(_Opaque):
+    pass
+
+
 _P_I64 = POINTER(c_int64)
 _P_F64 = POINTER(c_double)
 _P_U8 = POINTER(c_uint8)
@@ -951,6 +955,25 @@ _SIGNATURES = {
     "crm_swot_ahp": (c_int, [POINTER(SwotFactor), c_size_t, _P_F64, _P_F64, POINTER(AhpOptions),
                              _P_F64, _P_F64, _P_F64]),
     "crm_swot_chart": (c_int, [POINTER(SwotFactor), c_size_t, c_char_p, c_char_p, c_size_t, _P_SIZE]),
+    # decision: the decision record
+    **_enum("decision_step"),
+    **_enum("bias"),
+    "crm_decision_record_new": (c_int, [_out(crm_decision_record)]),
+    "crm_decision_record_free": (None, [POINTER(crm_decision_record)]),
+    "crm_decision_record_set_statement": (c_int, [POINTER(crm_decision_record), c_char_p]),
+    "crm_decision_record_set_criteria": (c_int, [POINTER(crm_decision_record), POINTER(c_char_p), _P_U8,
+                                                 POINTER(c_char_p), POINTER(c_char_p), c_size_t]),
+    "crm_decision_record_set_weights": (c_int, [POINTER(crm_decision_record), _P_F64, c_size_t, c_char_p]),
+    "crm_decision_record_set_alternatives": (c_int, [POINTER(crm_decision_record), POINTER(c_char_p),
+                                                     c_size_t]),
+    "crm_decision_record_set_evaluations": (c_int, [POINTER(crm_decision_record), _P_F64, c_size_t]),
+    "crm_decision_record_choose": (c_int, [POINTER(crm_decision_record), c_size_t, c_char_p]),
+    "crm_decision_record_note_bias": (c_int, [POINTER(crm_decision_record), c_int, c_char_p]),
+    "crm_decision_record_missing_steps": (c_int, [POINTER(crm_decision_record), _P_U8, c_size_t, _P_SIZE]),
+    "crm_decision_record_choice": (c_int, [POINTER(crm_decision_record), POINTER(c_int), _P_SIZE]),
+    "crm_decision_record_describe": (c_int, [POINTER(crm_decision_record), c_char_p, c_size_t, _P_SIZE]),
+    "crm_decision_record_save": (c_int, [POINTER(crm_decision_record), c_char_p]),
+    "crm_decision_record_load": (c_int, [_out(crm_decision_record), c_char_p]),
 }
 
 

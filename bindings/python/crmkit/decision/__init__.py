@@ -62,3 +62,4 @@ from .swot import (  # noqa: F401
     swot_ahp,
     swot_chart,
 )
+from .record import BIASES, DECISION_STEPS, DecisionRecord  # noqa: F401
