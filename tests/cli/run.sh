@@ -358,6 +358,15 @@ grep -q '<svg' "$tmp/swot.svg" || fail "swot chart"
 printf 'group,factor,weight,rating\nS,a,0.5,2\nO,b,1,2\n' | "$crmkit" swot - 2> "$tmp/swot.err" && fail "swot accepted weights summing to 0.5"
 grep -q "off 1 by -0.5" "$tmp/swot.err" || fail "swot weight error: $(cat "$tmp/swot.err")"
 
+# ---- decision record: decision (issue 26) --------------------------------------------------
+"$crmkit" decision "$data/decision/record.json" --save "$tmp/campaign.record" > "$tmp/record.txt" || fail "decision json"
+grep -q '^missing steps: 5 evaluations, 6 choice$' "$tmp/record.txt" || fail "decision missing: $(cat "$tmp/record.txt")"
+"$crmkit" decision "$tmp/campaign.record" | grep -q '\[x\] groupthink' || fail "decision archive round trip"
+"$crmkit" decision "$data/golden/decision/v1/record.txt" | grep -q '^complete' || fail "decision golden"
+printf '{"statement": "x", "choice": 0}' > "$tmp/early.json"
+"$crmkit" decision "$tmp/early.json" 2> "$tmp/record.err" && fail "decision accepted an early choice"
+grep -q 'missing: 2 criteria' "$tmp/record.err" || fail "decision early choice: $(cat "$tmp/record.err")"
+
 # ---- decision weighting: ahp (issue 22) -------------------------------------------------
 # Saaty's drinks matrix: priorities as AHPy computes them (tests/decision/test_ahp.cpp).
 "$crmkit" ahp "$data/decision/drinks.csv" --random-index saaty-2005 --json > "$tmp/ahp.json" || fail "ahp --json"
