@@ -1,5 +1,6 @@
 // Group decisions: Kendall's W, Borda, tau and footrule, AIJ/AIP and the team exercise.
-// Every expected value is a hand calculation written out beside it.
+// Expected values: a published worked example of Kendall's W (cited in its test) and hand
+// calculations written out beside them.
 #include <cmath>
 #include <vector>
 
@@ -53,6 +54,28 @@ TEST_CASE("Kendall's W with the ties correction, by hand", "[group]") {
   CHECK(c.df == 3);
   CHECK(c.chi_square == Approx(225.0 / 29).epsilon(1e-14));
   CHECK(c.p_value == Approx(0.0512728003338157).epsilon(1e-12));
+}
+
+TEST_CASE("Kendall's W on a published worked example", "[group]") {
+  // InfluentialPoints, "Kendall coefficient of concordance", worked example I
+  // (https://influentialpoints.com/Training/coefficient_of_concordance.htm): four raters rank
+  // the strawberries of eight farms. Published: rank sums 31 12 12 15 22 5 22 25, SS = 500,
+  // W = 500 / (504 x 16 / 12) = 0.744, k (N - 1) W = 20.83, P = 0.004. The p-value to 15
+  // digits is mpmath's gammainc(7/2, x/2, inf, regularized=True) at x = 28 x 500/672
+  // (30-digit precision): 0.00402481676209703.
+  const Rankings farms = columns(8, {{8, 4, 2, 3, 5, 1, 6, 7},
+                                     {7, 3, 1, 4, 5, 2, 6, 8},
+                                     {8, 2, 5, 6, 7, 1, 4, 3},
+                                     {8, 3, 4, 2, 5, 1, 6, 7}});
+  const Concordance c = kendall_w(farms);
+  CHECK(c.rank_sums == std::vector<double>{31, 12, 12, 15, 22, 5, 22, 25});
+  CHECK(c.s == 500);
+  CHECK(c.w == Approx(500.0 / 672).epsilon(1e-15));
+  CHECK(c.w == Approx(0.744).margin(5e-4));
+  CHECK(c.chi_square == Approx(20.83).margin(5e-3));
+  CHECK(c.df == 7);
+  CHECK(c.p_value == Approx(0.004).margin(5e-4));
+  CHECK(c.p_value == Approx(0.00402481676209703).epsilon(1e-12));
 }
 
 TEST_CASE("Kendall's W is 1 for identical rankings and 0 for two reversed ones", "[group]") {
