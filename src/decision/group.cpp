@@ -4,6 +4,7 @@
 #include <boost/math/distributions/chi_squared.hpp>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include "crmkit/decision/rank.hpp"
 #include "crmkit/error.hpp"
@@ -199,11 +200,11 @@ double footrule(const std::vector<double>& a, const std::vector<double>& b) {
 
 std::vector<double> mid_ranks(const std::vector<std::size_t>& competition) {
   // A group sharing competition rank r of size t takes places r..r + t - 1: mean r + (t - 1)/2.
+  std::unordered_map<std::size_t, std::size_t> group_size;
+  for (std::size_t r : competition) ++group_size[r];
   std::vector<double> out(competition.size());
-  for (std::size_t i = 0; i < competition.size(); ++i) {
-    const auto t = static_cast<double>(std::count(competition.begin(), competition.end(), competition[i]));
-    out[i] = static_cast<double>(competition[i]) + (t - 1) / 2;
-  }
+  for (std::size_t i = 0; i < competition.size(); ++i)
+    out[i] = static_cast<double>(competition[i]) + (static_cast<double>(group_size[competition[i]]) - 1) / 2;
   return out;
 }
 
