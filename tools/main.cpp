@@ -27,6 +27,9 @@ void add_segment(CLI::App& app);        // value/segment.cpp
 void add_churn(CLI::App& app);          // value/churn.cpp: churn fit, churn score
 void add_ahp(CLI::App& app);            // decision/ahp.cpp
 void add_rank(CLI::App& app);           // decision/rank.cpp
+void add_group(CLI::App& app);          // decision/group.cpp
+void add_swot(CLI::App& app);           // decision/swot.cpp
+void add_decision(CLI::App& app);       // decision/decision.cpp
 void add_process(CLI::App& app);        // process/process.cpp
 void add_demo(CLI::App& app);           // demo/demo.cpp
 void add_staff(CLI::App& app);          // contact/staff.cpp
@@ -43,6 +46,7 @@ constexpr AddCommand kCommands[] = {
     add_summarize, add_clv, add_rfm, add_tiers, add_concentration,  // value
     add_segment,   add_churn,                                        // value: data mining
     add_ahp,       add_rank,                                         // decision
+    add_group,     add_swot,      add_decision,                      // decision: groups, SWOT, record
     add_staff,     add_kpi,                                          // contact
     add_servqual, add_audit,                                         // quality
     add_alpha, add_ipa, add_gaps, add_csi,                           // quality analysis

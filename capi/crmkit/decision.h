@@ -351,6 +351,252 @@ CRM_API int crm_rank_reversal_on_addition(const crm_decision_matrix *matrix, con
                                           int *out_winner_changed, size_t *pairs,
                                           size_t pair_capacity, size_t *out_pair_count);
 
+/* ---- group decisions (decision/group.hpp). Rankings are items x members, row-major; each
+ * member's column ranks the items 1..n, tied items sharing the mean of their places (2.5).
+ * CRM_EINVAL names the member and the item of a column that is not such a ranking. */
+typedef struct crm_rankings {
+  unsigned int version;              /* CRM_RANKINGS_VERSION */
+  const double *ranks;               /* items x members, row-major */
+  size_t items;
+  size_t members;
+  const char *const *item_names;     /* NULL or `items` names (for messages) */
+  const char *const *member_names;   /* NULL or `members` names */
+} crm_rankings;
+
+#define CRM_RANKINGS_VERSION 1
+#define CRM_RANKINGS_INIT { CRM_RANKINGS_VERSION, NULL, 0, 0, NULL, NULL }
+
+/* Kendall's W with the ties correction; chi-square = m (n - 1) W on n - 1 df. */
+typedef struct crm_concordance {
+  unsigned int version;   /* CRM_CONCORDANCE_VERSION, set by the caller */
+  double w;
+  double chi_square;
+  size_t df;
+  double p_value;         /* upper tail of chi-square(df) */
+  double s;               /* sum of squared deviations of the rank sums */
+  double ties_correction; /* sum over members of sum (t^3 - t) */
+} crm_concordance;
+
+#define CRM_CONCORDANCE_VERSION 1
+#define CRM_CONCORDANCE_INIT { CRM_CONCORDANCE_VERSION, 0, 0, 0, 0, 0, 0 }
+
+/* out_rank_sums: NULL or `items` entries. */
+CRM_API int crm_kendall_w(const crm_rankings *rankings, crm_concordance *out, double *out_rank_sums);
+
+/* Kendall's tau-b (NaN when either ranking ties every item) and Spearman's footrule
+ * sum |a_i - b_i| of two rankings of n items. */
+CRM_API int crm_kendall_tau(const double *a, const double *b, size_t n, double *out);
+CRM_API int crm_footrule(const double *a, const double *b, size_t n, double *out);
+
+/* Borda count: points per item (n - rank summed over members), the consensus ranks (1 =
+ * first, ties share), and each member's tau-b and footrule from the consensus. Every output
+ * is NULL or `items` (points, ranks) / `members` (tau, footrule) entries. */
+CRM_API int crm_borda(const crm_rankings *rankings, double *out_points, size_t *out_ranks,
+                      double *out_member_tau, double *out_member_footrule);
+
+/* Group AHP over `members` n x n matrices stored one after another (NaN = blank).
+ * member_weights: NULL (equal) or `members` weights summing to 1. AIJ: the AHP of the
+ * cell-wise weighted geometric mean; AIP: the weighted mean of the members' priorities (its
+ * *group figures are AIJ's). out_priorities: n entries; group: NULL or the group's figures;
+ * out_member_cr: NULL or `members` consistency ratios. CRM_EINVAL names a member with no
+ * judgments or a bad judgment. */
+CRM_API int crm_aggregate_judgments(const double *matrices, size_t members, size_t n,
+                                    const double *member_weights, const crm_ahp_options *opts,
+                                    double *out_priorities, crm_ahp_result *group,
+                                    double *out_member_cr);
+CRM_API int crm_aggregate_priorities(const double *matrices, size_t members, size_t n,
+                                     const double *member_weights, const crm_ahp_options *opts,
+                                     double *out_priorities, crm_ahp_result *group,
+                                     double *out_member_cr);
+
+/* The team exercise: error scores (footrule from the expert) of each member and of the
+ * team's own ranking, synergy, and the sign of groupthink (the team closer to its dominant
+ * member than the members' Borda consensus is). */
+typedef struct crm_team_exercise_result {
+  unsigned int version;          /* CRM_TEAM_EXERCISE_RESULT_VERSION, set by the caller */
+  double team_error;
+  double mean_member_error;
+  double best_member_error;
+  size_t best_member;
+  int beats_average;
+  int beats_best;
+  double synergy_gain;           /* mean member error - team error */
+  size_t dominant_member;        /* the member closest to the team's ranking */
+  double team_to_dominant;
+  double consensus_to_dominant;
+  double team_to_consensus;
+  int groupthink_sign;
+  crm_concordance concordance;   /* Kendall's W of the members (its version is not read) */
+} crm_team_exercise_result;
+
+#define CRM_TEAM_EXERCISE_RESULT_VERSION 1
+#define CRM_TEAM_EXERCISE_RESULT_INIT \
+  { CRM_TEAM_EXERCISE_RESULT_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, CRM_CONCORDANCE_INIT }
+
+/* team, expert: `items` ranks each; out_member_errors: NULL or `members` entries. */
+CRM_API int crm_team_exercise(const crm_rankings *members, const double *team, const double *expert,
+                              crm_team_exercise_result *out, double *out_member_errors);
+
+/* ---- weighted SWOT (decision/swot.hpp): IFE/EFE, IE cell, quadrant, TOWS, SWOT-AHP ------
+ * Weights in [0, 1], the internal (S, W) and the external (O, T) ones each summing to 1
+ * within 1e-6 (CRM_EINVAL says the sum and by how much it misses); ratings 1..4. */
+typedef enum crm_swot_group {
+  CRM_SWOT_STRENGTH = 0,  /* "S" */
+  CRM_SWOT_WEAKNESS,      /* "W" */
+  CRM_SWOT_OPPORTUNITY,   /* "O" */
+  CRM_SWOT_THREAT         /* "T" */
+} crm_swot_group;
+CRM_API const char *crm_swot_group_name(int code);
+CRM_API int crm_swot_group_parse(const char *text, int *out);
+
+/* IE matrix strategy: cells I, II, IV grow; III, V, VII hold; VI, VIII, IX harvest. */
+typedef enum crm_ie_strategy {
+  CRM_IE_GROW_AND_BUILD = 0,
+  CRM_IE_HOLD_AND_MAINTAIN,
+  CRM_IE_HARVEST_OR_DIVEST
+} crm_ie_strategy;
+CRM_API const char *crm_ie_strategy_name(int code);
+CRM_API int crm_ie_strategy_parse(const char *text, int *out);
+
+/* Quadrant of (S - W, O - T): aggressive (SO), turnaround (WO), diversification (ST),
+ * defensive (WT). */
+typedef enum crm_swot_quadrant {
+  CRM_SWOT_AGGRESSIVE = 0,
+  CRM_SWOT_TURNAROUND,
+  CRM_SWOT_DIVERSIFICATION,
+  CRM_SWOT_DEFENSIVE
+} crm_swot_quadrant;
+CRM_API const char *crm_swot_quadrant_name(int code);
+CRM_API int crm_swot_quadrant_parse(const char *text, int *out);
+
+typedef enum crm_tows_type { CRM_TOWS_SO = 0, CRM_TOWS_ST, CRM_TOWS_WO, CRM_TOWS_WT } crm_tows_type;
+CRM_API const char *crm_tows_type_name(int code);
+CRM_API int crm_tows_type_parse(const char *text, int *out);
+
+typedef struct crm_swot_factor {
+  int group;          /* crm_swot_group */
+  const char *name;
+  double weight;
+  double rating;      /* 1..4 */
+  const char *note;   /* NULL or the answer to the guiding question */
+} crm_swot_factor;
+
+typedef struct crm_swot_options {
+  unsigned int version;     /* CRM_SWOT_OPTIONS_VERSION */
+  size_t tows_per_group;    /* strongest factors of each group paired in TOWS */
+} crm_swot_options;
+
+#define CRM_SWOT_OPTIONS_VERSION 1
+#define CRM_SWOT_OPTIONS_INIT { CRM_SWOT_OPTIONS_VERSION, 2 }
+CRM_API int crm_swot_options_init(crm_swot_options *opts, unsigned int version);
+
+/* A TOWS candidate: an internal and an external factor (indices), score = their scores' sum. */
+typedef struct crm_tows_pair {
+  int type;          /* crm_tows_type */
+  size_t internal;
+  size_t external;
+  double score;
+} crm_tows_pair;
+
+typedef struct crm_swot_result {
+  unsigned int version;   /* CRM_SWOT_RESULT_VERSION, set by the caller */
+  double ife;
+  double efe;
+  double internal_net;    /* S scores - W scores */
+  double external_net;    /* O scores - T scores */
+  int ie_cell;            /* 1..9 */
+  int strategy;           /* crm_ie_strategy */
+  int quadrant;           /* crm_swot_quadrant */
+  crm_tows_pair *tows;    /* NULL or tows_capacity entries: SO, ST, WO, WT, best first in each */
+  size_t tows_capacity;
+  size_t tows_count;      /* out: pairs (CRM_EBUFS when above the capacity) */
+} crm_swot_result;
+
+#define CRM_SWOT_RESULT_VERSION 1
+#define CRM_SWOT_RESULT_INIT { CRM_SWOT_RESULT_VERSION, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0 }
+
+/* out_scores: NULL or `count` weight x rating scores. */
+CRM_API int crm_swot(const crm_swot_factor *factors, size_t count, const crm_swot_options *opts,
+                     double *out_scores, crm_swot_result *result);
+
+/* SWOT-AHP: group_matrix 4 x 4 (S, W, O, T); factor_matrices the four groups' n_g x n_g
+ * matrices one after another (factors of a group in their listed order). Outputs: NULL or
+ * 4 group priorities; NULL or `count` local and global priorities. */
+CRM_API int crm_swot_ahp(const crm_swot_factor *factors, size_t count, const double *group_matrix,
+                         const double *factor_matrices, const crm_ahp_options *opts,
+                         double *out_group_priorities, double *out_local, double *out_global);
+
+/* The SWOT matrix as SVG text (title NULL: "SWOT matrix"); the buf/buf_len/out_len
+ * convention of crm_line_chart (CRM_EBUFS with *out_len the length when buf is short). */
+CRM_API int crm_swot_chart(const crm_swot_factor *factors, size_t count, const char *title,
+                           char *buf, size_t buf_len, size_t *out_len);
+
+/* ---- the decision record (decision/record.hpp): the six steps, the bias checklist -------
+ * A handle; steps may be set in any order, but crm_decision_record_choose fails with
+ * CRM_ESTATE naming every missing step of 1-5, and redoing steps 2-5 withdraws a choice.
+ * Saved and loaded through the versioned archive envelope. */
+typedef struct crm_decision_record crm_decision_record;
+
+typedef enum crm_decision_step {
+  CRM_STEP_STATEMENT = 0,
+  CRM_STEP_CRITERIA,
+  CRM_STEP_WEIGHTS,
+  CRM_STEP_ALTERNATIVES,
+  CRM_STEP_EVALUATIONS,
+  CRM_STEP_CHOICE
+} crm_decision_step;
+CRM_API const char *crm_decision_step_name(int code);
+CRM_API int crm_decision_step_parse(const char *text, int *out);
+
+typedef enum crm_bias {
+  CRM_BIAS_PRIOR_HYPOTHESIS = 0,
+  CRM_BIAS_REPRESENTATIVENESS,
+  CRM_BIAS_ILLUSION_OF_CONTROL,
+  CRM_BIAS_REASONING_BY_ANALOGY,
+  CRM_BIAS_ESCALATING_COMMITMENT,
+  CRM_BIAS_GROUPTHINK
+} crm_bias;
+CRM_API const char *crm_bias_name(int code);
+CRM_API int crm_bias_parse(const char *text, int *out);
+
+/* An empty record (every step missing). Free with crm_decision_record_free. */
+CRM_API int crm_decision_record_new(crm_decision_record **out);
+CRM_API void crm_decision_record_free(crm_decision_record *record);
+/* Step 1. */
+CRM_API int crm_decision_record_set_statement(crm_decision_record *record, const char *statement);
+/* Step 2: `count` criteria; directions NULL (all benefit) or crm_criterion_direction bytes;
+ * units, parents NULL or `count` texts (NULL entries or "" for none; a parent names an
+ * earlier criterion). */
+CRM_API int crm_decision_record_set_criteria(crm_decision_record *record, const char *const *names,
+                                             const uint8_t *directions, const char *const *units,
+                                             const char *const *parents, size_t count);
+/* Step 3: one weight per criterion summing to 1; method NULL or its name ("ahp", ...). */
+CRM_API int crm_decision_record_set_weights(crm_decision_record *record, const double *weights,
+                                            size_t count, const char *method);
+/* Step 4. */
+CRM_API int crm_decision_record_set_alternatives(crm_decision_record *record,
+                                                 const char *const *names, size_t count);
+/* Step 5: alternatives x criteria values, row-major (`count` = their product). */
+CRM_API int crm_decision_record_set_evaluations(crm_decision_record *record, const double *values,
+                                                size_t count);
+/* Step 6: rationale NULL or text. */
+CRM_API int crm_decision_record_choose(crm_decision_record *record, size_t alternative,
+                                       const char *rationale);
+/* Marks `bias` (crm_bias) as considered with a note (NULL: none). */
+CRM_API int crm_decision_record_note_bias(crm_decision_record *record, int bias, const char *note);
+/* The missing steps (crm_decision_step bytes) in order; CRM_EBUFS when above capacity. */
+CRM_API int crm_decision_record_missing_steps(const crm_decision_record *record, uint8_t *steps,
+                                              size_t capacity, size_t *out_count);
+/* *out_chosen 1 with *out_choice the alternative's index, or 0. */
+CRM_API int crm_decision_record_choice(const crm_decision_record *record, int *out_chosen,
+                                       size_t *out_choice);
+/* The record as readable text (buf/buf_len/out_len as crm_swot_chart). */
+CRM_API int crm_decision_record_describe(const crm_decision_record *record, char *buf,
+                                         size_t buf_len, size_t *out_len);
+CRM_API int crm_decision_record_save(const crm_decision_record *record, const char *path);
+/* CRM_ECORRUPT for a damaged file or one that breaks the record's rules. */
+CRM_API int crm_decision_record_load(crm_decision_record **out, const char *path);
+
 #ifdef __cplusplus
 }
 #endif

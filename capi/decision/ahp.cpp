@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "crmkit/decision/ahp.hpp"
+#include "decision/ahp.hpp"
 #include "decision/matrix.hpp"
 
 using namespace crmkit::capi;
@@ -33,6 +34,12 @@ crm_ahp_options default_ahp_options() {
   return c;
 }
 
+}  // namespace
+
+namespace crmkit {
+inline namespace v0 {
+namespace capi {
+
 decision::AhpOptions ahp_options(const crm_ahp_options* opts) {
   decision::AhpOptions o;
   if (opts == nullptr) return o;
@@ -55,7 +62,28 @@ decision::AhpOptions ahp_options(const crm_ahp_options* opts) {
   return o;
 }
 
-}  // namespace
+void ahp_result_to(const decision::AhpResult& r, crm_ahp_result* result) {
+  if (result == nullptr) return;
+  result->inconsistent_count = r.inconsistent.size();
+  require_capacity(result->inconsistent, result->inconsistent_capacity, r.inconsistent.size());
+  result->lambda_max = r.lambda_max;
+  result->ci = r.ci;
+  result->cr = r.cr;
+  result->random_index = r.random_index;
+  result->missing = r.missing;
+  result->completion_iterations = r.completion_iterations;
+  copy_if(r.matrix, result->matrix);
+  if (result->inconsistent != nullptr)
+    for (size_t k = 0; k < r.inconsistent.size(); ++k) {
+      const decision::Judgment& j = r.inconsistent[k];
+      result->inconsistent[k] = {j.row,   j.column,           j.value,        j.error,
+                                 j.consistent_value, j.scale_value, j.cr_if_changed};
+    }
+}
+
+}  // namespace capi
+}  // namespace v0
+}  // namespace crmkit
 
 extern "C" {
 
@@ -93,25 +121,8 @@ CRM_API int crm_ahp(const double* matrix, size_t n, const char* const* names,
     const decision::AhpOptions options = ahp_options(opts);
     if (result != nullptr) require_version(result->version, CRM_AHP_RESULT_VERSION, "crm_ahp_result");
     const decision::AhpResult r = decision::ahp(matrix, n, options, element_names);
-    if (result != nullptr) {
-      result->inconsistent_count = r.inconsistent.size();
-      require_capacity(result->inconsistent, result->inconsistent_capacity, r.inconsistent.size());
-    }
+    ahp_result_to(r, result);  // checks the judgments' capacity before anything is written
     copy_if(r.priorities, out_priorities);
-    if (result == nullptr) return;
-    result->lambda_max = r.lambda_max;
-    result->ci = r.ci;
-    result->cr = r.cr;
-    result->random_index = r.random_index;
-    result->missing = r.missing;
-    result->completion_iterations = r.completion_iterations;
-    copy_if(r.matrix, result->matrix);
-    if (result->inconsistent != nullptr)
-      for (size_t k = 0; k < r.inconsistent.size(); ++k) {
-        const decision::Judgment& j = r.inconsistent[k];
-        result->inconsistent[k] = {j.row,   j.column,           j.value,        j.error,
-                                   j.consistent_value, j.scale_value, j.cr_if_changed};
-      }
   });
 }
 

@@ -66,5 +66,8 @@ void run_csi_tests(void);
 void run_process_tests(void);
 void run_segment_tests(void);
 void run_churn_tests(void);
+void run_group_tests(void);
+void run_swot_tests(void);
+void run_record_tests(void);
 
 #endif

@@ -107,6 +107,11 @@ static void test_options_match_macros(void) {
           b.preference_functions == NULL && b.q == NULL && b.p == NULL && b.s == NULL);
   }
   {
+    crm_swot_options a = CRM_SWOT_OPTIONS_INIT, b;
+    CHECK(crm_swot_options_init(&b, CRM_SWOT_OPTIONS_VERSION) == CRM_OK);
+    CHECK(a.tows_per_group == b.tows_per_group && b.tows_per_group == 2);
+  }
+  {
     crm_sensitivity_options a = CRM_SENSITIVITY_OPTIONS_INIT, b;
     CHECK(crm_sensitivity_options_init(&b, CRM_SENSITIVITY_OPTIONS_VERSION) == CRM_OK);
     CHECK(a.step == b.step && a.tolerance == b.tolerance);

@@ -216,6 +216,8 @@ expect_value_error "segment rule 'best r=2'" rfm "$tmp/rfm_in.csv" --as-of 2020-
 "$crmkit" tiers "$tmp/values.csv" --scheme abc > /dev/null 2>&1; [ $? = 2 ] || fail "tiers usage error exit code"
 "$crmkit" rfm --help | grep -q 'days_since_last' || fail "rfm --help describes FILE"
 grep -q 'Customer value' "$tmp/report/report.html" || fail "demo has the Customer value section"
+grep -q "The team exercise" "$tmp/report/report.html" || fail "demo has the team exercise"
+grep -q "SWOT matrix: retail bank" "$tmp/report/report.html" || fail "demo has the SWOT matrix"
 
 # ---- help, defaults and exit codes from CLI11 (issue 17 §5) --------------------------------
 for h in --help -h; do
@@ -334,6 +336,36 @@ python3 -c '
 import json, sys
 rows = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))  # strict UTF-8
 assert rows[0]["customer_id"] == "\ufffdt\ufffd", rows' "$tmp/latin1.json" || fail "non-UTF-8 in JSON: $(cat -v "$tmp/latin1.json")"
+
+# ---- group decisions: group (issue 26) ---------------------------------------------------
+# Hand case of tests/decision/test_group.cpp: W = 25/29, team error 2, gain -1.
+printf 'item,M1,M2,M3,team,expert\nA,1,1,2,1,1\nB,2,2.5,1,3,2\nC,3,2.5,3,2,3\nD,4,4,4,4,4\n' > "$tmp/group.csv"
+"$crmkit" group "$tmp/group.csv" --expert expert --json > "$tmp/group.json" || fail "group --json"
+grep -Eq '"kendall_w": 0\.86206896551724' "$tmp/group.json" || fail "group W: $(cat "$tmp/group.json")"
+grep -q '"synergy_gain": -1' "$tmp/group.json" || fail "group synergy: $(cat "$tmp/group.json")"
+printf 'item,M1,M2\nA,1,1\nB,1,2\n' | "$crmkit" group - 2> "$tmp/group.err" && fail "group accepted a duplicate rank"
+grep -q "member 'M1'" "$tmp/group.err" || fail "group error: $(cat "$tmp/group.err")"
+"$crmkit" group "$tmp/group.csv" --expert nobody 2> "$tmp/group.err" && fail "group accepted an unknown expert"
+grep -q "no column 'nobody'" "$tmp/group.err" || fail "group expert error: $(cat "$tmp/group.err")"
+
+# ---- weighted SWOT: swot (issue 26) -------------------------------------------------------
+# Hand case of tests/decision/test_swot.cpp: IFE 2.5, EFE 2.9, IE cell V, aggressive.
+printf 'group,factor,weight,rating,note\nS,brand,0.3,4,loyal\nS,service,0.2,3,\nW,price,0.3,1,\nW,it,0.2,2,\nO,mobile,0.4,4,\nO,ageing,0.1,2,\nT,rival,0.3,3,\nT,regulation,0.2,1,\n' > "$tmp/swot.csv"
+"$crmkit" swot "$tmp/swot.csv" --json --chart "$tmp/swot.svg" > "$tmp/swot.json" || fail "swot --json"
+grep -q '"ie_cell": "V"' "$tmp/swot.json" && grep -q '"quadrant": "aggressive"' "$tmp/swot.json" || fail "swot position: $(cat "$tmp/swot.json")"
+grep -q '"note": "loyal"' "$tmp/swot.json" || fail "swot note"
+grep -q '<svg' "$tmp/swot.svg" || fail "swot chart"
+printf 'group,factor,weight,rating\nS,a,0.5,2\nO,b,1,2\n' | "$crmkit" swot - 2> "$tmp/swot.err" && fail "swot accepted weights summing to 0.5"
+grep -q "off 1 by -0.5" "$tmp/swot.err" || fail "swot weight error: $(cat "$tmp/swot.err")"
+
+# ---- decision record: decision (issue 26) --------------------------------------------------
+"$crmkit" decision "$data/decision/record.json" --save "$tmp/campaign.record" > "$tmp/record.txt" || fail "decision json"
+grep -q '^missing steps: 5 evaluations, 6 choice$' "$tmp/record.txt" || fail "decision missing: $(cat "$tmp/record.txt")"
+"$crmkit" decision "$tmp/campaign.record" | grep -q '\[x\] groupthink' || fail "decision archive round trip"
+"$crmkit" decision "$data/golden/decision/v1/record.txt" | grep -q '^complete' || fail "decision golden"
+printf '{"statement": "x", "choice": 0}' > "$tmp/early.json"
+"$crmkit" decision "$tmp/early.json" 2> "$tmp/record.err" && fail "decision accepted an early choice"
+grep -q 'missing: 2 criteria' "$tmp/record.err" || fail "decision early choice: $(cat "$tmp/record.err")"
 
 # ---- decision weighting: ahp (issue 22) -------------------------------------------------
 # Saaty's drinks matrix: priorities as AHPy computes them (tests/decision/test_ahp.cpp).

@@ -1,5 +1,6 @@
 #include "decision/files.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -83,6 +84,73 @@ DecisionFile read_decision(const std::string& path) {
     f.lines.push_back(reader.line());
   }
   m.alternatives = m.alternative_names.size();
+  return f;
+}
+
+namespace {
+
+std::vector<double> column(const decision::DecisionMatrix& m, std::size_t j) {
+  std::vector<double> out(m.alternatives);
+  for (std::size_t i = 0; i < m.alternatives; ++i) out[i] = m(i, j);
+  return out;
+}
+
+}  // namespace
+
+RankingsFile read_rankings(const std::string& path, const std::string& expert_name, const std::string& team_name) {
+  RankingsFile out;
+  out.file = read_decision(path);
+  const DecisionFile& f = out.file;
+  const decision::DecisionMatrix& m = f.matrix;
+  const auto find = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(m.criterion_names.begin(), m.criterion_names.end(), name) -
+                                    m.criterion_names.begin());
+  };
+  const std::size_t expert = expert_name.empty() ? m.criteria : find(expert_name);
+  if (!expert_name.empty() && expert == m.criteria)
+    throw Error(ErrorCode::invalid_argument, f.name + ": no column '" + expert_name + "' (--expert)");
+  const std::size_t team = find(team_name);  // optional: absent means no team ranking
+  decision::Rankings& r = out.members;
+  r.items = m.alternatives;
+  r.item_names = m.alternative_names;
+  std::vector<std::size_t> kept;
+  for (std::size_t j = 0; j < m.criteria; ++j)
+    if (j != expert && j != team) {
+      kept.push_back(j);
+      r.member_names.push_back(m.criterion_names[j]);
+    }
+  r.members = kept.size();
+  if (r.members == 0)
+    throw Error(ErrorCode::invalid_argument, f.name + ": no member columns besides the team and the expert");
+  for (std::size_t i = 0; i < m.alternatives; ++i)
+    for (std::size_t j : kept) r.ranks.push_back(m(i, j));
+  if (team < m.criteria) out.team = column(m, team);
+  if (expert < m.criteria) out.expert = column(m, expert);
+  return out;
+}
+
+SwotFile read_swot(const std::string& path) {
+  Input input(path, io::CsvOptions{});
+  io::CsvReader& reader = input.reader();
+  SwotFile f;
+  f.name = input.name();
+  const std::size_t group = reader.column("group"), factor = reader.column("factor"),
+                    weight = reader.column("weight"), rating = reader.column("rating");
+  const std::vector<std::string>& header = reader.header();
+  const auto note = static_cast<std::size_t>(std::find(header.begin(), header.end(), "note") - header.begin());
+  while (reader.next()) {
+    decision::SwotFactor x;
+    try {
+      x.group = crmkit::parse_enum<decision::SwotGroup>(reader.field(group));
+    } catch (const Error& e) {
+      reader.fail(group, e.what());
+    }
+    x.name = std::string(reader.field(factor));
+    x.weight = reader.number(weight);
+    x.rating = reader.number(rating);
+    if (note < header.size()) x.note = std::string(reader.field(note));
+    f.factors.push_back(std::move(x));
+  }
   return f;
 }
 

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "crmkit/decision/group.hpp"
 #include "crmkit/decision/rank.hpp"
+#include "crmkit/decision/swot.hpp"
 #include "crmkit/io/csv.hpp"
 
 namespace crmkit_cli {
@@ -28,5 +30,23 @@ struct DecisionFile {
   std::vector<std::int64_t> lines;  // of each alternative
 };
 DecisionFile read_decision(const std::string& path);
+
+// Rankings: a decision file whose columns are members' ranks, less the expert's column
+// (named by `expert`; empty: none; an unknown name is an error) and the team's (named by
+// `team`, used when present). `team` and `expert` are empty when absent.
+struct RankingsFile {
+  DecisionFile file;
+  crmkit::decision::Rankings members;
+  std::vector<double> team, expert;
+};
+RankingsFile read_rankings(const std::string& path, const std::string& expert, const std::string& team);
+
+// SWOT factors: columns `group` (S, W, O, T), `factor`, `weight`, `rating` and optionally
+// `note`, one row per factor. Errors at FILE:LINE:COL.
+struct SwotFile {
+  std::string name;
+  std::vector<crmkit::decision::SwotFactor> factors;
+};
+SwotFile read_swot(const std::string& path);
 
 }  // namespace crmkit_cli

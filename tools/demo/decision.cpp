@@ -1,12 +1,16 @@
 // The decision pillar's demo section: the six-step choice of a retention campaign on the
 // bundled sample (data/decision/): AHP weights of the criteria, a TOPSIS ranking, and how
 // far the choice holds when the weights move (a chart, the weight intervals, and the rank
-// acceptability of 10,000 weight draws).
+// acceptability of 10,000 weight draws); then the course's team exercise
+// (data/decision/team_exercise.csv): members' and the team's error scores against the expert;
+// and a weighted SWOT matrix (data/decision/swot.csv).
 #include <string>
 #include <vector>
 
 #include "crmkit/decision/ahp.hpp"
+#include "crmkit/decision/group.hpp"
 #include "crmkit/decision/sensitivity.hpp"
+#include "crmkit/decision/swot.hpp"
 #include "crmkit/io/svg.hpp"
 #include "decision/files.hpp"
 #include "demo/demo.hpp"
@@ -43,6 +47,47 @@ std::string sensitivity_chart(const decision::DecisionMatrix& m, const std::vect
   options.y_label = "closeness";
   options.markers.push_back({weights[j], "AHP weight " + fixed(weights[j], 2)});
   return io::line_chart(lines, options);
+}
+
+// The team exercise: each member's error score, the team's, synergy and Kendall's W.
+std::string team_exercise_html(const DemoContext& context) {
+  const RankingsFile f = read_rankings(context.data_dir + "/decision/team_exercise.csv", "expert", "team");
+  const decision::TeamExercise t = decision::team_exercise(f.members, f.team, f.expert);
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t j = 0; j < f.members.members; ++j)
+    rows.push_back({f.members.member_names[j], fixed(t.member_errors[j], 1)});
+  rows.push_back({"team", fixed(t.team_error, 1)});
+  const std::string verdict = t.beats_best ? "beat its best member"
+                              : t.beats_average ? "beat its average member but not its best"
+                                                : "did not beat its average member";
+  return "<h3>The team exercise</h3>\n<p>Each member ranked five survival items alone, then the "
+         "team ranked them together (<code>decision/team_exercise.csv</code>); an error score "
+         "is the sum of absolute rank differences from the expert's ranking. The members' "
+         "agreement: Kendall's W " + fixed(t.concordance.w, 3) + ", p " +
+         fixed(t.concordance.p_value, 3) + ". The team " + verdict + " (synergy gain " +
+         fixed(t.synergy_gain, 1) + " points against the mean member)" +
+         (t.groupthink_sign ? "; its ranking sits closer to " + f.members.member_names[t.dominant_member] +
+                                  " than the members' consensus does, a sign of groupthink"
+                            : "") +
+         ".</p>\n" + html_table({"ranking", "error score"}, rows);
+}
+
+// The SWOT matrix with IFE/EFE, the position and the best TOWS pair of each type.
+std::string swot_html(const DemoContext& context) {
+  const SwotFile f = read_swot(context.data_dir + "/decision/swot.csv");
+  const decision::SwotResult r = decision::swot(f.factors);
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t k = 0; k < r.tows.size(); ++k)
+    if (k == 0 || r.tows[k].type != r.tows[k - 1].type)  // the best pair of each type
+      rows.push_back({crmkit::name_of(r.tows[k].type), f.factors[r.tows[k].internal].name,
+                      f.factors[r.tows[k].external].name, fixed(r.tows[k].score, 2)});
+  return "<h3>SWOT</h3>\n<p>A weighted SWOT of a retail bank (<code>decision/swot.csv</code>): IFE " +
+         fixed(r.ife, 2) + ", EFE " + fixed(r.efe, 2) + " place it in the internal-external matrix's " +
+         crmkit::name_of(r.strategy) + " cells; strengths outweigh weaknesses by " + fixed(r.internal_net, 2) +
+         " and opportunities threats by " + fixed(r.external_net, 2) + " (" + crmkit::name_of(r.quadrant) +
+         " quadrant). The strongest TOWS pair of each type is a candidate strategy.</p>\n" +
+         decision::swot_chart(f.factors, r, "SWOT matrix: retail bank") +
+         html_table({"TOWS", "internal factor", "external factor", "score"}, rows);
 }
 
 }  // namespace
@@ -94,6 +139,7 @@ DemoSection demo_decisions(const DemoContext& context) {
       html_table({"criterion", "direction", "AHP weight", "first choice holds for"}, weight_rows) +
       html_table({"rank", "campaign", "TOPSIS closeness", "first in draws"}, rank_rows) +
       sensitivity_chart(m, weights, 0);
+  s.html += team_exercise_html(context) + swot_html(context);
   s.summary = "AHP weights (CR " + fixed(ahp.cr, 3) + "), TOPSIS choice " + best + ", first in " +
               percent(acceptability.share(ranking.order.front(), 1)) + " of weight draws";
   return s;

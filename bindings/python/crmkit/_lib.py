@@ -145,6 +145,10 @@ class crm_churn(_Opaque):
     pass
 
 
+class crm_decision_record(_Opaque):
+    pass
+
+
 _P_I64 = POINTER(c_int64)
 _P_F64 = POINTER(c_double)
 _P_U8 = POINTER(c_uint8)
@@ -564,6 +568,47 @@ class ChurnMetrics(ctypes.Structure):
                 ("precision", c_double), ("recall", c_double), ("accuracy", c_double)]
 
 
+
+class Rankings(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("ranks", _P_F64), ("items", c_size_t),
+                ("members", c_size_t), ("item_names", POINTER(c_char_p)),
+                ("member_names", POINTER(c_char_p))]
+
+
+class Concordance(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("w", c_double), ("chi_square", c_double),
+                ("df", c_size_t), ("p_value", c_double), ("s", c_double),
+                ("ties_correction", c_double)]
+
+
+class TeamExerciseResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("team_error", c_double), ("mean_member_error", c_double),
+                ("best_member_error", c_double), ("best_member", c_size_t),
+                ("beats_average", c_int), ("beats_best", c_int), ("synergy_gain", c_double),
+                ("dominant_member", c_size_t), ("team_to_dominant", c_double),
+                ("consensus_to_dominant", c_double), ("team_to_consensus", c_double),
+                ("groupthink_sign", c_int), ("concordance", Concordance)]
+
+
+class SwotFactor(ctypes.Structure):
+    _fields_ = [("group", c_int), ("name", c_char_p), ("weight", c_double), ("rating", c_double),
+                ("note", c_char_p)]
+
+
+class SwotOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("tows_per_group", c_size_t)]
+
+
+class TowsPair(ctypes.Structure):
+    _fields_ = [("type", c_int), ("internal", c_size_t), ("external", c_size_t), ("score", c_double)]
+
+
+class SwotResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("ife", c_double), ("efe", c_double),
+                ("internal_net", c_double), ("external_net", c_double), ("ie_cell", c_int),
+                ("strategy", c_int), ("quadrant", c_int), ("tows", POINTER(TowsPair)),
+                ("tows_capacity", c_size_t), ("tows_count", c_size_t)]
+
 # Current layout versions (the CRM_*_VERSION macros); test_abi.py checks them against the
 # headers. Output structs are filled in by the library after it checks this number.
 VERSIONS = {
@@ -583,6 +628,7 @@ VERSIONS = {
     GapResult: 1, GapSurveys: 1, CsiOptions: 1, CsiResult: 1,
     ProcessSummary: 1, ValueChainResult: 1,
     KMeansOptions: 1, KMeansInfo: 1, ChurnOptions: 1, ChurnMetrics: 1,
+    Rankings: 1, Concordance: 1, TeamExerciseResult: 1, SwotOptions: 1, SwotResult: 1,
 }
 
 
@@ -887,6 +933,47 @@ _SIGNATURES = {
     "crm_churn_load": (c_int, [_out(crm_churn), c_char_p]),
     "crm_churn_to_buffer": (c_int, [_CHURN, c_void_p, c_size_t, _P_SIZE]),
     "crm_churn_from_buffer": (c_int, [_out(crm_churn), c_void_p, c_size_t]),
+    # decision: group decisions and the team exercise
+    "crm_kendall_w": (c_int, [POINTER(Rankings), POINTER(Concordance), _P_F64]),
+    "crm_kendall_tau": (c_int, [_P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_footrule": (c_int, [_P_F64, _P_F64, c_size_t, _P_F64]),
+    "crm_borda": (c_int, [POINTER(Rankings), _P_F64, _P_SIZE, _P_F64, _P_F64]),
+    "crm_aggregate_judgments": (c_int, [_P_F64, c_size_t, c_size_t, _P_F64, POINTER(AhpOptions),
+                                        _P_F64, POINTER(AhpResult), _P_F64]),
+    "crm_aggregate_priorities": (c_int, [_P_F64, c_size_t, c_size_t, _P_F64, POINTER(AhpOptions),
+                                         _P_F64, POINTER(AhpResult), _P_F64]),
+    "crm_team_exercise": (c_int, [POINTER(Rankings), _P_F64, _P_F64, POINTER(TeamExerciseResult),
+                                  _P_F64]),
+    # decision: weighted SWOT
+    **_enum("swot_group"),
+    **_enum("ie_strategy"),
+    **_enum("swot_quadrant"),
+    **_enum("tows_type"),
+    **_init("swot_options", SwotOptions),
+    "crm_swot": (c_int, [POINTER(SwotFactor), c_size_t, POINTER(SwotOptions), _P_F64,
+                         POINTER(SwotResult)]),
+    "crm_swot_ahp": (c_int, [POINTER(SwotFactor), c_size_t, _P_F64, _P_F64, POINTER(AhpOptions),
+                             _P_F64, _P_F64, _P_F64]),
+    "crm_swot_chart": (c_int, [POINTER(SwotFactor), c_size_t, c_char_p, c_char_p, c_size_t, _P_SIZE]),
+    # decision: the decision record
+    **_enum("decision_step"),
+    **_enum("bias"),
+    "crm_decision_record_new": (c_int, [_out(crm_decision_record)]),
+    "crm_decision_record_free": (None, [POINTER(crm_decision_record)]),
+    "crm_decision_record_set_statement": (c_int, [POINTER(crm_decision_record), c_char_p]),
+    "crm_decision_record_set_criteria": (c_int, [POINTER(crm_decision_record), POINTER(c_char_p), _P_U8,
+                                                 POINTER(c_char_p), POINTER(c_char_p), c_size_t]),
+    "crm_decision_record_set_weights": (c_int, [POINTER(crm_decision_record), _P_F64, c_size_t, c_char_p]),
+    "crm_decision_record_set_alternatives": (c_int, [POINTER(crm_decision_record), POINTER(c_char_p),
+                                                     c_size_t]),
+    "crm_decision_record_set_evaluations": (c_int, [POINTER(crm_decision_record), _P_F64, c_size_t]),
+    "crm_decision_record_choose": (c_int, [POINTER(crm_decision_record), c_size_t, c_char_p]),
+    "crm_decision_record_note_bias": (c_int, [POINTER(crm_decision_record), c_int, c_char_p]),
+    "crm_decision_record_missing_steps": (c_int, [POINTER(crm_decision_record), _P_U8, c_size_t, _P_SIZE]),
+    "crm_decision_record_choice": (c_int, [POINTER(crm_decision_record), POINTER(c_int), _P_SIZE]),
+    "crm_decision_record_describe": (c_int, [POINTER(crm_decision_record), c_char_p, c_size_t, _P_SIZE]),
+    "crm_decision_record_save": (c_int, [POINTER(crm_decision_record), c_char_p]),
+    "crm_decision_record_load": (c_int, [_out(crm_decision_record), c_char_p]),
 }
 
 

@@ -44,3 +44,22 @@ from .sensitivity import (  # noqa: F401
     rank_reversal_on_removal,
     weight_sensitivity,
 )
+from .group import (  # noqa: F401
+    aggregate_judgments,
+    aggregate_priorities,
+    borda,
+    footrule,
+    kendall_tau,
+    kendall_w,
+    team_exercise,
+)
+from .swot import (  # noqa: F401
+    IE_STRATEGIES,
+    SWOT_GROUPS,
+    SWOT_QUADRANTS,
+    TOWS_TYPES,
+    swot,
+    swot_ahp,
+    swot_chart,
+)
+from .record import BIASES, DECISION_STEPS, DecisionRecord  # noqa: F401
