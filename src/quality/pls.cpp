@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -463,6 +464,24 @@ PlsSpec parse_pls_spec(std::string_view text, std::string_view source) {
   return spec;
 }
 
+PlsSpec read_pls_spec(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::io_error, path + ": cannot open the PLS model file");
+  constexpr std::size_t kMaxBytes = std::size_t{1} << 20;
+  std::string text(kMaxBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) throw Error(ErrorCode::io_error, path + ": read error");
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxBytes) throw Error(ErrorCode::parse_error, path + ": a PLS model file is at most 1 MiB");
+  return parse_pls_spec(text, path);
+}
+
+PlsSpec pls_spec(const std::string& model) {
+  if (model == "ecsi") return pls_ecsi();
+  if (model == "acsi") return pls_acsi();
+  return read_pls_spec(model);
+}
+
 PlsResult pls_fit(const PlsSpec& spec, const PlsData& data, const PlsOptions& o) {
   if (!(o.scale.min < o.scale.max) || !std::isfinite(o.scale.min) || !std::isfinite(o.scale.max))
     invalid("the index scale needs finite MIN < MAX");
@@ -532,7 +551,7 @@ PlsResult pls_fit(const PlsSpec& spec, const PlsData& data, const PlsOptions& o)
     const double ww = w.squaredNorm();
     const double off = w.dot(s * w) - w.dot(s.diagonal().cwiseProduct(w));
     const double cross = ww * ww - w.array().pow(4).sum();
-    r.rho_a.push_back(k == 1 ? 1.0 : ww * ww * off / (cross * cross));
+    r.rho_a.push_back(k == 1 ? 1.0 : ww * ww * off / cross);
     double mono = 0;
     for (std::size_t i = at; i < at + k; ++i)
       for (std::size_t j = i + 1; j < at + k; ++j) mono += c(Eigen::Index(i), Eigen::Index(j));

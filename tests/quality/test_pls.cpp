@@ -258,3 +258,33 @@ TEST_CASE("bootstrap: deterministic for a seed whatever the thread count", "[pls
   const PlsBootstrap other = pls_bootstrap(pls_ecsi(), s.data(), {}, b);
   CHECK(other.paths[0].std_error != one.paths[0].std_error);
 }
+
+TEST_CASE("reliability and HTMT: seminr's test fixtures on mobi", "[pls]") {
+  // github:sem-in-r/seminr commit ae2524a, tests/testthat/test-summary.R: Image, Expectation,
+  // Value -> Satisfaction, mode A, path weighting; tests/fixtures/V_3_6_0/reliability.csv
+  // (alpha = standardised alpha, rhoC, AVE, rhoA) and htmt.csv.
+  const Survey s = mobi();
+  const PlsSpec spec = parse_pls_spec(
+      "block Image: IMAG1, IMAG2, IMAG3, IMAG4, IMAG5\nblock Expectation: CUEX1, CUEX2, CUEX3\n"
+      "block Value: PERV1, PERV2\nblock Satisfaction: CUSA1, CUSA2, CUSA3\n"
+      "path Image -> Satisfaction\npath Expectation -> Satisfaction\npath Value -> Satisfaction\n");
+  const PlsResult r = pls_fit(spec, s.data());
+  const double alpha[] = {0.722834595427083, 0.451902555978063, 0.823631979352573, 0.779195021918597};
+  const double rho_c[] = {0.818325774056256, 0.733177801505283, 0.917897281748515, 0.871457927643628};
+  const double ave[] = {0.477979834838268, 0.480507046633952, 0.84831067540365, 0.693363990925202};
+  const double rho_a[] = {0.745291554480322, 0.461657986928213, 0.857527048393235, 0.784023593590752};
+  for (std::size_t b = 0; b < 4; ++b) {
+    CHECK(r.alpha_standardised[b] == Approx(alpha[b]).margin(1e-5));
+    CHECK(r.rho_c[b] == Approx(rho_c[b]).margin(5e-5));
+    CHECK(r.ave[b] == Approx(ave[b]).margin(5e-5));
+    CHECK(r.rho_a[b] == Approx(rho_a[b]).margin(5e-5));
+  }
+  const double htmt[][3] = {{0, 1, 0.88803042750925}, {0, 2, 0.651659392487802}, {0, 3, 0.910100923782741},
+                            {1, 2, 0.588628982316289}, {1, 3, 0.865108193553153}, {2, 3, 0.740808927759395}};
+  for (const auto& h : htmt) {
+    CHECK(r.htmt[std::size_t(h[0]) * 4 + std::size_t(h[1])] == Approx(h[2]).margin(5e-5));
+    CHECK(r.htmt[std::size_t(h[1]) * 4 + std::size_t(h[0])] == Approx(h[2]).margin(5e-5));
+  }
+  // Inner VIF of three predictors = diagonal of the inverse of their correlation matrix (>1).
+  CHECK(r.vif[0 * 4 + 3] > 1);
+}

@@ -77,6 +77,12 @@ PlsSpec pls_acsi();
 // the model is then checked as validate_pls_spec does.
 PlsSpec parse_pls_spec(std::string_view text, std::string_view source = "spec");
 
+// The same from a file (io_error naming the path when it cannot be read, parse_error for a
+// file larger than 1 MiB).
+PlsSpec read_pls_spec(const std::string& path);
+// A bundled model by name ("ecsi", "acsi") or else a spec file: what the CLI's --model takes.
+PlsSpec pls_spec(const std::string& model);
+
 // The blocks in an order in which every path goes forward (Boost.Graph's topological sort).
 // invalid_argument naming the fault: no blocks, a block without indicators, duplicate block
 // or indicator names, a path naming an unknown block, a self-loop or duplicate path, a cycle
