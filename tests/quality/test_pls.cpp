@@ -5,6 +5,7 @@
 // commit bd21cb153021aed6ac6ea51ecbd0b856495b2a16: get_weights, get_path_scheme, get_paths,
 // get_effects, get_rho, get_gof) with tol = 1e-12; the driver is
 // tests/quality/reference/pls_plspm.R (`Rscript pls_plspm.R data/ecsi_mobi/mobi.csv`).
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -287,4 +288,35 @@ TEST_CASE("reliability and HTMT: seminr's test fixtures on mobi", "[pls]") {
   }
   // Inner VIF of three predictors = diagonal of the inverse of their correlation matrix (>1).
   CHECK(r.vif[0 * 4 + 3] > 1);
+}
+
+TEST_CASE("ACSI and a mode B block: plspm", "[pls]") {
+  // tests/quality/reference/pls_plspm_acsi_modeb.R, same plspm commit and settings.
+  const Survey s = mobi();
+  const PlsSpec acsi = pls_acsi();
+  const PlsResult a = pls_fit(acsi, s.data());
+  CHECK(a.path_coefficient[path_index(acsi, "Quality", "Satisfaction")] == Approx(0.6253043490).margin(5e-5));
+  CHECK(a.path_coefficient[path_index(acsi, "Satisfaction", "Loyalty")] == Approx(0.6058446580).margin(5e-5));
+  CHECK(a.path_coefficient[path_index(acsi, "Complaints", "Loyalty")] == Approx(0.0986770165).margin(5e-5));
+  CHECK(a.weights[0] == Approx(0.5348458825).margin(5e-5));  // CUEX1
+  CHECK(a.weights[18] == Approx(0.6660173151).margin(5e-5)); // CUSL3
+  PlsSpec formative = pls_ecsi();
+  formative.blocks[0].mode = PlsMode::formative;
+  const PlsResult b = pls_fit(formative, s.data());
+  CHECK(b.path_coefficient[path_index(formative, "Image", "Satisfaction")] == Approx(0.1839265343).margin(5e-5));
+  CHECK(b.path_coefficient[path_index(formative, "Image", "Loyalty")] == Approx(0.2095176815).margin(5e-5));
+  const double w_image[] = {0.2418405134, 0.2820337396, 0.1358954833, 0.3701550931, 0.3806921913};
+  for (std::size_t i = 0; i < 5; ++i) CHECK(b.weights[i] == Approx(w_image[i]).margin(5e-5));
+}
+
+TEST_CASE("Fornell index of a one-item block is its rescaled mean", "[pls]") {
+  // Complaints has the single item CUSCO: its index weight is 1 and its index is
+  // (mean - 1) / 9 x 100 on the 1-10 scale, the mean taken here from the data.
+  const Survey s = mobi();
+  const PlsResult r = pls_fit(pls_ecsi(), s.data());
+  double mean = 0;
+  const std::size_t c = std::size_t(std::find(s.columns.begin(), s.columns.end(), "CUSCO") - s.columns.begin());
+  for (std::size_t i = 0; i < 250; ++i) mean += s.values[i * s.columns.size() + c] / 250;
+  CHECK(r.index_weights[20] == Approx(1));
+  CHECK(r.index_mean[5] == Approx((mean - 1) / 9 * 100).epsilon(1e-12));
 }

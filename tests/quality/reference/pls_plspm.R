@@ -1,3 +1,5 @@
+# Usage: Rscript pls_plspm.R data/ecsi_mobi/mobi.csv, in a folder holding plspm's R/ files
+# (github:gastonstat/plspm commit bd21cb1).
 for (f in c("auxiliar","get_weights","get_path_scheme","get_paths","get_effects","get_rho","get_gof")) source(paste0(f,".r"))
 # turner (gastonstat) helpers, not packaged: block index per indicator, indicator x block dummy
 indexify <- function(x) rep(seq_along(x), sapply(x, function(e) if (length(e) == 1 && is.numeric(e)) e else length(e)))
