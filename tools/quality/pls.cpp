@@ -20,8 +20,19 @@ namespace {
 
 namespace quality = crmkit::quality;
 
+// "MIN-MAX" as --scale takes it, for the default shown in --help.
+std::string scale_text(const quality::Scale& s) {
+  const auto text = [](double v) {
+    std::string t = std::to_string(v);
+    t.erase(t.find_last_not_of('0') + 1);
+    if (t.back() == '.') t.pop_back();
+    return t;
+  };
+  return text(s.min) + "-" + text(s.max);
+}
+
 struct PlsCommand {
-  std::string path, model = "ecsi", scale = "1-10",
+  std::string path, model = "ecsi", scale = scale_text(quality::PlsOptions{}.scale),
               delimiter = delimiter_name(crmkit::io::CsvOptions{}.delimiter);
   quality::PlsOptions options;
   std::string scheme = crmkit::name_of(quality::PlsOptions{}.scheme);
