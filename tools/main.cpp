@@ -40,6 +40,7 @@ void add_alpha(CLI::App& app);          // quality/alpha.cpp
 void add_ipa(CLI::App& app);            // quality/ipa.cpp
 void add_gaps(CLI::App& app);           // quality/gaps.cpp
 void add_csi(CLI::App& app);            // quality/csi.cpp
+void add_pls(CLI::App& app);            // quality/pls.cpp
 
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {
@@ -50,6 +51,7 @@ constexpr AddCommand kCommands[] = {
     add_staff,     add_kpi,                                          // contact
     add_servqual, add_audit,                                         // quality
     add_alpha, add_ipa, add_gaps, add_csi,                           // quality analysis
+    add_pls,                                                         // quality: index models
     add_process,                                                     // process
     add_demo};
 

@@ -2,8 +2,8 @@
  * crmkit/quality.h — the service-quality pillar: survey instruments, SERVQUAL scores and the
  * zone of tolerance, category sums of the customer-orientation self-audit and of employee
  * satisfaction; reliability, importance-performance analysis, the five-gap model and the
- * customer satisfaction index. C++ counterparts: include/crmkit/quality/{instrument,
- * servqual,audit,reliability,ipa,gaps,csi}.hpp.
+ * customer satisfaction index, PLS satisfaction index models. C++ counterparts: include/crmkit/quality/{instrument,
+ * servqual,audit,reliability,ipa,gaps,csi,pls}.hpp.
  *
  * Answers are respondents x items matrices of double, row-major (one row per respondent,
  * columns in the instrument's item order: crm_instrument_item_id(i) is column i), NaN for an
@@ -510,6 +510,112 @@ CRM_API int crm_csi_tracking(const double *const *waves, const size_t *responden
                              size_t n_waves, size_t items, const crm_csi_options *opts,
                              double *index, double *lower, double *upper, double *change,
                              double *change_lower, double *change_upper);
+
+/* ---- satisfaction index models: PLS path modelling --------------------------------------
+ * (include/crmkit/quality/pls.hpp.) A model of latent variables (blocks of survey columns)
+ * and paths between them, fitted by PLS path modelling: the bundled ECSI or ACSI structure
+ * on the columns of data/ecsi_mobi, or a model in the README's text format ("block NAME
+ * [A|B]: COL, ..." and "path FROM -> TO, ..." lines). Blocks, indicators and paths are
+ * numbered in the model's order. Matrices over blocks are blocks x blocks, row-major, entry
+ * [from * blocks + to]. A fitted model is immutable: one handle may be read by threads. */
+typedef struct crm_pls crm_pls;
+
+typedef enum crm_pls_scheme {
+  CRM_PLS_SCHEME_PATH = 0,      /* regression weights from predecessors, correlations to successors */
+  CRM_PLS_SCHEME_CENTROID = 1,  /* signs of the correlations of adjacent blocks */
+  CRM_PLS_SCHEME_FACTORIAL = 2  /* the correlations of adjacent blocks */
+} crm_pls_scheme;
+/* "path", "centroid", "factorial"; NULL for a value that is not a crm_pls_scheme. */
+CRM_API const char *crm_pls_scheme_name(int scheme);
+CRM_API int crm_pls_scheme_parse(const char *text, int *out_scheme);
+
+typedef enum crm_pls_index_method {
+  CRM_PLS_INDEX_FORNELL = 0,      /* unstandardised weights w/sd normalised to sum 1 (ACSI) */
+  CRM_PLS_INDEX_STANDARDISED = 1  /* standardised weights normalised to sum 1 */
+} crm_pls_index_method;
+/* "fornell", "standardised"; NULL for a value that is not a crm_pls_index_method. */
+CRM_API const char *crm_pls_index_method_name(int method);
+CRM_API int crm_pls_index_method_parse(const char *text, int *out_method);
+
+typedef struct crm_pls_options {
+  unsigned int version;   /* CRM_PLS_OPTIONS_VERSION */
+  int scheme;             /* crm_pls_scheme */
+  double tolerance;       /* largest outer-weight change to stop at */
+  size_t max_iterations;
+  int index_method;       /* crm_pls_index_method */
+  double scale_min, scale_max;  /* the answers' scale, for the 0-100 index */
+  const char *ipma_target;      /* block name; NULL = the last block */
+  size_t bootstrap;       /* resamples; 0 = no bootstrap */
+  uint64_t seed;          /* of the bootstrap */
+  double level;           /* of the bootstrap intervals, in (0, 1) */
+  int threads;            /* bootstrap threads; 0 = every core (results do not depend on it) */
+} crm_pls_options;
+
+#define CRM_PLS_OPTIONS_VERSION 1
+#define CRM_PLS_OPTIONS_INIT \
+  { CRM_PLS_OPTIONS_VERSION, 0, 1e-7, 300, 0, 1.0, 10.0, NULL, 0, 1, 0.95, 0 }
+
+CRM_API int crm_pls_options_init(crm_pls_options *opts, unsigned int version);
+
+/* Fits `model` ("ecsi", "acsi" or model text) to `data`: respondents x columns answers,
+ * row-major, named by column_names[columns]; with opts->bootstrap > 0 also bootstraps. The
+ * caller's arrays are only read during the call; *out is freed with crm_pls_free.
+ * CRM_EPARSE for malformed model text ("model:LINE: ..."); CRM_EINVAL for an invalid model
+ * (cycle, unknown block, block on no path), an indicator that is not a column, a missing or
+ * infinite answer, a constant indicator, collinear mode-B indicators, bad options;
+ * CRM_ECONVERGE when the weights do not converge (the message names the last change). */
+CRM_API int crm_pls_fit(crm_pls **out, const char *model, const double *data, size_t respondents,
+                        size_t columns, const char *const *column_names, const crm_pls_options *opts);
+CRM_API void crm_pls_free(crm_pls *pls);
+
+/* Sizes of the model: blocks, indicators, paths and respondents. Each pointer may be NULL. */
+CRM_API int crm_pls_counts(const crm_pls *pls, size_t *blocks, size_t *indicators, size_t *paths,
+                           size_t *respondents);
+/* Names into (buf, buf_len, *out_len); CRM_EBUFS with the size needed when buf is short. */
+CRM_API int crm_pls_block_name(const crm_pls *pls, size_t block, char *buf, size_t buf_len,
+                               size_t *out_len);
+CRM_API int crm_pls_indicator_name(const crm_pls *pls, size_t indicator, char *buf, size_t buf_len,
+                                   size_t *out_len);
+/* Path p's blocks; and indicator i's block. */
+CRM_API int crm_pls_path_blocks(const crm_pls *pls, size_t path, size_t *from, size_t *to);
+CRM_API int crm_pls_indicator_block(const crm_pls *pls, size_t indicator, size_t *block);
+
+/* Where crm_pls_results writes; every array may be NULL (not wanted). Sizes: per path,
+ * per indicator, per block, blocks x blocks. NaN where undefined (R^2 of an exogenous block,
+ * alpha of a one-indicator block, VIF off the paths, the IPMA target's own importance). */
+typedef struct crm_pls_result {
+  unsigned int version;       /* CRM_PLS_RESULT_VERSION, set by the caller */
+  double *path_coefficient;   /* paths */
+  double *weights, *loadings, *index_weights;  /* indicators */
+  double *r2, *r2_adjusted, *alpha_raw, *alpha_standardised, *rho_c, *rho_a, *ave;  /* blocks */
+  double *index_mean, *ipma_importance;  /* blocks: 0-100 performance, unstandardised total effect */
+  double *total_effects, *indirect_effects, *htmt, *vif;  /* blocks x blocks */
+  double gof;
+  size_t iterations;
+  size_t ipma_target;
+} crm_pls_result;
+
+#define CRM_PLS_RESULT_VERSION 1
+#define CRM_PLS_RESULT_INIT \
+  { CRM_PLS_RESULT_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
+    NULL, NULL, NULL, NULL, NULL, NULL, 0.0, 0, 0 }
+
+CRM_API int crm_pls_results(const crm_pls *pls, crm_pls_result *out);
+
+/* Per-respondent scores, respondents x blocks row-major: standardised latent scores and
+ * 0-100 index scores. Either may be NULL. */
+CRM_API int crm_pls_scores(const crm_pls *pls, double *standardised, double *index);
+
+/* One estimate with its bootstrap summary. */
+typedef struct crm_pls_estimate {
+  double estimate, mean, std_error, t, lower, upper, bca_lower, bca_upper;
+} crm_pls_estimate;
+
+/* Bootstrap summaries of the path coefficients (paths entries), outer weights and loadings
+ * (indicators entries each); arrays may be NULL. CRM_ESTATE when the model was fitted with
+ * opts->bootstrap = 0. */
+CRM_API int crm_pls_bootstrap(const crm_pls *pls, crm_pls_estimate *paths,
+                              crm_pls_estimate *weights, crm_pls_estimate *loadings);
 
 #ifdef __cplusplus
 }

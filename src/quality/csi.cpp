@@ -5,6 +5,7 @@
 #include <string>
 
 #include "crmkit/error.hpp"
+#include "detail/quantile.hpp"
 #include "detail/random.hpp"
 #include "quality/item_stats.hpp"
 
@@ -42,14 +43,6 @@ double index_of(const std::vector<double>& means, const std::vector<double>& w, 
   return (weighted - s.min) / s.range() * 100;
 }
 
-// Quantile p of sorted values, R's type 7.
-double quantile(const std::vector<double>& sorted, double p) {
-  const double h = static_cast<double>(sorted.size() - 1) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
-
 struct Interval {
   double lower = NAN, upper = NAN;
 };
@@ -57,7 +50,7 @@ struct Interval {
 Interval percentile_interval(std::vector<double> values, double level) {
   if (values.empty()) return {};
   std::sort(values.begin(), values.end());
-  return {quantile(values, (1 - level) / 2), quantile(values, (1 + level) / 2)};
+  return {crmkit::detail::quantile(values, (1 - level) / 2), crmkit::detail::quantile(values, (1 + level) / 2)};
 }
 
 // The index and the bootstrap replicates of it.

@@ -69,5 +69,6 @@ void run_churn_tests(void);
 void run_group_tests(void);
 void run_swot_tests(void);
 void run_record_tests(void);
+void run_pls_tests(void);
 
 #endif

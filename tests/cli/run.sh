@@ -770,5 +770,31 @@ printf 'P1,P2,P3,P4
 expect_value_error "blank_item.csv: CSI answers: column P2 has no answer" csi "$tmp/wave1.csv" "$tmp/blank_item.csv" --instrument "$tmp/small.txt"
 expect_value_error "blank_item.csv: items: columns P1 and P2 are answered together by 0" alpha "$tmp/blank_item.csv" --items P1,P2 --missing pairwise
 
+# ---- quality: PLS satisfaction index models ------------------------------------------------
+# ECSI on mobi: plspm's and the issue's Image -> Satisfaction 0.1787395 and Image ->
+# Expectation 0.5049139 (tests/quality/test_pls.cpp), reliability and the 0-100 index as JSON.
+"$crmkit" pls "$data/ecsi_mobi/mobi.csv" --model ecsi --bootstrap 200 --seed 1 --json > "$tmp/pls.json" || fail "pls ecsi"
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+p = {(x["from"], x["to"]): x for x in d["paths"]}
+assert abs(p["Image", "Satisfaction"]["coefficient"] - 0.1787395) < 5e-5, p
+assert abs(p["Image", "Expectation"]["coefficient"] - 0.5049139) < 5e-5, p
+assert p["Image", "Expectation"]["bootstrap"]["std_error"] > 0 and d["bootstrap"]["resamples"] == 200, d["bootstrap"]
+b = {x["name"]: x for x in d["blocks"]}
+assert round(b["Image"]["alpha_standardised"], 3) == 0.723 and b["Image"]["r2"] is None, b["Image"]
+assert 0 < b["Satisfaction"]["index"] < 100 and d["index_method"] == "fornell" and d["ipma_target"] == "Loyalty", d
+assert len(b["Loyalty"]["indicators"]) == 3 and b["Complaints"]["alpha_raw"] is None' "$tmp/pls.json" \
+  || fail "pls json: $(head -c 400 "$tmp/pls.json")"
+# A model file; a cycle and an unknown column are one-line errors, exit 1.
+printf '# two blocks\nblock Image: IMAG1, IMAG2\nblock Satisfaction: CUSA1, CUSA2, CUSA3\npath Image -> Satisfaction\n' > "$tmp/model.txt"
+"$crmkit" pls "$data/ecsi_mobi/mobi.csv" --model "$tmp/model.txt" --scheme centroid --csv > "$tmp/pls.csv" || fail "pls model file"
+[ "$(head -1 "$tmp/pls.csv")" = "from,to,coefficient" ] || fail "pls csv header: $(head -1 "$tmp/pls.csv")"
+printf 'block A: IMAG1\nblock B: CUSA1\npath A -> B\npath B -> A\n' > "$tmp/cycle.txt"
+expect_value_error "cycle through block" pls "$data/ecsi_mobi/mobi.csv" --model "$tmp/cycle.txt"
+printf 'block A: IMAG1, NOPE\nblock B: CUSA1\npath A -> B\n' > "$tmp/nope.txt"
+expect_value_error "indicator NOPE of block A is not a column" pls "$data/ecsi_mobi/mobi.csv" --model "$tmp/nope.txt"
+"$crmkit" pls "$data/ecsi_mobi/mobi.csv" --scheme nope > /dev/null 2>&1; [ $? = 2 ] || fail "pls --scheme nope: exit 2"
+
 if [ $fails -ne 0 ]; then echo "$fails CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

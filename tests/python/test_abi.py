@@ -52,6 +52,9 @@ STRUCTS = {
     "crm_gap_result": _lib.GapResult, "crm_gap_surveys": _lib.GapSurveys,
     "crm_csi_options": _lib.CsiOptions,
     "crm_csi_result": _lib.CsiResult,
+    "crm_pls_options": _lib.PlsOptions,
+    "crm_pls_result": _lib.PlsResult,
+    "crm_pls_estimate": _lib.PlsEstimate,
     "crm_process_summary": _lib.ProcessSummary,
     "crm_process_step_figures": _lib.ProcessStepFigures,
     "crm_process_change": _lib.ProcessChange, "crm_activity_figures": _lib.ActivityFigures,
@@ -67,7 +70,7 @@ HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,
            "crm_instrument": _lib.crm_instrument, "crm_process_map": _lib.crm_process_map,
            "crm_kmeans": _lib.crm_kmeans, "crm_churn": _lib.crm_churn,
-           "crm_decision_record": _lib.crm_decision_record}
+           "crm_decision_record": _lib.crm_decision_record, "crm_pls": _lib.crm_pls}
 SCALARS = {"int": ctypes.c_int, "unsigned int": ctypes.c_uint, "double": ctypes.c_double,
            "size_t": ctypes.c_size_t, "int64_t": ctypes.c_int64, "uint8_t": ctypes.c_uint8,
            "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64,

@@ -24,7 +24,7 @@ using SectionFn = DemoSection (*)(const DemoContext&);
 // Customer value (who is worth what today) comes before lifetime value (what they will be
 // worth): the report reads from the data the business has to the models built on it.
 const SectionFn kSections[] = {demo_customer_summaries, demo_customer_value, demo_lifetime_value,
-                                demo_service_quality, demo_decisions, demo_contact_centre,
+                                demo_service_quality, demo_satisfaction_index, demo_decisions, demo_contact_centre,
                                 demo_service_process, demo_segments_and_churn};
 
 struct DemoCommand {

@@ -23,6 +23,8 @@ DemoSection demo_customer_value(const DemoContext& context);
 DemoSection demo_lifetime_value(const DemoContext& context);
 // quality.cpp: the quality pillar.
 DemoSection demo_service_quality(const DemoContext& context);
+// pls.cpp: the satisfaction index model (quality pillar).
+DemoSection demo_satisfaction_index(const DemoContext& context);
 // decision.cpp: the decision pillar.
 DemoSection demo_decisions(const DemoContext& context);
 // contact.cpp: the contact pillar.

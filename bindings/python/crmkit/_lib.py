@@ -137,6 +137,10 @@ class crm_process_map(_Opaque):
     pass
 
 
+class crm_pls(_Opaque):
+    pass
+
+
 class crm_kmeans(_Opaque):
     pass
 
@@ -510,6 +514,26 @@ class CsiResult(ctypes.Structure):
                 ("respondents", c_size_t)]
 
 
+class PlsOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("scheme", c_int), ("tolerance", c_double),
+                ("max_iterations", c_size_t), ("index_method", c_int), ("scale_min", c_double),
+                ("scale_max", c_double), ("ipma_target", c_char_p), ("bootstrap", c_size_t),
+                ("seed", c_uint64), ("level", c_double), ("threads", c_int)]
+
+
+class PlsResult(ctypes.Structure):
+    _fields_ = [("version", c_uint)] + [(name, _P_F64) for name in (
+        "path_coefficient", "weights", "loadings", "index_weights", "r2", "r2_adjusted",
+        "alpha_raw", "alpha_standardised", "rho_c", "rho_a", "ave", "index_mean",
+        "ipma_importance", "total_effects", "indirect_effects", "htmt", "vif")] + [
+        ("gof", c_double), ("iterations", c_size_t), ("ipma_target", c_size_t)]
+
+
+class PlsEstimate(ctypes.Structure):
+    _fields_ = [(name, c_double) for name in (
+        "estimate", "mean", "std_error", "t", "lower", "upper", "bca_lower", "bca_upper")]
+
+
 class ProcessSummary(ctypes.Structure):
     _fields_ = [("version", c_uint), ("steps", c_size_t), ("expected_cycle_time", c_double),
                 ("expected_work_time", c_double), ("expected_cost", c_double),
@@ -629,6 +653,7 @@ VERSIONS = {
     ProcessSummary: 1, ValueChainResult: 1,
     KMeansOptions: 1, KMeansInfo: 1, ChurnOptions: 1, ChurnMetrics: 1,
     Rankings: 1, Concordance: 1, TeamExerciseResult: 1, SwotOptions: 1, SwotResult: 1,
+    PlsOptions: 1, PlsResult: 1,
 }
 
 
@@ -651,6 +676,7 @@ _MODEL, _RULES = POINTER(crm_clv_model), POINTER(crm_segment_rules)
 _INSTRUMENT = POINTER(crm_instrument)
 _PROCESS = POINTER(crm_process_map)
 _KMEANS, _CHURN = POINTER(crm_kmeans), POINTER(crm_churn)
+_PLS = POINTER(crm_pls)
 
 
 def _enum(name):
@@ -884,6 +910,22 @@ _SIGNATURES = {
     "crm_csi_tracking": (c_int, [POINTER(_P_F64), _P_SIZE, c_size_t, c_size_t,
                                  POINTER(CsiOptions), _P_F64, _P_F64, _P_F64, _P_F64, _P_F64,
                                  _P_F64]),
+    # PLS satisfaction index models
+    **_init("pls_options", PlsOptions),
+    **_enum("pls_scheme"),
+    **_enum("pls_index_method"),
+    "crm_pls_fit": (c_int, [_out(crm_pls), c_char_p, _P_F64, c_size_t, c_size_t,
+                            POINTER(c_char_p), POINTER(PlsOptions)]),
+    "crm_pls_free": (None, [_PLS]),
+    "crm_pls_counts": (c_int, [_PLS, _P_SIZE, _P_SIZE, _P_SIZE, _P_SIZE]),
+    "crm_pls_block_name": (c_int, [_PLS, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_pls_indicator_name": (c_int, [_PLS, c_size_t, c_char_p, c_size_t, _P_SIZE]),
+    "crm_pls_path_blocks": (c_int, [_PLS, c_size_t, _P_SIZE, _P_SIZE]),
+    "crm_pls_indicator_block": (c_int, [_PLS, c_size_t, _P_SIZE]),
+    "crm_pls_results": (c_int, [_PLS, POINTER(PlsResult)]),
+    "crm_pls_scores": (c_int, [_PLS, _P_F64, _P_F64]),
+    "crm_pls_bootstrap": (c_int, [_PLS, POINTER(PlsEstimate), POINTER(PlsEstimate),
+                                  POINTER(PlsEstimate)]),
     # process maps and the value chain
     **_enum("process_text"),
     **_enum("activity"),
