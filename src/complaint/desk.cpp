@@ -296,6 +296,11 @@ void Desk::set_sla_policy(SlaPolicy policy) {
   impl_->options.sla = std::move(policy);
 }
 
+SlaPolicy Desk::sla_policy() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->options.sla;
+}
+
 const std::string& Desk::path() const noexcept { return impl_->path; }
 
 }  // namespace complaint

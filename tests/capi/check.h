@@ -66,5 +66,6 @@ void run_csi_tests(void);
 void run_process_tests(void);
 void run_segment_tests(void);
 void run_churn_tests(void);
+void run_desk_tests(void);
 
 #endif

@@ -45,6 +45,7 @@ int main(void) {
   run_process_tests();
   run_segment_tests();
   run_churn_tests();
+  run_desk_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

@@ -70,6 +70,7 @@ class Desk {
   std::int64_t event_count() const;
   // Re-applies another SLA policy to every case, open ones included (pauses are kept).
   void set_sla_policy(SlaPolicy policy);
+  SlaPolicy sla_policy() const;
   const std::string& path() const noexcept;
 
  private:
