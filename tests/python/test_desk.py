@@ -1,0 +1,73 @@
+"""crmkit.complaint.Desk: the durable desk from Python (hand-worked expectations)."""
+import pytest
+
+import crmkit
+from crmkit.complaint import Desk, STATES, transitions
+from crmkit.complaint.desk import seconds
+
+T0 = "2026-03-02T09:00:00Z"
+# 2026-03-02 is day 20514 since 1970-01-01 (2026-01-01 = 20454, + 31 + 28 + 1).
+T0_SECONDS = 20514 * 86400 + 9 * 3600
+
+
+def event(minute, case_id, name, **fields):
+    return dict(time=T0_SECONDS + 60 * minute, case_id=case_id, event=name, actor="ann", **fields)
+
+
+def test_submit_recover_and_clocks(tmp_path):
+    with Desk(tmp_path) as desk:
+        desk.submit(dict(time=T0, case_id="A", event="open", actor="ann", channel="email",
+                         priority="high", customer="c-17"))
+        r = desk.submit([event(60, "A", "listen"), event(61, "A", "close", note="ok"),
+                         event(62, "A", "share")])
+        assert r.applied == 2
+        assert r.refused == [1]
+        assert "event 1: case 'A' is in state listening: event 'close' is not allowed" in r.message
+        with pytest.raises(crmkit.InvalidState, match="case 'A' is in state sharing: event 'act'"):
+            desk.submit(event(70, "A", "act"))
+    with Desk(tmp_path) as desk:
+        assert len(desk) == 3
+        c = desk.case("A", now=T0_SECONDS + 3 * 3600)
+        assert c.state == "sharing"
+        assert c.channel == "email"
+        # E-mail: first response within 48 h, met after one hour.
+        assert c.first_response.status == "met"
+        assert c.first_response.due == T0_SECONDS + 48 * 3600
+        assert c.first_response.elapsed == 3600
+        # High priority: resolution within 72 h; breached at 73 h.
+        assert desk.case("A", now=T0_SECONDS + 73 * 3600).resolution.status == "breached"
+        assert desk.list("sharing") == ["A"]
+        assert desk.list(breached=True, now=T0_SECONDS + 3600 * 3) == []
+        assert desk.list(breached=True, now=T0_SECONDS + 73 * 3600) == ["A"]
+
+
+def test_business_calendar_options(tmp_path):
+    # Europe/Berlin, Mon-Fri 09-17, Good Friday 2026-04-03 a holiday (Easter Monday is not,
+    # here). An e-mail opened Thursday 2026-04-02 15:00 CEST (13:00Z) is due after 48 working
+    # hours: Thu 2 h; Mon 04-06 to Fri 04-10 5 x 8 = 40 h (42 h); Mon 04-13 6 h -> 15:00
+    # CEST = 13:00Z.
+    with Desk(tmp_path, clock="business", time_zone="Europe/Berlin",
+              holidays=["2026-04-03"]) as desk:
+        desk.submit(dict(time="2026-04-02T13:00:00Z", case_id="B", event="open", actor="bo",
+                         channel="email"))
+        c = desk.case("B", now="2026-04-02T14:00:00Z")
+    assert c.first_response.due == seconds("2026-04-13T13:00:00Z")
+    assert c.first_response.elapsed == 3600
+
+
+def test_table_and_errors(tmp_path):
+    rows = transitions()
+    assert len(rows) == 55
+    assert rows[0] == ("received", "listen", "listening")
+    assert ("satisfying", "close", "closed") in rows
+    assert STATES[:8] == ("received", "listening", "sharing", "probing", "checking", "acting",
+                          "satisfying", "closed")
+    with pytest.raises(crmkit.InvalidArgument, match="Mars/Olympus"):
+        Desk(tmp_path / "x", clock="business", time_zone="Mars/Olympus")
+    with pytest.raises(crmkit.InvalidArgument, match="unknown case event 'talk'"):
+        with Desk(tmp_path / "y") as desk:
+            desk.submit(event(0, "A", "talk"))
+    desk = Desk(tmp_path / "z")
+    desk.close()
+    with pytest.raises(ValueError, match="closed"):
+        desk.case("A", now=0)
