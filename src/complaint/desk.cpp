@@ -187,7 +187,9 @@ struct Desk::Impl {
         staged[e.case_id] = std::move(next);
         accepted.push_back(i);
       } catch (const Error& error) {
-        result.refused.push_back({i, error.code(), error.what()});
+        result.refused.push_back({i, error.code(),
+                                  current != nullptr ? std::optional<CaseState>(current->state) : std::nullopt,
+                                  error.what()});
         if (on_refusal == OnRefusal::stop) {
           result.not_tried = batch.size() - i - 1;
           break;

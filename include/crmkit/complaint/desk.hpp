@@ -37,6 +37,7 @@ const NameTable& names(OnRefusal);
 struct Refusal {
   std::size_t index = 0;  // position in the batch
   ErrorCode code = ErrorCode::invalid_state;
+  std::optional<CaseState> state;  // the case's state then (none: the case did not exist)
   std::string message;    // names the case, its state and the event
 };
 
