@@ -73,8 +73,9 @@ void BusinessCalendar::each_interval(Time from, Visit&& visit) const {
     if (end <= from) continue;
     if (!visit(std::max(start, from), end)) return;
   }
-  throw Error(ErrorCode::invalid_argument, "calendar in " + zone_name_ + " has no working time in the ten years after " +
-                                               format_time(from) + " (check its hours and holidays)");
+  throw Error(ErrorCode::invalid_argument, "calendar in " + zone_name_ + ": no answer within the ten years after " +
+                                               format_time(from) +
+                                               " (a span longer than ten years, or no working time in the hours and holidays)");
 }
 
 Seconds BusinessCalendar::working_time(Time from, Time to) const {

@@ -147,8 +147,10 @@ ComplaintCase CaseBook::preview(const CaseEventRecord& e, const ComplaintCase* c
     refuse(was, e.event, "at " + format_time(e.time) + " is earlier than the case's latest event at " + format_time(latest));
   if ((e.event == E::close || e.event == E::reject) && e.note.empty())
     refuse(was, e.event, "needs a note (" + std::string(t->condition).substr(6) + ")");
-  if ((e.event == E::transfer || e.event == E::escalate) && e.department.empty())
-    refuse(was, e.event, "needs the receiving department");
+  if (e.event == E::transfer || e.event == E::escalate) {
+    if (e.department.empty()) refuse(was, e.event, "needs the receiving department");
+    if (e.note.empty()) refuse(was, e.event, "needs a note (the hand-over note to the customer)");
+  }
   if (e.event == E::reopen && was.closed && e.time - *was.closed > policy_.reopen_window)
     refuse(was, e.event, "comes after the reopen window (" +
                              std::to_string(std::chrono::duration_cast<std::chrono::hours>(policy_.reopen_window).count()) +

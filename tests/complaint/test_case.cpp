@@ -118,6 +118,8 @@ TEST_CASE("closing needs acceptance or a final decision; transfers need the rece
   CHECK(book.get("C1").state == CaseState::satisfying);
   CHECK_THAT(error_of([&] { book.apply(ev(CaseEvent::transfer, 50, "over to you")); }),
              Catch::Contains("needs the receiving department"));
+  CHECK_THAT(error_of([&] { book.apply(ev(CaseEvent::escalate, 50, "", "management")); }),
+             Catch::Contains("event 'escalate' needs a note (the hand-over note to the customer)"));
   CHECK_THAT(error_of([&] { book_in(CaseState::received).apply(ev(CaseEvent::reject, 5)); }),
              Catch::Contains("needs a note"));
   // Skipping from acting straight to closed is not a transition.

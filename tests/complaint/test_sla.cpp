@@ -131,7 +131,7 @@ TEST_CASE("calendar errors name the zone, the hours and the empty calendar") {
   BusinessCalendar closed;
   for (int d = 0; d < 7; ++d) closed.hours(d, {0, 0});
   CHECK_THAT(error_of([&] { closed.add_working_time(parse_time("2026-01-01T00:00:00Z"), hours(1)); }),
-             Catch::Contains("no working time in the ten years after 2026-01-01T00:00:00Z"));
+             Catch::Contains("no answer within the ten years after 2026-01-01T00:00:00Z"));
   CaseBook book;
   book.apply(ev("2026-03-27T15:00:00Z", CaseEvent::open));
   CHECK_THAT(error_of([&] { sla_clocks(book.get("C7"), SlaPolicy{}, parse_time("2026-03-27T14:00:00Z")); }),
