@@ -208,6 +208,15 @@ CRM_API int crm_desk_list(const crm_desk* desk, int state, int breached_only, in
   });
 }
 
+CRM_API int crm_desk_erase_customer(crm_desk* desk, const char* customer, size_t* erased) {
+  return guarded([&] {
+    require_pointer(desk, "desk");
+    require_pointer(customer, "customer");
+    const std::size_t n = desk->desk->erase_customer(customer);
+    if (erased != nullptr) *erased = n;
+  });
+}
+
 CRM_API int crm_desk_event_count(const crm_desk* desk, int64_t* out) {
   return guarded([&] {
     const complaint::Desk& d = live(desk);

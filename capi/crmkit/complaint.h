@@ -166,6 +166,12 @@ CRM_API int crm_desk_case_info(const crm_desk *desk, const char *case_id, int64_
 CRM_API int crm_desk_list(const crm_desk *desk, int state, int breached_only, int64_t now, char *buf,
                           size_t buf_len, size_t *out_len);
 
+/* Erases one customer's reference everywhere (personal data): the reference table row is
+ * deleted with SQLite's secure_delete and the WAL checkpointed and truncated, so the bytes
+ * are gone from the files; the cases and events stay. *erased (may be NULL): the number of
+ * cases that carried it. */
+CRM_API int crm_desk_erase_customer(crm_desk *desk, const char *customer, size_t *erased);
+
 /* The number of committed events. */
 CRM_API int crm_desk_event_count(const crm_desk *desk, int64_t *out);
 

@@ -1,6 +1,6 @@
 #include "crmkit/complaint/calendar.hpp"
 
-#include <sstream>
+#include <cstdio>
 
 #include <date/tz.h>
 
@@ -40,13 +40,14 @@ BusinessCalendar& BusinessCalendar::hours(int weekday, WorkingHours h) {
 }
 
 BusinessCalendar& BusinessCalendar::holiday(const std::string& local_date) {
-  std::istringstream in(local_date);
-  date::local_days day{};
-  in >> date::parse("%F", day);
-  if (in.fail() || in.peek() != std::char_traits<char>::eof())
+  int year = 0, consumed = 0;
+  unsigned month = 0, day = 0;
+  const bool shaped = local_date.size() == 10 &&
+                      std::sscanf(local_date.c_str(), "%4d-%2u-%2u%n", &year, &month, &day, &consumed) == 3 &&
+                      consumed == 10;
+  if (!shaped || !date::year_month_day{date::year{year}, date::month{month}, date::day{day}}.ok())
     throw Error(ErrorCode::parse_error, "holiday '" + local_date + "' is not a date YYYY-MM-DD");
-  holidays_.insert(day.time_since_epoch().count());
-  return *this;
+  return holiday(year, month, day);
 }
 
 BusinessCalendar& BusinessCalendar::holiday(int year, unsigned month, unsigned day) {

@@ -292,6 +292,25 @@ std::int64_t Desk::event_count() const {
   return impl_->events;
 }
 
+std::size_t Desk::erase_customer(const std::string& customer) {
+  require(!customer.empty(), "customer reference to erase is empty");
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Statement erase(impl_->db, impl_->path, "DELETE FROM customers WHERE customer = ?");
+  erase.bind(1, customer);
+  erase.run("erasing a customer reference");
+  // Old copies of the pages may still sit in the WAL: copy it back and truncate it.
+  impl_->exec("PRAGMA wal_checkpoint(TRUNCATE)", "checkpointing after an erasure");
+  std::size_t erased = 0;
+  for (const auto& [id, c] : impl_->book.cases()) {
+    if (c.customer != customer) continue;
+    ComplaintCase copy = c;
+    copy.customer.clear();
+    impl_->book.put(std::move(copy));
+    ++erased;
+  }
+  return erased;
+}
+
 void Desk::set_sla_policy(SlaPolicy policy) {
   require(policy.warning_fraction > 0 && policy.warning_fraction <= 1, "SLA warning fraction must be in (0, 1]");
   std::lock_guard<std::mutex> lock(impl_->mutex);

@@ -84,6 +84,10 @@ void run_desk_tests(void) {
   batch[0].channel = 17;
   CHECK(crm_desk_submit(desk, batch, 1, 0, NULL, NULL) == CRM_EINVAL && error_mentions("channel is 17"));
   CHECK(crm_desk_submit(NULL, batch, 1, 0, NULL, NULL) == CRM_EINVAL && error_mentions("desk is NULL"));
+  /* Case A was opened for customer "cust-1": one case carries it, a second erase finds none. */
+  CHECK(crm_desk_erase_customer(desk, "cust-1", &applied) == CRM_OK && applied == 1);
+  CHECK(crm_desk_erase_customer(desk, "cust-1", &applied) == CRM_OK && applied == 0);
+  CHECK(crm_desk_event_count(desk, &count) == CRM_OK && count == 3);
   crm_desk_free(desk);
   crm_desk_free(NULL);
 

@@ -938,6 +938,7 @@ _SIGNATURES.update({
                                 POINTER(c_int)]),
     "crm_desk_case_info": (c_int, [_DESK, c_char_p, c_int64, POINTER(CaseInfo)]),
     "crm_desk_list": (c_int, [_DESK, c_int, c_int, c_int64, c_char_p, c_size_t, _P_SIZE]),
+    "crm_desk_erase_customer": (c_int, [_DESK, c_char_p, _P_SIZE]),
     "crm_desk_event_count": (c_int, [_DESK, _P_I64]),
 })
 

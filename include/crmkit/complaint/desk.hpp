@@ -69,6 +69,11 @@ class Desk {
   // Case ids in id order, optionally only those in `state` and / or breached at `now`.
   std::vector<std::string> list(std::optional<CaseState> state, bool breached_only, Time now) const;
   std::int64_t event_count() const;
+  // Removes one customer's reference everywhere (personal-data erasure): from the
+  // customers table with secure_delete on, then the WAL is checkpointed and truncated so
+  // no old page keeps it; the cases and their events stay, so counts and analytics do not
+  // change. Returns the number of cases that carried the reference.
+  std::size_t erase_customer(const std::string& customer);
   // Re-applies another SLA policy to every case, open ones included (pauses are kept).
   void set_sla_policy(SlaPolicy policy);
   SlaPolicy sla_policy() const;

@@ -140,6 +140,13 @@ class Desk(Handle):
         lib.desk_list(*args, buf, len(buf), byref(n))
         return buf.value.decode().splitlines()
 
+    def erase_customer(self, customer):
+        """Removes one customer's reference everywhere (the cases and events stay); returns
+        the number of cases that carried it."""
+        n = c_size_t()
+        lib.desk_erase_customer(self._live(), text_arg(customer, "customer"), byref(n))
+        return n.value
+
     def __len__(self):
         n = c_int64()
         lib.desk_event_count(self._live(), byref(n))
