@@ -113,28 +113,17 @@ CaseBook::CaseBook(CasePolicy policy) : policy_(policy) {
   require(policy.reopen_window >= Seconds(0), "reopen window must not be negative");
 }
 
-ComplaintCase CaseBook::preview(const CaseEventRecord& e, const ComplaintCase* current) const {
+void CaseBook::check(const CaseEventRecord& e, const ComplaintCase* current) const {
   require(!e.case_id.empty(), "case id is empty");
   require_lazy(!e.actor.empty(), [&] { return quoted(e.case_id) + ": event '" + name_of(e.event) + "' has no actor"; });
   names(e.event).check(static_cast<long long>(e.event), "event");
-  AuditEntry entry{0, e.time, e.actor, e.event, std::nullopt, S::received, e.department, e.note};
   if (e.event == E::open) {
     if (current != nullptr)
       throw Error(ErrorCode::invalid_state, quoted(e.case_id) + " already exists in state " +
                                                 name_of(current->state) + ": event 'open' is not allowed");
     names(e.channel).check(static_cast<long long>(e.channel), "channel");
     names(e.priority).check(static_cast<long long>(e.priority), "priority");
-    ComplaintCase c;
-    c.id = e.case_id;
-    c.channel = e.channel;
-    c.customer = e.customer;
-    c.category = e.category;
-    c.priority = e.priority;
-    c.department = e.department;
-    c.handler = e.actor;
-    c.opened = e.time;
-    c.audit.push_back(entry);
-    return c;
+    return;
   }
   if (current == nullptr)
     throw Error(ErrorCode::invalid_state, quoted(e.case_id) + " does not exist: event '" +
@@ -155,13 +144,33 @@ ComplaintCase CaseBook::preview(const CaseEventRecord& e, const ComplaintCase* c
     refuse(was, e.event, "comes after the reopen window (" +
                              std::to_string(std::chrono::duration_cast<std::chrono::hours>(policy_.reopen_window).count()) +
                              " h after closing at " + format_time(*was.closed) + "): open a follow-up case instead");
+}
 
-  ComplaintCase c = was;
+namespace {
+
+ComplaintCase opened_case(const CaseEventRecord& e, std::int64_t sequence) {
+  ComplaintCase c;
+  c.id = e.case_id;
+  c.channel = e.channel;
+  c.customer = e.customer;
+  c.category = e.category;
+  c.priority = e.priority;
+  c.department = e.department;
   c.handler = e.actor;
-  c.state = e.event == E::resume ? was.resume_to : t->to;
+  c.opened = e.time;
+  c.audit.push_back({sequence, e.time, e.actor, e.event, std::nullopt, S::received, e.department, e.note});
+  return c;
+}
+
+// Moves a case along a checked event, in place (no copy of its history per event).
+void advance(ComplaintCase& c, const CaseEventRecord& e, std::int64_t sequence) {
+  const CaseState before = c.state;
+  const Transition* t = find_transition(before, e.event);
+  c.handler = e.actor;
+  c.state = e.event == E::resume ? c.resume_to : t->to;
   switch (e.event) {
     case E::wait:
-      c.resume_to = was.state;
+      c.resume_to = before;
       c.pauses.push_back({e.time, std::nullopt});
       break;
     case E::resume:
@@ -181,20 +190,28 @@ ComplaintCase CaseBook::preview(const CaseEventRecord& e, const ComplaintCase* c
   if (handler_update(e.event) && c.first_response) c.last_update = e.time;
   if (is_final(c.state)) {
     c.closed = e.time;
-    if (was.state == S::waiting) c.pauses.back().end = e.time;
+    if (before == S::waiting) c.pauses.back().end = e.time;
   }
-  entry.before = was.state;
-  entry.after = c.state;
-  c.audit.push_back(entry);
+  c.audit.push_back({sequence, e.time, e.actor, e.event, before, c.state, e.department, e.note});
+}
+
+}  // namespace
+
+ComplaintCase CaseBook::preview(const CaseEventRecord& e, const ComplaintCase* current) const {
+  check(e, current);
+  if (e.event == E::open) return opened_case(e, 0);
+  ComplaintCase c = *current;
+  advance(c, e, 0);
   return c;
 }
 
 const ComplaintCase& CaseBook::apply(const CaseEventRecord& e, std::int64_t sequence) {
-  ComplaintCase next = preview(e, find(e.case_id));
-  next.audit.back().sequence = sequence;
-  ComplaintCase& slot = cases_[e.case_id];
-  slot = std::move(next);
-  return slot;
+  const auto it = cases_.find(e.case_id);
+  ComplaintCase* current = it == cases_.end() ? nullptr : &it->second;
+  check(e, current);
+  if (current == nullptr) return cases_.emplace(e.case_id, opened_case(e, sequence)).first->second;
+  advance(*current, e, sequence);
+  return *current;
 }
 
 const ComplaintCase* CaseBook::find(const std::string& id) const {

@@ -120,10 +120,13 @@ struct CasePolicy {
 class CaseBook {
  public:
   explicit CaseBook(CasePolicy policy = {});
-  // The case after `e`, without changing anything; throws Error(invalid_state) "case 'C'
-  // is in state S: event E is not allowed (...)" or Error(invalid_argument) for a bad field.
+  // Throws Error(invalid_state) "case 'C' is in state S: event 'E' is not allowed (...)"
+  // when `e` cannot apply to `current` (nullptr: no such case yet), Error(invalid_argument)
+  // for a bad field; returns when it can.
+  void check(const CaseEventRecord& e, const ComplaintCase* current) const;
+  // The case after `e`, without changing anything (check() first).
   ComplaintCase preview(const CaseEventRecord& e, const ComplaintCase* current) const;
-  // preview() then store the result; returns the case.
+  // check(), then the case changes in place; returns it.
   const ComplaintCase& apply(const CaseEventRecord& e, std::int64_t sequence = 0);
   const ComplaintCase* find(const std::string& id) const;
   const ComplaintCase& get(const std::string& id) const;  // invalid_argument if unknown
