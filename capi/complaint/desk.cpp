@@ -4,6 +4,7 @@
 
 #include "convert.hpp"
 #include "crmkit/complaint/desk.hpp"
+#include "crmkit/complaint/routing.hpp"
 
 using namespace crmkit::capi;
 namespace complaint = crmkit::complaint;
@@ -214,6 +215,15 @@ CRM_API int crm_desk_erase_customer(crm_desk* desk, const char* customer, size_t
     require_pointer(customer, "customer");
     const std::size_t n = desk->desk->erase_customer(customer);
     if (erased != nullptr) *erased = n;
+  });
+}
+
+CRM_API int crm_desk_ping_pong(const crm_desk* desk, const char* case_id, size_t* count) {
+  return guarded([&] {
+    const complaint::Desk& d = live(desk);
+    require_pointer(case_id, "case_id");
+    require_pointer(count, "count");
+    *count = complaint::ping_pong_count(d.get(case_id));
   });
 }
 

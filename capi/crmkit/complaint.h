@@ -172,8 +172,32 @@ CRM_API int crm_desk_list(const crm_desk *desk, int state, int breached_only, in
  * cases that carried it. */
 CRM_API int crm_desk_erase_customer(crm_desk *desk, const char *customer, size_t *erased);
 
+/* How often a case came back to a unit it had been transferred or escalated away from
+ * (A -> B -> A counts once): the "another department's job" ping-pong. */
+CRM_API int crm_desk_ping_pong(const crm_desk *desk, const char *case_id, size_t *count);
+
 /* The number of committed events. */
 CRM_API int crm_desk_event_count(const crm_desk *desk, int64_t *out);
+
+/* Escalation routing: units (departments, roles) with an authority level and one-way
+ * transfer paths with a non-negative hand-over cost. Build with _new, _add_unit and
+ * _add_path; a crm_organisation is not shared between threads while it is built. */
+typedef struct crm_organisation crm_organisation;
+
+CRM_API int crm_organisation_new(crm_organisation **out);
+CRM_API void crm_organisation_free(crm_organisation *org);
+/* CRM_EINVAL for an empty or repeated name. */
+CRM_API int crm_organisation_add_unit(crm_organisation *org, const char *name, int authority);
+/* CRM_EINVAL naming the unit when either end is unknown or the cost is negative or NaN. */
+CRM_API int crm_organisation_add_path(crm_organisation *org, const char *from, const char *to,
+                                      double handover_cost);
+/* The cheapest unit reachable from `from` (itself at cost 0) with at least `authority`;
+ * equal costs go to fewer hand-overs, then to the alphabetically first name. The path from
+ * `from` to it, one unit per line ("front\nbilling\nmanager\n"; the last is the unit
+ * reached), into buf as crm_desk_list does; *cost (may be NULL) the summed hand-over cost.
+ * CRM_ESTATE when no reachable unit has the authority. */
+CRM_API int crm_organisation_route(const crm_organisation *org, const char *from, int authority, char *buf,
+                                   size_t buf_len, size_t *out_len, double *cost);
 
 #ifdef __cplusplus
 }

@@ -28,6 +28,29 @@ static void remove_desk(const char *dir) {
   rmdir(dir);
 }
 
+/* The organisation of tests/complaint/test_routing.cpp: authority 3 from the front desk is
+ * the manager via billing at 1 + 1 = 2 (the direct path costs 4). */
+static void test_routing(void) {
+  crm_organisation *org = NULL;
+  char path[128];
+  size_t len = 0;
+  double cost = -1;
+  CHECK(crm_organisation_new(&org) == CRM_OK);
+  CHECK(crm_organisation_add_unit(org, "front", 1) == CRM_OK);
+  CHECK(crm_organisation_add_unit(org, "billing", 2) == CRM_OK);
+  CHECK(crm_organisation_add_unit(org, "manager", 3) == CRM_OK);
+  CHECK(crm_organisation_add_unit(org, "front", 9) == CRM_EINVAL && error_mentions("unit 'front' is defined twice"));
+  CHECK(crm_organisation_add_path(org, "front", "billing", 1) == CRM_OK);
+  CHECK(crm_organisation_add_path(org, "front", "manager", 4) == CRM_OK);
+  CHECK(crm_organisation_add_path(org, "billing", "manager", 1) == CRM_OK);
+  CHECK(crm_organisation_add_path(org, "billing", "legal", 1) == CRM_EINVAL && error_mentions("unknown unit 'legal'"));
+  CHECK(crm_organisation_route(org, "front", 3, path, sizeof path, &len, &cost) == CRM_OK);
+  CHECK(strcmp(path, "front\nbilling\nmanager\n") == 0 && cost == 2);
+  CHECK(crm_organisation_route(org, "front", 4, path, sizeof path, &len, &cost) == CRM_ESTATE);
+  crm_organisation_free(org);
+  crm_organisation_free(NULL);
+}
+
 void run_desk_tests(void) {
   char dir[] = "/tmp/crmkit-capi-desk-XXXXXX";
   crm_desk *desk = NULL;
@@ -68,6 +91,8 @@ void run_desk_tests(void) {
   CHECK(crm_desk_case_info(desk, "A", T0 + 73 * 3600, &info) == CRM_OK);
   CHECK(info.resolution.status == CRM_SLA_BREACHED);
 
+  /* No transfers yet: no ping-pong. */
+  CHECK(crm_desk_ping_pong(desk, "A", &rows) == CRM_OK && rows == 0);
   CHECK(crm_desk_list(desk, CRM_CASE_SHARING, 0, T0, text, sizeof text, &len) == CRM_OK);
   CHECK(strcmp(text, "A\n") == 0 && len == 2);
   CHECK(crm_desk_list(desk, -1, 1, T0 + 3 * 3600, text, sizeof text, &len) == CRM_OK && len == 0);
@@ -103,4 +128,5 @@ void run_desk_tests(void) {
   CHECK(crm_case_event_parse("escalate", &code) == CRM_OK && code == CRM_EVENT_ESCALATE);
   CHECK(crm_case_state_name(99) == NULL);
   remove_desk(dir);
+  test_routing();
 }

@@ -2,7 +2,7 @@
 import pytest
 
 import crmkit
-from crmkit.complaint import Desk, STATES, transitions
+from crmkit.complaint import Desk, Organisation, STATES, transitions
 from crmkit.complaint.desk import seconds
 
 T0 = "2026-03-02T09:00:00Z"
@@ -75,3 +75,26 @@ def test_table_and_errors(tmp_path):
     desk.close()
     with pytest.raises(ValueError, match="closed"):
         desk.case("A", now=0)
+
+
+def test_routing_and_ping_pong(tmp_path):
+    # tests/complaint/test_routing.cpp's organisation: authority 5 from the front desk is the
+    # director via billing and finance at 1 + 2 + 1 = 4 (via the manager: 1 + 1 + 3 = 5).
+    with Organisation() as org:
+        for name, authority in [("front", 1), ("billing", 2), ("manager", 3), ("finance", 4),
+                                ("director", 5)]:
+            org.unit(name, authority)
+        for a, b, cost in [("front", "billing", 1), ("front", "manager", 4),
+                           ("billing", "finance", 2), ("billing", "manager", 1),
+                           ("manager", "director", 3), ("finance", "director", 1)]:
+            org.path(a, b, cost)
+        assert org.nearest_with_authority("front", 5) == (
+            "director", 4.0, ["front", "billing", "finance", "director"])
+        with pytest.raises(crmkit.InvalidState, match="no unit reachable from 'finance'"):
+            org.nearest_with_authority("finance", 6)
+    with Desk(tmp_path) as desk:
+        desk.submit([event(0, "P", "open", department="sales"),
+                     event(1, "P", "transfer", department="billing", note="billing calls you"),
+                     event(2, "P", "listen"),
+                     event(3, "P", "transfer", department="sales", note="back to sales")])
+        assert desk.ping_pong("P") == 1  # sales -> billing -> sales

@@ -895,6 +895,10 @@ class crm_desk(_Opaque):
     pass
 
 
+class crm_organisation(_Opaque):
+    pass
+
+
 class DeskOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("clock_mode", c_int), ("time_zone", c_char_p),
                 ("day_start_minute", c_int), ("day_end_minute", c_int), ("working_days", c_uint),
@@ -940,6 +944,13 @@ _SIGNATURES.update({
     "crm_desk_list": (c_int, [_DESK, c_int, c_int, c_int64, c_char_p, c_size_t, _P_SIZE]),
     "crm_desk_erase_customer": (c_int, [_DESK, c_char_p, _P_SIZE]),
     "crm_desk_event_count": (c_int, [_DESK, _P_I64]),
+    "crm_desk_ping_pong": (c_int, [_DESK, c_char_p, _P_SIZE]),
+    "crm_organisation_new": (c_int, [_out(crm_organisation)]),
+    "crm_organisation_free": (None, [POINTER(crm_organisation)]),
+    "crm_organisation_add_unit": (c_int, [POINTER(crm_organisation), c_char_p, c_int]),
+    "crm_organisation_add_path": (c_int, [POINTER(crm_organisation), c_char_p, c_char_p, c_double]),
+    "crm_organisation_route": (c_int, [POINTER(crm_organisation), c_char_p, c_int, c_char_p, c_size_t,
+                                       _P_SIZE, _P_F64]),
 })
 
 

@@ -12,5 +12,6 @@ from .desk import (  # noqa: F401
     PRIORITIES,
     STATES,
     Desk,
+    Organisation,
     transitions,
 )

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from .._convert import c_strings
 from .._lib import (BufferTooSmall, CaseInfo, DeskEvent, DeskOptions, Error, Handle, crm_desk,
-                    defaults, enum_code, enum_names, lib, text_arg)
+                    crm_organisation, defaults, enum_code, enum_names, lib, text_arg)
 
 STATES = enum_names("case_state")
 EVENTS = enum_names("case_event")
@@ -130,15 +130,9 @@ class Desk(Handle):
     def list(self, state=None, *, breached=False, now=0):
         """Case ids in id order, optionally in one state and / or breached at `now`."""
         code = -1 if state is None else enum_code("case_state", state)
-        n = c_size_t()
-        args = (self._live(), code, int(bool(breached)), seconds(now, "now"))
-        try:
-            lib.desk_list(*args, None, 0, byref(n))
-        except BufferTooSmall:
-            pass
-        buf = ctypes.create_string_buffer(n.value + 1)
-        lib.desk_list(*args, buf, len(buf), byref(n))
-        return buf.value.decode().splitlines()
+        live, breached, now = self._live(), int(bool(breached)), seconds(now, "now")
+        return _text_out(lambda buf, size, n: lib.desk_list(live, code, breached, now, buf, size,
+                                                            n)).splitlines()
 
     def erase_customer(self, customer):
         """Removes one customer's reference everywhere (the cases and events stay); returns
@@ -147,7 +141,54 @@ class Desk(Handle):
         lib.desk_erase_customer(self._live(), text_arg(customer, "customer"), byref(n))
         return n.value
 
+    def ping_pong(self, case_id):
+        """How often the case came back to a unit it had been transferred away from."""
+        n = c_size_t()
+        lib.desk_ping_pong(self._live(), text_arg(case_id, "case_id"), byref(n))
+        return n.value
+
     def __len__(self):
         n = c_int64()
         lib.desk_event_count(self._live(), byref(n))
         return n.value
+
+
+def _text_out(call):
+    """A text result of a buf/buf_len/out_len call, sized by a first call."""
+    n = c_size_t()
+    try:
+        call(None, 0, byref(n))
+    except BufferTooSmall:
+        pass
+    buf = ctypes.create_string_buffer(n.value + 1)
+    call(buf, len(buf), byref(n))
+    return buf.value.decode()
+
+
+class Organisation(Handle):
+    """Units (departments, roles) with an authority level and one-way transfer paths with a
+    hand-over cost, for escalation routing (crmkit::complaint::Organisation)."""
+
+    _FREE = "organisation_free"
+
+    def __init__(self):
+        handle = ctypes.POINTER(crm_organisation)()
+        lib.organisation_new(byref(handle))
+        self._handle = handle
+
+    def unit(self, name, authority):
+        lib.organisation_add_unit(self._live(), text_arg(name, "name"), int(authority))
+        return self
+
+    def path(self, source, target, handover_cost):
+        lib.organisation_add_path(self._live(), text_arg(source, "from"), text_arg(target, "to"),
+                                  float(handover_cost))
+        return self
+
+    def nearest_with_authority(self, source, authority):
+        """(unit, cost, path): the cheapest reachable unit with at least `authority`."""
+        cost = ctypes.c_double()
+        text = _text_out(lambda buf, size, n: lib.organisation_route(
+            self._live(), text_arg(source, "from"), int(authority), buf, size, n, byref(cost)))
+        path = text.splitlines()
+        return path[-1], cost.value, path
