@@ -753,6 +753,10 @@ grep -q "events.csv:13: case 'C-1002' is in state received: event 'close' is not
 # Only the chat case (immediate first response, never answered) is breached.
 "$crmkit" complaints list --desk "$tmp/desk" --breached --at 2026-03-02T12:30:00Z --json > "$tmp/breached.json" || fail "list --breached"
 grep -q '"case": "C-1003"' "$tmp/breached.json" && [ "$(grep -c '"case"' "$tmp/breached.json")" = 1 ] || fail "breached cases: $(cat "$tmp/breached.json")"
+# Business calendar: C-1003 (critical: 24 h) opened Monday 2026-03-02 13:00 CET, a holiday
+# here; Tue, Wed, Thu 09-17 give 24 h -> Thursday 17:00 CET = 16:00Z.
+"$crmkit" complaints show C-1003 --desk "$tmp/desk" --at 2026-03-02T12:30:00Z --business-hours Europe/Berlin \
+  --holiday 2026-03-02 --json | grep -q '"due": "2026-03-05T16:00:00Z"' || fail "complaints show --business-hours"
 [ "$("$crmkit" complaints states | wc -l)" = 56 ] || fail "complaints states: 55 rows and a header"
 "$crmkit" complaints states | grep -Eq '^satisfying +close +closed +note:' || fail "complaints states close row"
 # --strict on a fresh desk stops at line 13: lines 2-12 applied, lines 14-16 not tried.
