@@ -44,6 +44,9 @@ constexpr S kSteps[] = {S::received, S::listening, S::sharing, S::probing, S::ch
 // States where another unit or a reopened case starts again by listening.
 constexpr S kHandedOver[] = {S::transferred, S::escalated, S::reopened};
 
+// What a note must carry, for the table and for the refusal that lacks it.
+constexpr const char* kCloseNote = "the customer's acceptance or the documented final decision";
+constexpr const char* kRejectNote = "the documented reason";
 constexpr const char* kCloseCondition = "note: the customer's acceptance or the documented final decision";
 constexpr const char* kHandOverCondition = "department (the receiving unit); note: the hand-over note to the customer";
 
@@ -135,7 +138,7 @@ void CaseBook::check(const CaseEventRecord& e, const ComplaintCase* current) con
   if (e.time < latest)
     refuse(was, e.event, "at " + format_time(e.time) + " is earlier than the case's latest event at " + format_time(latest));
   if ((e.event == E::close || e.event == E::reject) && e.note.empty())
-    refuse(was, e.event, "needs a note (" + std::string(t->condition).substr(6) + ")");
+    refuse(was, e.event, std::string("needs a note (") + (e.event == E::close ? kCloseNote : kRejectNote) + ")");
   if (e.event == E::transfer || e.event == E::escalate) {
     if (e.department.empty()) refuse(was, e.event, "needs the receiving department");
     if (e.note.empty()) refuse(was, e.event, "needs a note (the hand-over note to the customer)");
