@@ -227,6 +227,14 @@ CRM_API int crm_desk_ping_pong(const crm_desk* desk, const char* case_id, size_t
   });
 }
 
+CRM_API int crm_desk_snapshot(crm_desk* desk, int64_t* sequence) {
+  return guarded([&] {
+    require_pointer(desk, "desk");
+    const std::int64_t covered = desk->desk->snapshot();
+    if (sequence != nullptr) *sequence = covered;
+  });
+}
+
 CRM_API int crm_desk_event_count(const crm_desk* desk, int64_t* out) {
   return guarded([&] {
     const complaint::Desk& d = live(desk);

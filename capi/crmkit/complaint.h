@@ -176,6 +176,11 @@ CRM_API int crm_desk_erase_customer(crm_desk *desk, const char *customer, size_t
  * (A -> B -> A counts once): the "another department's job" ping-pong. */
 CRM_API int crm_desk_ping_pong(const crm_desk *desk, const char *case_id, size_t *count);
 
+/* Stores every case as of the latest event inside the database, so that opening replays
+ * only the later events (recovery bounded in time); *sequence (may be NULL) is the last
+ * event it covers. A damaged snapshot makes crm_desk_open fail with CRM_ECORRUPT. */
+CRM_API int crm_desk_snapshot(crm_desk *desk, int64_t *sequence);
+
 /* The number of committed events. */
 CRM_API int crm_desk_event_count(const crm_desk *desk, int64_t *out);
 

@@ -6,6 +6,9 @@
 
 #include <sqlite3.h>
 
+#include "complaint/snapshot.hpp"
+#include "crmkit/io/archive.hpp"
+
 namespace crmkit {
 inline namespace v0 {
 namespace complaint {
@@ -46,6 +49,9 @@ class Statement {
 
   void bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
   void bind(int i, const std::string& v) { sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void bind_blob(int i, const std::string& v) {
+    sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT);
+  }
   // true while there is a row.
   bool step(const char* doing) {
     const int rc = sqlite3_step(stmt_);
@@ -59,6 +65,10 @@ class Statement {
     sqlite3_clear_bindings(stmt_);
   }
   std::int64_t integer(int i) const { return sqlite3_column_int64(stmt_, i); }
+  std::string blob(int i) const {
+    const void* p = sqlite3_column_blob(stmt_, i);
+    return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
+  }
   std::string text(int i) const {
     const unsigned char* p = sqlite3_column_text(stmt_, i);
     return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
@@ -78,6 +88,7 @@ struct Desk::Impl {
   sqlite3* db = nullptr;
   CaseBook book;
   std::int64_t events = 0;
+  std::int64_t last_sequence = 0;  // of the latest applied event
   mutable std::mutex mutex;
 
   Impl(const std::string& dir, DeskOptions o) : options(std::move(o)), book(options.cases) {
@@ -138,17 +149,56 @@ struct Desk::Impl {
     } else {
       exec("PRAGMA journal_mode=WAL", "switching to WAL");
     }
+    exec("CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), sequence INTEGER NOT NULL,"
+         " data BLOB NOT NULL)",
+         "creating the snapshot table");
     // FULL: the WAL is synced at every commit, so an acknowledged submit survives power loss.
     exec("PRAGMA synchronous=FULL", "setting synchronous=FULL");
     exec("BEGIN EXCLUSIVE; COMMIT", "locking the desk");
   }
 
+  // The snapshot's cases, if there is one; returns the sequence number it covers.
+  std::int64_t load_snapshot() {
+    Statement s(db, path, "SELECT sequence, data FROM snapshot WHERE id = 1");
+    if (!s.step("reading the snapshot")) return 0;
+    try {
+      DeskSnapshot snapshot = io::from_bytes<DeskSnapshot>(s.blob(1));
+      if (snapshot.sequence != s.integer(0)) throw Error(ErrorCode::corrupt_data, "sequence numbers disagree");
+      for (ComplaintCase& c : snapshot.cases) book.put(std::move(c));
+      return snapshot.sequence;
+    } catch (const Error& e) {
+      throw Error(ErrorCode::corrupt_data, path + ": the snapshot is damaged: " + e.what());
+    }
+  }
+
+  void write_snapshot() {
+    DeskSnapshot snapshot;
+    snapshot.sequence = last_sequence;
+    for (const auto& [id, c] : book.cases()) snapshot.cases.push_back(c);
+    const std::string bytes = io::to_bytes(snapshot);
+    exec("BEGIN IMMEDIATE", "starting a transaction");
+    try {
+      Statement put(db, path, "INSERT OR REPLACE INTO snapshot(id, sequence, data) VALUES(1, ?, ?)");
+      put.bind(1, last_sequence);
+      put.bind_blob(2, bytes);
+      put.run("writing the snapshot");
+      exec("COMMIT", "committing the snapshot");
+    } catch (...) {
+      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
   void replay() {
+    last_sequence = load_snapshot();
+    events = pragma("SELECT count(*) FROM events WHERE seq <= (SELECT coalesce(max(sequence), 0) FROM snapshot)");
     std::map<std::string, std::string> customers;
     Statement c(db, path, "SELECT case_id, customer FROM customers");
     while (c.step("reading customer references")) customers[c.text(0)] = c.text(1);
     Statement s(db, path,
-                "SELECT seq, time, case_id, event, actor, channel, category, priority, department, note FROM events ORDER BY seq");
+                "SELECT seq, time, case_id, event, actor, channel, category, priority, department, note FROM events"
+                " WHERE seq > ? ORDER BY seq");
+    s.bind(1, last_sequence);
     while (s.step("reading events")) {
       const std::int64_t seq = s.integer(0);
       try {
@@ -168,6 +218,7 @@ struct Desk::Impl {
         }
         book.apply(e, seq);
         ++events;
+        last_sequence = seq;
       } catch (const Error& error) {
         throw Error(ErrorCode::corrupt_data, path + ": stored event #" + std::to_string(seq) + " does not replay: " + error.what());
       }
@@ -234,6 +285,7 @@ struct Desk::Impl {
     }
     // Committed: now the cases change (validated above, so apply cannot refuse).
     for (std::size_t k = 0; k < accepted.size(); ++k) book.apply(batch[accepted[k]], sequence[k]);
+    if (!sequence.empty()) last_sequence = sequence.back();
     events += static_cast<std::int64_t>(accepted.size());
   }
 };
@@ -287,6 +339,12 @@ std::vector<std::string> Desk::list(std::optional<CaseState> state, bool breache
   return out;
 }
 
+std::int64_t Desk::snapshot() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  impl_->write_snapshot();
+  return impl_->last_sequence;
+}
+
 std::int64_t Desk::event_count() const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   return impl_->events;
@@ -298,8 +356,6 @@ std::size_t Desk::erase_customer(const std::string& customer) {
   Statement erase(impl_->db, impl_->path, "DELETE FROM customers WHERE customer = ?");
   erase.bind(1, customer);
   erase.run("erasing a customer reference");
-  // Old copies of the pages may still sit in the WAL: copy it back and truncate it.
-  impl_->exec("PRAGMA wal_checkpoint(TRUNCATE)", "checkpointing after an erasure");
   std::size_t erased = 0;
   for (const auto& [id, c] : impl_->book.cases()) {
     if (c.customer != customer) continue;
@@ -308,6 +364,10 @@ std::size_t Desk::erase_customer(const std::string& customer) {
     impl_->book.put(std::move(copy));
     ++erased;
   }
+  // A snapshot holds the reference too: rewritten from the erased cases.
+  if (impl_->pragma("SELECT count(*) FROM snapshot") != 0) impl_->write_snapshot();
+  // Old copies of the pages may still sit in the WAL: copy it back and truncate it.
+  impl_->exec("PRAGMA wal_checkpoint(TRUNCATE)", "checkpointing after an erasure");
   return erased;
 }
 

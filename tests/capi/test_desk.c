@@ -98,6 +98,8 @@ void run_desk_tests(void) {
   CHECK(crm_desk_list(desk, -1, 1, T0 + 3 * 3600, text, sizeof text, &len) == CRM_OK && len == 0);
   CHECK(crm_desk_list(desk, -1, 1, T0 + 73 * 3600, text, sizeof text, &len) == CRM_OK && len == 2);
   CHECK(crm_desk_list(desk, -1, 0, T0, text, 1, &len) == CRM_EBUFS && len == 2);
+  /* Three events committed so far (open, listen, share): the snapshot covers sequence 3. */
+  CHECK(crm_desk_snapshot(desk, &count) == CRM_OK && count == 3);
   crm_desk_free(desk);
 
   /* Reopened: the committed events are back, the refused one is not. */

@@ -266,3 +266,78 @@ TEST_CASE("erasing a customer removes the reference from the database bytes, kee
   CHECK(desk.get("Q").customer.empty());
   CHECK(desk.get("R").customer == "cust-R");
 }
+
+namespace {
+
+void run_sql(const fs::path& db_file, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(db_file.c_str(), &db) == SQLITE_OK);
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+  const std::string text = message != nullptr ? message : "";
+  sqlite3_free(message);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+}  // namespace
+
+TEST_CASE("recovery from a snapshot replays only the later events") {
+  TempDir dir;
+  const fs::path db = dir.path / "desk.sqlite3";
+  {
+    Desk desk(dir.str());
+    desk.submit({ev("S", CaseEvent::open, 0), ev("S", CaseEvent::listen, 1), ev("S", CaseEvent::wait, 2)});
+    CHECK(desk.snapshot() == 3);
+    desk.submit({ev("S", CaseEvent::resume, 30), ev("S", CaseEvent::share, 31)});
+  }
+  // Removing the events the snapshot covers proves that opening does not read them.
+  run_sql(db, "DELETE FROM events WHERE seq <= 3");
+  Desk desk(dir.str());
+  const ComplaintCase s = desk.get("S");
+  CHECK(s.state == CaseState::sharing);
+  CHECK(s.customer == "cust-S");
+  REQUIRE(s.audit.size() == 5);
+  CHECK(s.audit[2].event == CaseEvent::wait);
+  CHECK(s.audit[4].sequence == 5);
+  REQUIRE(s.pauses.size() == 1);
+  CHECK(s.pauses[0].end == t0 + std::chrono::minutes(30));
+  CHECK(s.first_response == t0 + std::chrono::minutes(1));
+  CHECK(desk.event_count() == 2);  // the events table now holds only the later two
+}
+
+TEST_CASE("a damaged snapshot is a clear error naming the file") {
+  TempDir dir;
+  {
+    Desk desk(dir.str());
+    desk.submit({ev("S", CaseEvent::open, 0), ev("S", CaseEvent::listen, 1)});
+    desk.snapshot();
+  }
+  const fs::path db = dir.path / "desk.sqlite3";
+  SECTION("truncated") { run_sql(db, "UPDATE snapshot SET data = substr(data, 1, length(data) / 2)"); }
+  SECTION("one byte changed") {
+    run_sql(db, "UPDATE snapshot SET data = substr(data, 1, 60) || 'Z' || substr(data, 62)");
+  }
+  SECTION("sequence disagrees") { run_sql(db, "UPDATE snapshot SET sequence = 1"); }
+  const std::string message = error_of([&] { Desk d(dir.str()); });
+  CHECK_THAT(message, Catch::Contains("desk.sqlite3: the snapshot is damaged"));
+  CHECK(code_of([&] { Desk d(dir.str()); }) == ErrorCode::corrupt_data);
+}
+
+TEST_CASE("erasing a customer rewrites the snapshot too") {
+  TempDir dir;
+  const std::string secret = "cust-SNAP-ERASE-77";
+  const fs::path db = dir.path / "desk.sqlite3";
+  {
+    Desk desk(dir.str());
+    CaseEventRecord open = ev("Q", CaseEvent::open, 0);
+    open.customer = secret;
+    desk.submit(open);
+    desk.snapshot();
+    CHECK(desk.erase_customer(secret) == 1);
+  }
+  CHECK_FALSE(file_contains(db, secret));
+  Desk desk(dir.str());
+  CHECK(desk.get("Q").customer.empty());
+  CHECK(desk.get("Q").state == CaseState::received);
+}

@@ -39,10 +39,13 @@ def test_submit_recover_and_clocks(tmp_path):
         assert desk.list("sharing") == ["A"]
         assert desk.list(breached=True, now=T0_SECONDS + 3600 * 3) == []
         assert desk.list(breached=True, now=T0_SECONDS + 73 * 3600) == ["A"]
+        assert desk.snapshot() == 3  # open, listen, share: sequence numbers 1..3
         assert desk.erase_customer("c-17") == 1
         assert len(desk) == 3
-    # The reference is gone from the database file's bytes.
+    # The reference is gone from the database file's bytes (snapshot included).
     assert b"c-17" not in (tmp_path / "desk.sqlite3").read_bytes()
+    with Desk(tmp_path) as desk:
+        assert desk.case("A", now=T0_SECONDS + 3 * 3600).state == "sharing"
 
 
 def test_business_calendar_options(tmp_path):

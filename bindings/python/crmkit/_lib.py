@@ -945,6 +945,7 @@ _SIGNATURES.update({
     "crm_desk_erase_customer": (c_int, [_DESK, c_char_p, _P_SIZE]),
     "crm_desk_event_count": (c_int, [_DESK, _P_I64]),
     "crm_desk_ping_pong": (c_int, [_DESK, c_char_p, _P_SIZE]),
+    "crm_desk_snapshot": (c_int, [_DESK, _P_I64]),
     "crm_organisation_new": (c_int, [_out(crm_organisation)]),
     "crm_organisation_free": (None, [POINTER(crm_organisation)]),
     "crm_organisation_add_unit": (c_int, [POINTER(crm_organisation), c_char_p, c_int]),

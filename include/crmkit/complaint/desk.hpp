@@ -3,6 +3,7 @@
 // journal, synchronous=FULL), so a submit that returns has committed its events, and a
 // desk opened after a crash rebuilds every case by replaying them. A batch commits in one
 // transaction. Customer references are kept in their own table, apart from the events.
+// snapshot() bounds recovery: opening loads it and replays only the later events.
 //
 // Threads: one Desk may be shared by any number of threads. It holds one SQLite connection
 // and serialises every call on one mutex (a single writer: SQLite allows one anyway), so a
@@ -69,6 +70,10 @@ class Desk {
   // Case ids in id order, optionally only those in `state` and / or breached at `now`.
   std::vector<std::string> list(std::optional<CaseState> state, bool breached_only, Time now) const;
   std::int64_t event_count() const;
+  // Stores every case as of the latest event (a versioned Boost archive in a checked
+  // envelope, inside the database) so that opening replays only later events; returns the
+  // sequence number it covers. Error(corrupt_data) at open when it is damaged.
+  std::int64_t snapshot();
   // Removes one customer's reference everywhere (personal-data erasure): from the
   // customers table with secure_delete on, then the WAL is checkpointed and truncated so
   // no old page keeps it; the cases and their events stay, so counts and analytics do not

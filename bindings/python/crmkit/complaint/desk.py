@@ -141,6 +141,13 @@ class Desk(Handle):
         lib.desk_erase_customer(self._live(), text_arg(customer, "customer"), byref(n))
         return n.value
 
+    def snapshot(self):
+        """Stores every case so that opening replays only later events; returns the last
+        sequence number it covers."""
+        n = c_int64()
+        lib.desk_snapshot(self._live(), byref(n))
+        return n.value
+
     def ping_pong(self, case_id):
         """How often the case came back to a unit it had been transferred away from."""
         n = c_size_t()
