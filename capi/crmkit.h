@@ -30,5 +30,6 @@
 #include "crmkit/contact.h" /* IWYU pragma: export */
 #include "crmkit/quality.h" /* IWYU pragma: export */
 #include "crmkit/process.h" /* IWYU pragma: export */
+#include "crmkit/complaint.h" /* IWYU pragma: export */
 
 #endif /* CRMKIT_H */

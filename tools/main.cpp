@@ -41,6 +41,7 @@ void add_ipa(CLI::App& app);            // quality/ipa.cpp
 void add_gaps(CLI::App& app);           // quality/gaps.cpp
 void add_csi(CLI::App& app);            // quality/csi.cpp
 void add_pls(CLI::App& app);            // quality/pls.cpp
+void add_complaints(CLI::App& app);     // complaint/complaints.cpp: replay, show, list, states
 
 using AddCommand = void (*)(CLI::App&);
 constexpr AddCommand kCommands[] = {
@@ -53,6 +54,7 @@ constexpr AddCommand kCommands[] = {
     add_alpha, add_ipa, add_gaps, add_csi,                           // quality analysis
     add_pls,                                                         // quality: index models
     add_process,                                                     // process
+    add_complaints,                                                  // complaint
     add_demo};
 
 }  // namespace crmkit_cli

@@ -70,5 +70,6 @@ void run_group_tests(void);
 void run_swot_tests(void);
 void run_record_tests(void);
 void run_pls_tests(void);
+void run_desk_tests(void);
 
 #endif

@@ -795,6 +795,35 @@ expect_value_error "cycle through block" pls "$data/ecsi_mobi/mobi.csv" --model 
 printf 'block A: IMAG1, NOPE\nblock B: CUSA1\npath A -> B\n' > "$tmp/nope.txt"
 expect_value_error "indicator NOPE of block A is not a column" pls "$data/ecsi_mobi/mobi.csv" --model "$tmp/nope.txt"
 "$crmkit" pls "$data/ecsi_mobi/mobi.csv" --scheme nope > /dev/null 2>&1; [ $? = 2 ] || fail "pls --scheme nope: exit 2"
+# complaints: the bundled event file has one refused event (line 13: C-1002 closed
+# without the steps); the other 14 apply, exit code 1 says something was refused.
+events="$data/complaint/events.csv"
+"$crmkit" complaints replay "$events" --desk "$tmp/desk" > "$tmp/replay.out" 2> "$tmp/replay.err"
+[ $? = 1 ] || fail "complaints replay: exit code"
+grep -qx "applied 14 events, refused 1" "$tmp/replay.out" || fail "complaints replay summary: $(cat "$tmp/replay.out")"
+grep -q "events.csv:13: case 'C-1002' is in state received: event 'close' is not allowed" "$tmp/replay.err" \
+  || fail "complaints replay refusal: $(cat "$tmp/replay.err")"
+"$crmkit" complaints show C-1001 --desk "$tmp/desk" --at 2026-03-04T00:00:00Z --json | grep -q '"state": "closed"' \
+  || fail "complaints show --json state"
+[ "$("$crmkit" complaints list --desk "$tmp/desk" --state transferred --at 2026-03-04T00:00:00Z | tail -n +2 | awk '{print $1}')" = C-1002 ] \
+  || fail "complaints list --state"
+# Only the chat case (immediate first response, never answered) is breached.
+"$crmkit" complaints list --desk "$tmp/desk" --breached --at 2026-03-02T12:30:00Z --json > "$tmp/breached.json" || fail "list --breached"
+grep -q '"case": "C-1003"' "$tmp/breached.json" && [ "$(grep -c '"case"' "$tmp/breached.json")" = 1 ] || fail "breached cases: $(cat "$tmp/breached.json")"
+# Business calendar: C-1003 (critical: 24 h) opened Monday 2026-03-02 13:00 CET, a holiday
+# here; Tue, Wed, Thu 09-17 give 24 h -> Thursday 17:00 CET = 16:00Z.
+"$crmkit" complaints show C-1003 --desk "$tmp/desk" --at 2026-03-02T12:30:00Z --business-hours Europe/Berlin \
+  --holiday 2026-03-02 --json | grep -q '"due": "2026-03-05T16:00:00Z"' || fail "complaints show --business-hours"
+[ "$("$crmkit" complaints states | wc -l)" = 56 ] || fail "complaints states: 55 rows and a header"
+"$crmkit" complaints states | grep -Eq '^satisfying +close +closed +note:' || fail "complaints states close row"
+# --strict on a fresh desk stops at line 13: lines 2-12 applied, lines 14-16 not tried.
+"$crmkit" complaints replay "$events" --desk "$tmp/desk2" --strict > "$tmp/strict.out" 2> /dev/null
+grep -qx "applied 11 events, refused 1, not tried 3 (--strict)" "$tmp/strict.out" || fail "strict: $(cat "$tmp/strict.out")"
+# A malformed time stops the whole file before anything is written.
+printf 'time,case_id,event,actor\n2026-03-02T09:00:00Z,A,open,ann\nyesterday,A,listen,ann\n' > "$tmp/badtime.csv"
+"$crmkit" complaints replay "$tmp/badtime.csv" --desk "$tmp/desk3" 2> "$tmp/badtime.err" > /dev/null && fail "bad time: exit 0"
+grep -q "badtime.csv:3:1: time 'yesterday' is not of the form" "$tmp/badtime.err" || fail "bad time message: $(cat "$tmp/badtime.err")"
+[ "$("$crmkit" complaints list --desk "$tmp/desk3" --at 2026-03-04T00:00:00Z | wc -l)" = 1 ] || fail "bad time: something was written"
 
 if [ $fails -ne 0 ]; then echo "$fails CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

@@ -65,12 +65,15 @@ STRUCTS = {
     "crm_team_exercise_result": _lib.TeamExerciseResult,
     "crm_swot_factor": _lib.SwotFactor, "crm_swot_options": _lib.SwotOptions,
     "crm_tows_pair": _lib.TowsPair, "crm_swot_result": _lib.SwotResult,
+    "crm_desk_options": _lib.DeskOptions, "crm_desk_event": _lib.DeskEvent,
+    "crm_sla_clock": _lib.SlaClock, "crm_case_info": _lib.CaseInfo,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,
            "crm_instrument": _lib.crm_instrument, "crm_process_map": _lib.crm_process_map,
            "crm_kmeans": _lib.crm_kmeans, "crm_churn": _lib.crm_churn,
-           "crm_decision_record": _lib.crm_decision_record, "crm_pls": _lib.crm_pls}
+           "crm_decision_record": _lib.crm_decision_record, "crm_pls": _lib.crm_pls,
+           "crm_desk": _lib.crm_desk, "crm_organisation": _lib.crm_organisation}
 SCALARS = {"int": ctypes.c_int, "unsigned int": ctypes.c_uint, "double": ctypes.c_double,
            "size_t": ctypes.c_size_t, "int64_t": ctypes.c_int64, "uint8_t": ctypes.c_uint8,
            "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64,

@@ -27,3 +27,4 @@ from . import io  # noqa: F401,E402
 from . import contact  # noqa: F401,E402
 from . import quality  # noqa: F401,E402
 from . import process  # noqa: F401,E402
+from . import complaint  # noqa: F401,E402

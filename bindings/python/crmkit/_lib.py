@@ -1019,6 +1019,71 @@ _SIGNATURES = {
 }
 
 
+# ---- the complaint desk (capi/crmkit/complaint.h) ------------------------------------------
+class crm_desk(_Opaque):
+    pass
+
+
+class crm_organisation(_Opaque):
+    pass
+
+
+class DeskOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("clock_mode", c_int), ("time_zone", c_char_p),
+                ("day_start_minute", c_int), ("day_end_minute", c_int), ("working_days", c_uint),
+                ("holidays", POINTER(c_char_p)), ("holiday_count", c_size_t),
+                ("warning_fraction", c_double), ("reopen_window_seconds", c_int64),
+                ("first_response_seconds", _P_I64), ("first_response_count", c_size_t),
+                ("next_update_seconds", c_int64), ("resolution_seconds", _P_I64),
+                ("resolution_count", c_size_t)]
+
+
+class DeskEvent(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("time", c_int64), ("case_id", c_char_p), ("event", c_int),
+                ("actor", c_char_p), ("channel", c_int), ("customer", c_char_p),
+                ("category", c_char_p), ("priority", c_int), ("department", c_char_p),
+                ("note", c_char_p)]
+
+
+class SlaClock(ctypes.Structure):
+    _fields_ = [("status", c_int), ("target_seconds", c_int64), ("start", c_int64),
+                ("has_due", c_int), ("due", c_int64), ("has_stopped", c_int), ("stopped", c_int64),
+                ("elapsed_seconds", c_int64)]
+
+
+class CaseInfo(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("state", c_int), ("channel", c_int), ("priority", c_int),
+                ("opened", c_int64), ("events", c_size_t), ("reopen_count", c_int),
+                ("first_response", SlaClock), ("next_update", SlaClock), ("resolution", SlaClock)]
+
+
+VERSIONS.update({DeskOptions: 1, DeskEvent: 1, CaseInfo: 1})
+_DESK = POINTER(crm_desk)
+_SIGNATURES.update({
+    **_enum("case_state"), **_enum("case_event"), **_enum("channel"), **_enum("priority"),
+    **_enum("clock_mode"), **_enum("sla_status"),
+    "crm_case_transitions": (c_int, [POINTER(c_int), POINTER(c_int), POINTER(c_int), c_size_t,
+                                     _P_SIZE]),
+    **_init("desk_options", DeskOptions),
+    "crm_desk_open": (c_int, [_out(crm_desk), c_char_p, POINTER(DeskOptions)]),
+    "crm_desk_free": (None, [_DESK]),
+    "crm_desk_submit": (c_int, [_DESK, POINTER(DeskEvent), c_size_t, c_int, _P_SIZE,
+                                POINTER(c_int)]),
+    "crm_desk_case_info": (c_int, [_DESK, c_char_p, c_int64, POINTER(CaseInfo)]),
+    "crm_desk_list": (c_int, [_DESK, c_int, c_int, c_int64, c_char_p, c_size_t, _P_SIZE]),
+    "crm_desk_erase_customer": (c_int, [_DESK, c_char_p, _P_SIZE]),
+    "crm_desk_event_count": (c_int, [_DESK, _P_I64]),
+    "crm_desk_ping_pong": (c_int, [_DESK, c_char_p, _P_SIZE]),
+    "crm_desk_snapshot": (c_int, [_DESK, _P_I64]),
+    "crm_organisation_new": (c_int, [_out(crm_organisation)]),
+    "crm_organisation_free": (None, [POINTER(crm_organisation)]),
+    "crm_organisation_add_unit": (c_int, [POINTER(crm_organisation), c_char_p, c_int]),
+    "crm_organisation_add_path": (c_int, [POINTER(crm_organisation), c_char_p, c_char_p, c_double]),
+    "crm_organisation_route": (c_int, [POINTER(crm_organisation), c_char_p, c_int, c_char_p, c_size_t,
+                                       _P_SIZE, _P_F64]),
+})
+
+
 class _Functions:
     pass
 

@@ -1,0 +1,124 @@
+// The desk's snapshot: every case at one sequence number, as a versioned Boost archive in
+// crmkit's checked envelope (io/archive.hpp), stored inside the desk database. Internal to
+// src/complaint/desk.cpp; text archive (portable across platforms).
+#pragma once
+
+#include <boost/serialization/string.hpp>
+#include <boost/serialization/version.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "crmkit/complaint/case.hpp"
+#include "crmkit/error.hpp"
+#include "crmkit/names.hpp"
+
+namespace crmkit {
+inline namespace v0 {
+namespace complaint {
+
+namespace snapshot_io {
+
+template <class Ar>
+void time(Ar& ar, Time& t) {
+  std::int64_t s = t.time_since_epoch().count();
+  ar & s;
+  if (Ar::is_loading::value) t = Time(Seconds(s));
+}
+
+template <class Ar, class Enum>
+void enumeration(Ar& ar, Enum& e) {
+  int code = static_cast<int>(e);
+  ar & code;
+  if (Ar::is_loading::value) e = enum_from_int<Enum>(code, "snapshot field");
+}
+
+template <class Ar, class T, class Io>
+void optional(Ar& ar, std::optional<T>& value, Io&& io) {
+  bool present = value.has_value();
+  ar & present;
+  if (Ar::is_loading::value) value = present ? std::optional<T>(T{}) : std::nullopt;
+  if (present) io(ar, *value);
+}
+
+// A vector read element by element: a damaged count runs into the end of the payload
+// (an archive_exception) instead of asking for an impossible allocation.
+template <class Ar, class T, class Io>
+void sequence(Ar& ar, std::vector<T>& items, Io&& io) {
+  std::uint64_t n = items.size();
+  ar & n;
+  if (Ar::is_loading::value) {
+    items.clear();
+    for (std::uint64_t i = 0; i < n; ++i) {
+      T item{};
+      io(ar, item);
+      items.push_back(std::move(item));
+    }
+  } else {
+    for (T& item : items) io(ar, item);
+  }
+}
+
+template <class Ar>
+void audit(Ar& ar, AuditEntry& a) {
+  ar & a.sequence;
+  time(ar, a.time);
+  ar & a.actor;
+  enumeration(ar, a.event);
+  optional(ar, a.before, [](Ar& r, CaseState& s) { enumeration(r, s); });
+  enumeration(ar, a.after);
+  ar & a.department;
+  ar & a.note;
+}
+
+template <class Ar>
+void pause(Ar& ar, Pause& p) {
+  time(ar, p.start);
+  optional(ar, p.end, [](Ar& r, Time& t) { time(r, t); });
+}
+
+template <class Ar>
+void one_case(Ar& ar, ComplaintCase& c) {
+  const auto opt_time = [](Ar& r, Time& t) { time(r, t); };
+  ar & c.id;
+  enumeration(ar, c.channel);
+  ar & c.customer;
+  ar & c.category;
+  enumeration(ar, c.priority);
+  ar & c.department;
+  ar & c.handler;
+  enumeration(ar, c.state);
+  enumeration(ar, c.resume_to);
+  time(ar, c.opened);
+  optional(ar, c.first_response, opt_time);
+  optional(ar, c.last_update, opt_time);
+  optional(ar, c.closed, opt_time);
+  sequence(ar, c.pauses, [](Ar& r, Pause& p) { pause(r, p); });
+  ar & c.reopen_count;
+  sequence(ar, c.audit, [](Ar& r, AuditEntry& a) { audit(r, a); });
+}
+
+}  // namespace snapshot_io
+
+struct DeskSnapshot {
+  static constexpr const char* archive_tag = "crmkit.complaint.DeskSnapshot";
+  std::int64_t sequence = 0;  // the last event the cases include
+  std::vector<ComplaintCase> cases;
+
+  template <class Ar>
+  void serialize(Ar& ar, unsigned /*version*/) {
+    ar & sequence;
+    snapshot_io::sequence(ar, cases, [](Ar& r, ComplaintCase& c) { snapshot_io::one_case(r, c); });
+  }
+  void check_invariants() const {
+    if (sequence < 0) throw Error(ErrorCode::corrupt_data, "snapshot sequence is negative");
+    for (const ComplaintCase& c : cases)
+      if (c.id.empty() || c.audit.empty())
+        throw Error(ErrorCode::corrupt_data, "snapshot holds a case without id or history");
+  }
+};
+
+}  // namespace complaint
+}  // namespace v0
+}  // namespace crmkit
+
+BOOST_CLASS_VERSION(crmkit::complaint::DeskSnapshot, 1)

@@ -1,0 +1,343 @@
+// The durable desk: recovery by replay, refused events never written, damaged files,
+// concurrent submits, and a writer killed with SIGKILL at random points.
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "crmkit/complaint/desk.hpp"
+#include "error_of.hpp"
+
+using namespace crmkit::complaint;
+using crmkit::Error;
+using crmkit::ErrorCode;
+using crmkit_test::error_of;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh directory under the system temp directory, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    static int counter = 0;
+    path = fs::temp_directory_path() / ("crmkit-desk-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  std::string str() const { return path.string(); }
+};
+
+const Time t0 = parse_time("2026-05-04T08:00:00Z");
+
+CaseEventRecord ev(const std::string& id, CaseEvent e, int minute, std::string note = "") {
+  CaseEventRecord r;
+  r.time = t0 + std::chrono::minutes(minute);
+  r.case_id = id;
+  r.event = e;
+  r.actor = "desk";
+  r.note = std::move(note);
+  if (e == CaseEvent::open) {
+    r.channel = Channel::email;
+    r.customer = "cust-" + id;
+    r.category = "billing";
+    r.priority = Priority::high;
+  }
+  return r;
+}
+
+ErrorCode code_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  FAIL("no crmkit::Error thrown");
+  return ErrorCode::invalid_argument;
+}
+
+}  // namespace
+
+TEST_CASE("a desk reopened rebuilds every case from its events") {
+  TempDir dir;
+  {
+    Desk desk(dir.str());
+    desk.submit(ev("A", CaseEvent::open, 0));
+    const SubmitResult r = desk.submit({ev("A", CaseEvent::listen, 5), ev("B", CaseEvent::open, 6),
+                                        ev("A", CaseEvent::share, 7), ev("B", CaseEvent::wait, 8)});
+    CHECK(r.applied == 4);
+    CHECK(r.refused.empty());
+  }
+  Desk desk(dir.str());
+  CHECK(desk.event_count() == 5);
+  const ComplaintCase a = desk.get("A");
+  CHECK(a.state == CaseState::sharing);
+  CHECK(a.customer == "cust-A");
+  CHECK(a.priority == Priority::high);
+  REQUIRE(a.audit.size() == 3);
+  CHECK(a.audit[0].sequence == 1);
+  CHECK(a.audit[2].sequence == 4);  // A's share was the fourth committed event
+  CHECK(desk.get("B").state == CaseState::waiting);
+  CHECK(desk.list(CaseState::waiting, false, t0) == std::vector<std::string>{"B"});
+  CHECK(desk.list(std::nullopt, false, t0) == std::vector<std::string>{"A", "B"});
+}
+
+TEST_CASE("a refused event is reported and nothing of it is written") {
+  TempDir dir;
+  {
+    Desk desk(dir.str());
+    desk.submit(ev("A", CaseEvent::open, 0));
+    const std::string message = error_of([&] { desk.submit(ev("A", CaseEvent::close, 1, "ok")); });
+    CHECK(message == "case 'A' is in state received: event 'close' is not allowed (allowed: listen, wait, transfer, "
+                     "escalate, reject, withdraw)");
+    // skip: the others commit; stop: nothing after the refusal is tried.
+    SubmitResult r = desk.submit({ev("A", CaseEvent::listen, 2), ev("A", CaseEvent::act, 3), ev("A", CaseEvent::share, 4)});
+    CHECK(r.applied == 2);
+    REQUIRE(r.refused.size() == 1);
+    CHECK(r.refused[0].index == 1);
+    r = desk.submit({ev("A", CaseEvent::probe, 5), ev("Z", CaseEvent::listen, 5), ev("A", CaseEvent::check, 6)},
+                    OnRefusal::stop);
+    CHECK(r.applied == 1);
+    CHECK(r.not_tried == 1);
+    CHECK(desk.event_count() == 4);
+  }
+  Desk desk(dir.str());
+  CHECK(desk.event_count() == 4);
+  CHECK(desk.get("A").state == CaseState::probing);
+}
+
+TEST_CASE("damaged, foreign and locked databases give clear errors") {
+  SECTION("garbage") {
+    TempDir dir;
+    fs::create_directories(dir.path);
+    std::ofstream(dir.path / "desk.sqlite3") << std::string(4096, 'x');
+    CHECK(code_of([&] { Desk d(dir.str()); }) == ErrorCode::corrupt_data);
+    CHECK_THAT(error_of([&] { Desk d(dir.str()); }), Catch::Contains("desk.sqlite3"));
+  }
+  SECTION("truncated") {
+    TempDir dir;
+    {
+      Desk desk(dir.str());
+      std::vector<CaseEventRecord> batch;
+      for (int i = 0; i < 3000; ++i) batch.push_back(ev("T" + std::to_string(i), CaseEvent::open, i));
+      desk.submit(batch);
+    }
+    const fs::path file = dir.path / "desk.sqlite3";
+    REQUIRE(!fs::exists(dir.path / "desk.sqlite3-wal"));  // checkpointed at close
+    fs::resize_file(file, fs::file_size(file) / 2);
+    CHECK(code_of([&] { Desk d(dir.str()); }) == ErrorCode::corrupt_data);
+  }
+  SECTION("another SQLite database") {
+    TempDir dir;
+    fs::create_directories(dir.path);
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path / "desk.sqlite3").c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    CHECK_THAT(error_of([&] { Desk d(dir.str()); }), Catch::Contains("an SQLite database but not a crmkit desk"));
+  }
+  SECTION("open twice") {
+    TempDir dir;
+    Desk first(dir.str());
+    CHECK_THAT(error_of([&] { Desk second(dir.str()); }), Catch::Contains("open in another process"));
+  }
+}
+
+TEST_CASE("eight threads submitting to one desk lose nothing") {
+  TempDir dir;
+  constexpr int kThreads = 8, kCases = 40;
+  {
+    Desk desk(dir.str());
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+      threads.emplace_back([&desk, t] {
+        for (int i = 0; i < kCases; ++i) {
+          const std::string id = "T" + std::to_string(t) + "-" + std::to_string(i);
+          desk.submit(ev(id, CaseEvent::open, i));
+          desk.submit({ev(id, CaseEvent::listen, i + 1), ev(id, CaseEvent::share, i + 2)});
+        }
+      });
+    for (std::thread& th : threads) th.join();
+    CHECK(desk.event_count() == kThreads * kCases * 3);
+  }
+  Desk desk(dir.str());
+  CHECK(desk.event_count() == kThreads * kCases * 3);
+  CHECK(desk.list(CaseState::sharing, false, t0).size() == static_cast<std::size_t>(kThreads * kCases));
+}
+
+TEST_CASE("a writer killed at random points loses no acknowledged event and invents none") {
+  TempDir dir;
+  std::mt19937 rng(20261203);
+  std::uniform_int_distribution<int> delay_us(0, 15000);
+  std::int64_t acknowledged_total = 0;
+  constexpr int kIterations = 200;
+  for (int iteration = 0; iteration < kIterations; ++iteration) {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      // The writer: one durable submit per event; its number goes down the pipe only after
+      // submit returned (the acknowledgement).
+      close(fds[0]);
+      try {
+        Desk desk(dir.str());
+        for (std::int64_t n = desk.event_count();; ++n) {
+          desk.submit(ev("E" + std::to_string(n), CaseEvent::open, 0));
+          if (write(fds[1], &n, sizeof n) != static_cast<ssize_t>(sizeof n)) _exit(3);
+        }
+      } catch (...) {
+        _exit(2);
+      }
+    }
+    close(fds[1]);
+    // Wait for the first acknowledgement (so every writer gets one event through, whatever
+    // the machine's load), then kill at a random point of the following commits.
+    std::int64_t n = 0, last = -1;
+    if (read(fds[0], &n, sizeof n) == static_cast<ssize_t>(sizeof n)) last = n;
+    usleep(static_cast<useconds_t>(delay_us(rng)));
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    REQUIRE(WIFSIGNALED(status));  // killed, not failed
+    while (read(fds[0], &n, sizeof n) == static_cast<ssize_t>(sizeof n)) last = n;
+    close(fds[0]);
+    acknowledged_total = std::max(acknowledged_total, last + 1);
+
+    Desk desk(dir.str());
+    const std::int64_t recovered = desk.event_count();
+    // Every acknowledged event is there; at most the one in flight when the kill came is
+    // there unacknowledged (it committed, the acknowledgement did not get out).
+    REQUIRE(recovered >= acknowledged_total);
+    REQUIRE(recovered <= acknowledged_total + 1);
+    acknowledged_total = recovered;  // the next writer continues from what was recovered
+    if (recovered > 0) REQUIRE(desk.find("E" + std::to_string(recovered - 1)).has_value());
+  }
+  // The ids are exactly E0..E(n-1): nothing lost in the middle, nothing invented.
+  Desk desk(dir.str());
+  const auto ids = desk.list(std::nullopt, false, t0);
+  CHECK(static_cast<std::int64_t>(ids.size()) == desk.event_count());
+  for (std::int64_t i = 0; i < desk.event_count(); ++i) REQUIRE(desk.find("E" + std::to_string(i)).has_value());
+  CHECK(acknowledged_total >= kIterations);  // each writer got at least one event through
+}
+
+namespace {
+
+bool file_contains(const fs::path& file, const std::string& needle) {
+  if (!fs::exists(file)) return false;
+  std::ifstream in(file, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return bytes.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("erasing a customer removes the reference from the database bytes, keeps the counts") {
+  TempDir dir;
+  const std::string secret = "cust-Q9X7-ERASE-ME";
+  const fs::path db = dir.path / "desk.sqlite3", wal = dir.path / "desk.sqlite3-wal";
+  {
+    Desk desk(dir.str());
+    CaseEventRecord open = ev("Q", CaseEvent::open, 0);
+    open.customer = secret;
+    desk.submit(open);
+    desk.submit(ev("Q", CaseEvent::listen, 1));
+    desk.submit(ev("R", CaseEvent::open, 2));
+    // Committed: the reference is in the WAL or the database file.
+    CHECK((file_contains(db, secret) || file_contains(wal, secret)));
+    CHECK(desk.erase_customer(secret) == 1);
+    CHECK(desk.get("Q").customer.empty());
+    CHECK(desk.get("R").customer == "cust-R");
+    CHECK_FALSE(file_contains(db, secret));
+    CHECK_FALSE(file_contains(wal, secret));
+    CHECK(desk.event_count() == 3);
+  }
+  CHECK_FALSE(file_contains(db, secret));
+  Desk desk(dir.str());
+  CHECK(desk.event_count() == 3);
+  CHECK(desk.get("Q").state == CaseState::listening);
+  CHECK(desk.get("Q").customer.empty());
+  CHECK(desk.get("R").customer == "cust-R");
+}
+
+namespace {
+
+void run_sql(const fs::path& db_file, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(db_file.c_str(), &db) == SQLITE_OK);
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+  const std::string text = message != nullptr ? message : "";
+  sqlite3_free(message);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+}  // namespace
+
+TEST_CASE("recovery from a snapshot replays only the later events") {
+  TempDir dir;
+  const fs::path db = dir.path / "desk.sqlite3";
+  {
+    Desk desk(dir.str());
+    desk.submit({ev("S", CaseEvent::open, 0), ev("S", CaseEvent::listen, 1), ev("S", CaseEvent::wait, 2)});
+    CHECK(desk.snapshot() == 3);
+    desk.submit({ev("S", CaseEvent::resume, 30), ev("S", CaseEvent::share, 31)});
+  }
+  // Removing the events the snapshot covers proves that opening does not read them.
+  run_sql(db, "DELETE FROM events WHERE seq <= 3");
+  Desk desk(dir.str());
+  const ComplaintCase s = desk.get("S");
+  CHECK(s.state == CaseState::sharing);
+  CHECK(s.customer == "cust-S");
+  REQUIRE(s.audit.size() == 5);
+  CHECK(s.audit[2].event == CaseEvent::wait);
+  CHECK(s.audit[4].sequence == 5);
+  REQUIRE(s.pauses.size() == 1);
+  CHECK(s.pauses[0].end == t0 + std::chrono::minutes(30));
+  CHECK(s.first_response == t0 + std::chrono::minutes(1));
+  CHECK(desk.event_count() == 2);  // the events table now holds only the later two
+}
+
+TEST_CASE("a damaged snapshot is a clear error naming the file") {
+  TempDir dir;
+  {
+    Desk desk(dir.str());
+    desk.submit({ev("S", CaseEvent::open, 0), ev("S", CaseEvent::listen, 1)});
+    desk.snapshot();
+  }
+  const fs::path db = dir.path / "desk.sqlite3";
+  SECTION("truncated") { run_sql(db, "UPDATE snapshot SET data = substr(data, 1, length(data) / 2)"); }
+  SECTION("one byte changed") {
+    run_sql(db, "UPDATE snapshot SET data = substr(data, 1, 60) || 'Z' || substr(data, 62)");
+  }
+  SECTION("sequence disagrees") { run_sql(db, "UPDATE snapshot SET sequence = 1"); }
+  const std::string message = error_of([&] { Desk d(dir.str()); });
+  CHECK_THAT(message, Catch::Contains("desk.sqlite3: the snapshot is damaged"));
+  CHECK(code_of([&] { Desk d(dir.str()); }) == ErrorCode::corrupt_data);
+}
+
+TEST_CASE("erasing a customer rewrites the snapshot too") {
+  TempDir dir;
+  const std::string secret = "cust-SNAP-ERASE-77";
+  const fs::path db = dir.path / "desk.sqlite3";
+  {
+    Desk desk(dir.str());
+    CaseEventRecord open = ev("Q", CaseEvent::open, 0);
+    open.customer = secret;
+    desk.submit(open);
+    desk.snapshot();
+    CHECK(desk.erase_customer(secret) == 1);
+  }
+  CHECK_FALSE(file_contains(db, secret));
+  Desk desk(dir.str());
+  CHECK(desk.get("Q").customer.empty());
+  CHECK(desk.get("Q").state == CaseState::received);
+}
