@@ -777,10 +777,10 @@ expect_value_error "blank_item.csv: items: columns P1 and P2 are answered togeth
 python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
-p = {(x["from"], x["to"]): x for x in d["paths"]}
-assert abs(p["Image", "Satisfaction"]["coefficient"] - 0.1787395) < 5e-5, p
-assert abs(p["Image", "Expectation"]["coefficient"] - 0.5049139) < 5e-5, p
-assert p["Image", "Expectation"]["bootstrap"]["std_error"] > 0 and d["bootstrap"]["resamples"] == 200, d["bootstrap"]
+p = d["paths"]
+assert abs(p["Image->Satisfaction"] - 0.1787395) < 5e-5, p
+assert abs(p["Image->Expectation"] - 0.5049139) < 5e-5, p
+assert d["path_bootstrap"]["Image->Expectation"]["std_error"] > 0 and d["bootstrap"]["resamples"] == 200, d["bootstrap"]
 b = {x["name"]: x for x in d["blocks"]}
 assert round(b["Image"]["alpha_standardised"], 3) == 0.723 and b["Image"]["r2"] is None, b["Image"]
 assert 0 < b["Satisfaction"]["index"] < 100 and d["index_method"] == "fornell" and d["ipma_target"] == "Loyalty", d

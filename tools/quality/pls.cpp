@@ -77,12 +77,14 @@ void run(PlsCommand& o) {
   Sink& out = standard_output();
 
   if (o.format.json) {
-    nlohmann::ordered_json paths = nlohmann::ordered_json::array(), blocks = nlohmann::ordered_json::array();
+    // Path coefficients keyed "From->To", as path models name them; their bootstrap
+    // estimates under the same keys.
+    nlohmann::ordered_json paths = nlohmann::ordered_json::object(), path_bootstrap = nlohmann::ordered_json::object();
+    nlohmann::ordered_json blocks = nlohmann::ordered_json::array();
     for (std::size_t p = 0; p < spec.paths.size(); ++p) {
-      nlohmann::ordered_json j = {{"from", spec.paths[p].from}, {"to", spec.paths[p].to},
-                                  {"coefficient", json_number(r.path_coefficient[p])}};
-      if (booted) j["bootstrap"] = estimate_json(boot.paths[p]);
-      paths.push_back(j);
+      const std::string key = spec.paths[p].from + "->" + spec.paths[p].to;
+      paths[key] = json_number(r.path_coefficient[p]);
+      if (booted) path_bootstrap[key] = estimate_json(boot.paths[p]);
     }
     for (std::size_t b = 0; b < L; ++b) {
       nlohmann::ordered_json items = nlohmann::ordered_json::array();
@@ -128,6 +130,7 @@ void run(PlsCommand& o) {
                                   {"gof", json_number(r.gof)},
                                   {"ipma_target", r.latent[r.ipma_target]},
                                   {"paths", paths},
+                                  {"path_bootstrap", booted ? path_bootstrap : nlohmann::ordered_json(nullptr)},
                                   {"inner_vif", vif},
                                   {"blocks", blocks}};
     if (booted) {
