@@ -117,7 +117,7 @@ CRM_API int crm_ahp(const double* matrix, size_t n, const char* const* names,
   return guarded([&] {
     require_pointer(matrix, "matrix");
     require_pointer(out_priorities, "out_priorities");
-    const std::vector<std::string> element_names = names_from(names, n, "names");
+    const std::vector<std::string> element_names = strings_from(names, n, "names");
     const decision::AhpOptions options = ahp_options(opts);
     if (result != nullptr) require_version(result->version, CRM_AHP_RESULT_VERSION, "crm_ahp_result");
     const decision::AhpResult r = decision::ahp(matrix, n, options, element_names);

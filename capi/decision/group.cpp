@@ -25,8 +25,8 @@ decision::Rankings rankings_from(const crm_rankings* r) {
     require_pointer(r->ranks, "rankings->ranks");
     out.ranks.assign(r->ranks, r->ranks + r->items * r->members);
   }
-  out.item_names = names_from(r->item_names, r->items, "rankings->item_names");
-  out.member_names = names_from(r->member_names, r->members, "rankings->member_names");
+  out.item_names = strings_from(r->item_names, r->items, "rankings->item_names");
+  out.member_names = strings_from(r->member_names, r->members, "rankings->member_names");
   return out;
 }
 

@@ -24,16 +24,6 @@ inline void require_size(std::size_t count, std::size_t limit, const char* name)
                                                  "; at most " + std::to_string(limit));
 }
 
-inline std::vector<std::string> names_from(const char* const* names, std::size_t count, const char* field) {
-  std::vector<std::string> out;
-  if (names == nullptr) return out;
-  for (std::size_t i = 0; i < count; ++i) {
-    require_pointer(names[i], (std::string(field) + "[" + std::to_string(i) + "]").c_str());
-    out.emplace_back(names[i]);
-  }
-  return out;
-}
-
 inline decision::DecisionMatrix matrix_from(const crm_decision_matrix* m) {
   require_pointer(m, "matrix");
   require_version(m->version, CRM_DECISION_MATRIX_VERSION, "crm_decision_matrix");
@@ -51,8 +41,8 @@ inline decision::DecisionMatrix matrix_from(const crm_decision_matrix* m) {
     for (std::size_t j = 0; j < m->criteria; ++j)
       out.directions.push_back(static_cast<decision::Direction>(m->directions[j]));
   }
-  out.alternative_names = names_from(m->alternative_names, m->alternatives, "matrix->alternative_names");
-  out.criterion_names = names_from(m->criterion_names, m->criteria, "matrix->criterion_names");
+  out.alternative_names = strings_from(m->alternative_names, m->alternatives, "matrix->alternative_names");
+  out.criterion_names = strings_from(m->criterion_names, m->criteria, "matrix->criterion_names");
   return out;
 }
 

@@ -62,7 +62,7 @@ CRM_API int crm_decision_record_set_criteria(crm_decision_record* record, const 
     decision::DecisionRecord& r = record_of(record);
     require_size(count, kMaxItems, "count");
     require_pointer(names, "names");
-    const std::vector<std::string> criterion_names = names_from(names, count, "names");
+    const std::vector<std::string> criterion_names = strings_from(names, count, "names");
     const std::vector<decision::Direction> dirs =
         directions ? enums_from<decision::Direction>(directions, count, "directions") : std::vector<decision::Direction>(count);
     std::vector<decision::RecordCriterion> criteria;
@@ -91,7 +91,7 @@ CRM_API int crm_decision_record_set_alternatives(crm_decision_record* record, co
     decision::DecisionRecord& r = record_of(record);
     require_size(count, kMaxItems, "count");
     require_pointer(names, "names");
-    r.set_alternatives(names_from(names, count, "names"));
+    r.set_alternatives(strings_from(names, count, "names"));
   });
 }
 
