@@ -23,15 +23,33 @@ std::string number_text(double x) {
   return buf;
 }
 
-// score_answers (which validates) with the matrix named, so the caller learns which of E,
-// P or A is wrong; every matrix must have the perceptions' respondents.
-ScoredAnswers score_matrix(const Instrument& instrument, const Answers& answers, const char* which,
-                           std::size_t respondents, const MissingOptions& missing) {
+// A matrix as the statistics read it: the caller's answers themselves when scoring would
+// change nothing (no reverse-coded item, unanswered items left as they are), else a scored
+// copy. Copying a million respondents' answers costs more than every statistic after it.
+struct ScoredMatrix {
+  std::vector<double> owned;
+  const double* data = nullptr;
+};
+
+// Scores (and validates) one of E, P or A with the matrix named, so the caller learns which
+// is wrong; every matrix must have the perceptions' respondents.
+ScoredMatrix score_matrix(const Instrument& instrument, const Answers& answers, const char* which,
+                          std::size_t respondents, const MissingOptions& missing) {
   require(answers.respondents == respondents,
           std::string(which) + " answers have " + std::to_string(answers.respondents) +
               " respondents; perceived answers have " + std::to_string(respondents));
+  bool reversed = false;
+  for (const Dimension& d : instrument.dimensions)
+    for (const Item& item : d.items) reversed = reversed || item.reverse_coded;
   try {
-    return score_answers(instrument, answers, missing);
+    if (!reversed && missing.policy == MissingPolicy::pairwise) {
+      validate_answers(instrument, answers);
+      return {{}, answers.data};
+    }
+    ScoredMatrix out;
+    out.owned = score_answers(instrument, answers, missing).values;
+    out.data = out.owned.data();
+    return out;
   } catch (const Error& e) {
     throw Error(e.code(), std::string(which) + " answers: " + e.what());
   }
@@ -89,21 +107,20 @@ Estimate from_moments(std::size_t n, double mean, double squares, double confide
 }
 
 // Rows `keep` of a respondents x width matrix (the matrix itself when every row is kept).
-std::vector<double> rows_of(std::vector<double>&& m, std::size_t rows, std::size_t width,
-                            const std::vector<std::size_t>& keep) {
+ScoredMatrix rows_of(ScoredMatrix&& m, std::size_t rows, std::size_t width,
+                     const std::vector<std::size_t>& keep) {
   if (keep.size() == rows) return std::move(m);
-  std::vector<double> out;
-  out.reserve(keep.size() * width);
-  for (std::size_t r : keep)
-    out.insert(out.end(), m.begin() + static_cast<std::ptrdiff_t>(r * width),
-               m.begin() + static_cast<std::ptrdiff_t>((r + 1) * width));
+  ScoredMatrix out;
+  out.owned.reserve(keep.size() * width);
+  for (std::size_t r : keep) out.owned.insert(out.owned.end(), m.data + r * width, m.data + (r + 1) * width);
+  out.data = out.owned.data();
   return out;
 }
 
-// a - b element by element (NaN where either is NaN).
-std::vector<double> difference(const std::vector<double>& a, const std::vector<double>& b) {
-  std::vector<double> out(a.size());
-  for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i] - b[i];
+// a - b element by element over `count` values (NaN where either is NaN).
+std::vector<double> difference(const double* a, const double* b, std::size_t count) {
+  std::vector<double> out(count);
+  for (std::size_t i = 0; i < count; ++i) out[i] = a[i] - b[i];
   return out;
 }
 
@@ -111,12 +128,12 @@ std::vector<double> difference(const std::vector<double>& a, const std::vector<d
 // strided pass per column: the matrices run to hundreds of megabytes). Sums are of the
 // values shifted by the column's first answer, so the sum of squares does not cancel the way
 // E[x^2] - mean^2 does for answers clustered near the top of the scale.
-std::vector<Estimate> column_estimates(const std::vector<double>& m, std::size_t rows,
-                                       std::size_t width, double confidence) {
+std::vector<Estimate> column_estimates(const double* m, std::size_t rows, std::size_t width,
+                                       double confidence) {
   std::vector<double> shift(width, NAN), sum(width, 0.0), squares(width, 0.0);
   std::vector<std::size_t> count(width, 0);
   for (std::size_t r = 0; r < rows; ++r) {
-    const double* row = m.data() + r * width;
+    const double* row = m + r * width;
     for (std::size_t c = 0; c < width; ++c) {
       if (std::isnan(row[c])) continue;
       if (count[c] == 0) shift[c] = row[c];
@@ -185,27 +202,26 @@ ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& surv
   // then keeps the rows complete on every side.
   MissingOptions per_matrix = options.missing;
   if (per_matrix.policy == MissingPolicy::listwise) per_matrix.policy = MissingPolicy::pairwise;
-  ScoredAnswers p_all = score_matrix(instrument, survey.perceived, "perceived", n, per_matrix);
-  ScoredAnswers e_all = score_matrix(instrument, survey.expected, "expected", n, per_matrix);
-  ScoredAnswers a_all = has_adequate
-                            ? score_matrix(instrument, survey.adequate, "adequate", n, per_matrix)
-                            : ScoredAnswers{};
+  ScoredMatrix p_all = score_matrix(instrument, survey.perceived, "perceived", n, per_matrix);
+  ScoredMatrix e_all = score_matrix(instrument, survey.expected, "expected", n, per_matrix);
+  ScoredMatrix a_all = has_adequate
+                           ? score_matrix(instrument, survey.adequate, "adequate", n, per_matrix)
+                           : ScoredMatrix{};
   std::vector<std::size_t> keep;
   for (std::size_t r = 0; r < n; ++r) {
     bool complete = true;
     if (options.missing.policy == MissingPolicy::listwise)
       for (std::size_t i = 0; i < k && complete; ++i)
-        complete = !std::isnan(e_all.values[r * k + i]) && !std::isnan(p_all.values[r * k + i]) &&
-                   (!has_adequate || !std::isnan(a_all.values[r * k + i]));
+        complete = !std::isnan(e_all.data[r * k + i]) && !std::isnan(p_all.data[r * k + i]) &&
+                   (!has_adequate || !std::isnan(a_all.data[r * k + i]));
     if (complete) keep.push_back(r);
   }
   const std::size_t m = keep.size();
-  const std::vector<double> e = rows_of(std::move(e_all.values), n, k, keep);
-  const std::vector<double> p = rows_of(std::move(p_all.values), n, k, keep);
-  const std::vector<double> a =
-      has_adequate ? rows_of(std::move(a_all.values), n, k, keep) : std::vector<double>{};
-  const std::vector<double> gap = difference(p, e);
-  const std::vector<double> msa = has_adequate ? difference(p, a) : std::vector<double>{};
+  const ScoredMatrix e = rows_of(std::move(e_all), n, k, keep);
+  const ScoredMatrix p = rows_of(std::move(p_all), n, k, keep);
+  const ScoredMatrix a = has_adequate ? rows_of(std::move(a_all), n, k, keep) : ScoredMatrix{};
+  const std::vector<double> gap = difference(p.data, e.data, m * k);
+  const std::vector<double> msa = has_adequate ? difference(p.data, a.data, m * k) : std::vector<double>{};
 
   const double confidence = options.confidence;
   ServqualResult result;
@@ -215,13 +231,12 @@ ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& surv
   result.respondents_used = m;
 
   // One pass of the same statistics over items and over respondents' dimension scores.
-  const auto lines = [&](auto&& matrix_of, std::size_t width) {
-    const auto stats = [&](const std::vector<double>& items_matrix) {
-      return column_estimates(matrix_of(items_matrix), m, width, confidence);
-    };
-    const std::vector<Estimate> ex = stats(e), pe = stats(p), ga = stats(gap);
-    const std::vector<Estimate> ad = has_adequate ? stats(a) : std::vector<Estimate>(width);
-    const std::vector<Estimate> ms = has_adequate ? stats(msa) : std::vector<Estimate>(width);
+  // `stats` gives the Estimates of a respondents x items matrix's columns (items) or of its
+  // dimension scores (dimensions).
+  const auto lines = [&](auto&& stats, std::size_t width) {
+    const std::vector<Estimate> ex = stats(e.data), pe = stats(p.data), ga = stats(gap.data());
+    const std::vector<Estimate> ad = has_adequate ? stats(a.data) : std::vector<Estimate>(width);
+    const std::vector<Estimate> ms = has_adequate ? stats(msa.data()) : std::vector<Estimate>(width);
     std::vector<ServqualLine> out(width);
     for (std::size_t c = 0; c < width; ++c) {
       out[c] = {ex[c], pe[c], ga[c], ad[c], ms[c], ZonePosition::within};
@@ -230,10 +245,11 @@ ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& surv
     }
     return out;
   };
-  result.items =
-      lines([](const std::vector<double>& x) -> const std::vector<double>& { return x; }, k);
+  result.items = lines([&](const double* x) { return column_estimates(x, m, k, confidence); }, k);
   result.dimensions = lines(
-      [&](const std::vector<double>& x) { return dimension_scores(instrument, {x.data(), m, k}); },
+      [&](const double* x) {
+        return column_estimates(dimension_scores(instrument, {x, m, k}).data(), m, dims, confidence);
+      },
       dims);
   result.gap = {mean_of(&ServqualLine::gap, result.items),
                 mean_of(&ServqualLine::gap, result.dimensions)};
