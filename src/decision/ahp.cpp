@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <sstream>
 
 #include <Eigen/Dense>
 #include <Eigen/Eigenvalues>
 
 #include "crmkit/error.hpp"
+#include "detail/format.hpp"
 #include "detail/optimize.hpp"
 
 namespace crmkit {
@@ -16,13 +16,6 @@ inline namespace v0 {
 namespace decision {
 
 namespace {
-
-std::string number(double x) {
-  std::ostringstream out;
-  out.precision(6);
-  out << x;
-  return out.str();
-}
 
 using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
@@ -137,17 +130,17 @@ class Judgments {
       const double x = values[i * n + j];
       if (std::isnan(x)) return;
       require_lazy(std::isfinite(x) && x > 0, [&] {
-        return "AHP: judgment " + cell(i, j) + " is " + number(x) + "; judgments are positive numbers";
+        return "AHP: judgment " + cell(i, j) + " is " + crmkit::detail::format_number(x, 6) + "; judgments are positive numbers";
       });
       require_lazy(o.allow_outside_scale || (x >= low && x <= high), [&] {
-        return "AHP: judgment " + cell(i, j) + " is " + number(x) +
+        return "AHP: judgment " + cell(i, j) + " is " + crmkit::detail::format_number(x, 6) +
                ", outside Saaty's scale 1/9..9 (allow_outside_scale accepts it)";
       });
     };
     for (std::size_t i = 0; i < n; ++i) {
       const double d = values[i * n + i];
       require_lazy(std::isnan(d) || std::abs(d - 1) <= o.reciprocal_tolerance, [&] {
-        return "AHP: diagonal " + cell(i, i) + " is " + number(d) + "; an element compared "
+        return "AHP: diagonal " + cell(i, i) + " is " + crmkit::detail::format_number(d, 6) + "; an element compared "
                "with itself is 1";
       });
       a_(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(i)) = 1;
@@ -159,8 +152,8 @@ class Judgments {
         if (std::isnan(upper)) x = 1 / lower;
         else if (!std::isnan(lower))
           require_lazy(std::abs(upper * lower - 1) <= o.reciprocal_tolerance, [&] {
-            return "AHP: judgments " + cell(i, j) + " = " + number(upper) + " and " + cell(j, i) +
-                   " = " + number(lower) + " are not reciprocal (their product should be 1)";
+            return "AHP: judgments " + cell(i, j) + " = " + crmkit::detail::format_number(upper, 6) + " and " + cell(j, i) +
+                   " = " + crmkit::detail::format_number(lower, 6) + " are not reciprocal (their product should be 1)";
           });
         if (std::isnan(x)) ++missing_;
         set(i, j, x);
@@ -388,7 +381,7 @@ HierarchyResult synthesize_hierarchy(const std::vector<HierarchyNode>& nodes, co
              ", which does not come before it";
     });
     require_lazy(std::isfinite(node.local_weight) && node.local_weight >= 0, [&] {
-      return "hierarchy: node '" + node.name + "' has local weight " + number(node.local_weight);
+      return "hierarchy: node '" + node.name + "' has local weight " + crmkit::detail::format_number(node.local_weight, 6);
     });
     if (node.parent != kGoal) ++children[node.parent];
     sibling_sum[slot(node.parent)] += node.local_weight;
@@ -399,7 +392,7 @@ HierarchyResult synthesize_hierarchy(const std::vector<HierarchyNode>& nodes, co
     require_lazy(std::abs(sibling_sum[p] - 1) <= 1e-6, [&] {
       return std::string("hierarchy: the local weights under ") +
              (p == count ? "the goal" : "'" + nodes[p].name + "'") + " sum to " +
-             number(sibling_sum[p]) + ", off 1 by " + number(sibling_sum[p] - 1);
+             crmkit::detail::format_number(sibling_sum[p], 6) + ", off 1 by " + crmkit::detail::format_number(sibling_sum[p] - 1, 6);
     });
   }
   HierarchyResult result;
@@ -419,14 +412,14 @@ HierarchyResult synthesize_hierarchy(const std::vector<HierarchyNode>& nodes, co
     for (std::size_t a = 0; a < alternatives; ++a) {
       require_lazy(std::isfinite(row[a]) && row[a] >= 0, [&] {
         return "hierarchy: priority of alternative " + std::to_string(a) + " under '" +
-               nodes[result.leaves[l]].name + "' is " + number(row[a]);
+               nodes[result.leaves[l]].name + "' is " + crmkit::detail::format_number(row[a], 6);
       });
       sum += row[a];
       result.scores[a] += result.global_weights[result.leaves[l]] * row[a];
     }
     require_lazy(std::abs(sum - 1) <= 1e-6, [&] {
       return "hierarchy: the alternatives' priorities under '" + nodes[result.leaves[l]].name +
-             "' sum to " + number(sum) + ", off 1 by " + number(sum - 1);
+             "' sum to " + crmkit::detail::format_number(sum, 6) + ", off 1 by " + crmkit::detail::format_number(sum - 1, 6);
     });
   }
   return result;

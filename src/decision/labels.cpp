@@ -1,9 +1,9 @@
 #include "decision/labels.hpp"
 
-#include <cstdio>
 #include <unordered_set>
 
 #include "crmkit/error.hpp"
+#include "detail/format.hpp"
 
 namespace crmkit {
 inline namespace v0 {
@@ -11,11 +11,7 @@ namespace decision {
 namespace detail {
 
 // Short text of a number for messages ("0.9", "1e-06").
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
+std::string num(double v) { return crmkit::detail::format_number(v, 6); }
 
 std::string label(const char* what, const std::vector<std::string>& names, std::size_t i) {
   if (i < names.size()) return std::string(what) + " '" + names[i] + "'";

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <string>
 
 #include "crmkit/error.hpp"
+#include "decision/labels.hpp"
 #include "decision/scorer.hpp"
 #include "detail/random.hpp"
 
@@ -17,12 +17,6 @@ namespace decision {
 namespace {
 
 using detail::Scorer;
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
 
 // The weights with criterion j's moved to t and the others rescaled proportionally (shared
 // equally when they are all 0).
@@ -139,13 +133,13 @@ constexpr double kMaxCellEvaluations = 1e10;
 
 void require_work(double evaluations, const std::string& what, const char* fix) {
   require(evaluations <= kMaxCellEvaluations,
-          what + " would evaluate " + num(evaluations) + " cells (at most " + num(kMaxCellEvaluations) + "); " + fix);
+          what + " would evaluate " + detail::num(evaluations) + " cells (at most " + detail::num(kMaxCellEvaluations) + "); " + fix);
 }
 
 void check(const SensitivityOptions& o) {
-  require(o.step > 0 && o.step <= 0.5, "sensitivity step is " + num(o.step) + "; it must be within (0, 0.5]");
+  require(o.step > 0 && o.step <= 0.5, "sensitivity step is " + detail::num(o.step) + "; it must be within (0, 0.5]");
   require(o.tolerance > 0 && o.tolerance < o.step,
-          "sensitivity tolerance is " + num(o.tolerance) + "; it must be > 0 and below the step");
+          "sensitivity tolerance is " + detail::num(o.tolerance) + "; it must be > 0 and below the step");
 }
 
 }  // namespace
@@ -234,7 +228,7 @@ RankAcceptability rank_acceptability(const DecisionMatrix& matrix, const std::ve
           "draws is " + std::to_string(options.draws) + "; it must be within 1..100000000");
   names(WeightDistribution{}).check(static_cast<long long>(options.distribution), "distribution");
   require(std::isfinite(options.concentration) && options.concentration > 0,
-          "concentration is " + num(options.concentration) + "; it must be > 0");
+          "concentration is " + detail::num(options.concentration) + "; it must be > 0");
   const Scorer scorer(matrix, rank_options);
   validate_weights(matrix, weights);
   const std::size_t n = matrix.alternatives, k = matrix.criteria;

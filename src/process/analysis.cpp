@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <deque>
 #include <limits>
 #include <numeric>
@@ -19,6 +18,7 @@
 #include <boost/graph/topological_sort.hpp>
 
 #include "crmkit/error.hpp"
+#include "detail/format.hpp"
 
 namespace crmkit {
 inline namespace v0 {
@@ -117,9 +117,7 @@ class Structure {
         sum += next.probability;
       }
       if (std::abs(sum - 1) > kProbabilityTolerance) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.10g", sum);
-        fail(map_, i, std::string("branch probabilities sum to ") + buf + ", not 1");
+        fail(map_, i, "branch probabilities sum to " + crmkit::detail::format_number(sum, 10) + ", not 1");
       }
     }
   }
@@ -493,11 +491,7 @@ Comparison compare(const ProcessMap& before, const ProcessMap& after) {
   std::unordered_map<std::string, std::size_t> in_after;
   for (std::size_t i = 0; i < after.steps.size(); ++i) in_after.emplace(after.steps[i].name, i);
   std::vector<char> matched(after.steps.size(), 0);
-  const auto number = [](double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", x);
-    return std::string(buf);
-  };
+  const auto number = [](double x) { return crmkit::detail::format_number(x, 6); };
   for (std::size_t i = 0; i < before.steps.size(); ++i) {
     const Step& b = before.steps[i];
     const StepFigures& fb = c.before.steps[i];

@@ -6,9 +6,9 @@
 #include <fstream>
 #include <iterator>
 #include <set>
-#include <sstream>
 
 #include "crmkit/error.hpp"
+#include "detail/format.hpp"
 
 namespace crmkit {
 inline namespace v0 {
@@ -16,15 +16,8 @@ namespace quality {
 
 namespace {
 
-std::string format_number(double x) {
-  std::ostringstream out;
-  out.precision(15);
-  out << x;
-  return out.str();
-}
-
 std::string scale_text(const Scale& scale) {
-  return format_number(scale.min) + "-" + format_number(scale.max);
+  return detail::format_number(scale.min) + "-" + detail::format_number(scale.max);
 }
 
 // Items "first".."first + texts.size() - 1" with the given wording.
@@ -368,7 +361,7 @@ void validate_answers(const Instrument& instrument, const Answers& answers) {
   throw Error(ErrorCode::invalid_argument,
               "respondent " + std::to_string(off->respondent) + ", item " +
                   instrument.item_ids()[off->item] + ": answer " +
-                  format_number(answers(off->respondent, off->item)) +
+                  detail::format_number(answers(off->respondent, off->item)) +
                   " is outside the scale " + scale_text(instrument.scale));
 }
 

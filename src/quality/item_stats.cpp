@@ -1,28 +1,19 @@
 #include "quality/item_stats.hpp"
 
 #include <cmath>
-#include <sstream>
 #include <string>
 
 #include "crmkit/error.hpp"
+#include "detail/format.hpp"
 
 namespace crmkit {
 inline namespace v0 {
 namespace quality {
 namespace detail {
 
-namespace {
-std::string number(double x) {
-  std::ostringstream out;
-  out.precision(15);
-  out << x;
-  return out.str();
-}
-}  // namespace
-
 void require_on_scale(const Answers& answers, const Scale& scale, const char* what) {
   require(std::isfinite(scale.min) && std::isfinite(scale.max) && scale.min < scale.max,
-          std::string(what) + ": scale " + number(scale.min) + "-" + number(scale.max) +
+          std::string(what) + ": scale " + crmkit::detail::format_number(scale.min) + "-" + crmkit::detail::format_number(scale.max) +
               " needs finite bounds with min < max");
   require(answers.respondents == 0 || answers.data != nullptr,
           std::string(what) + ": null pointer for " + std::to_string(answers.respondents) +
@@ -31,8 +22,8 @@ void require_on_scale(const Answers& answers, const Scale& scale, const char* wh
     throw Error(ErrorCode::invalid_argument,
                 std::string(what) + ": respondent " + std::to_string(off->respondent) +
                     ", item " + std::to_string(off->item) + " (0-based): answer " +
-                    number(answers(off->respondent, off->item)) + " is outside the scale " +
-                    number(scale.min) + "-" + number(scale.max));
+                    crmkit::detail::format_number(answers(off->respondent, off->item)) + " is outside the scale " +
+                    crmkit::detail::format_number(scale.min) + "-" + crmkit::detail::format_number(scale.max));
 }
 
 std::vector<double> answered_means(const Answers& answers) {

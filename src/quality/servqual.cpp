@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include <boost/math/distributions/students_t.hpp>
 
 #include "crmkit/error.hpp"
+#include "detail/format.hpp"
 
 namespace crmkit {
 inline namespace v0 {
@@ -17,12 +17,6 @@ namespace {
 
 // A number in a message: 12 significant digits, so a difference of sums reads 0.1, not
 // 0.0999999999999943 (and 1.0000001 stays itself).
-std::string number_text(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.12g", x);
-  return buf;
-}
-
 // A matrix as the statistics read it: the caller's answers themselves when scoring would
 // change nothing (no reverse-coded item, unanswered items left as they are), else a scored
 // copy. Copying a million respondents' answers costs more than every statistic after it.
@@ -68,7 +62,7 @@ void validate_weights(const double* weights, std::size_t respondents, std::size_
         continue;
       }
       require_lazy(std::isfinite(row[d]) && row[d] >= 0, [&] {
-        return "respondent " + std::to_string(r) + ": importance weight " + number_text(row[d]) +
+        return "respondent " + std::to_string(r) + ": importance weight " + crmkit::detail::format_number(row[d]) +
                " of dimension " + std::to_string(d) + " is not a non-negative number";
       });
       sum += row[d];
@@ -81,7 +75,7 @@ void validate_weights(const double* weights, std::size_t respondents, std::size_
     });
     require_lazy(std::fabs(sum - 100) <= kTolerance, [&] {
       return "respondent " + std::to_string(r) + ": importance weights sum to " +
-             number_text(sum) + ", " + number_text(std::fabs(sum - 100)) +
+             crmkit::detail::format_number(sum) + ", " + crmkit::detail::format_number(std::fabs(sum - 100)) +
              (sum < 100 ? " short of 100" : " over 100");
     });
   }
@@ -170,7 +164,7 @@ const NameTable& names(ZonePosition) {
 Estimate estimate(const double* values, std::size_t count, double confidence,
                   std::size_t stride) {
   require(confidence > 0 && confidence < 1,
-          "confidence " + number_text(confidence) + " must lie strictly between 0 and 1");
+          "confidence " + crmkit::detail::format_number(confidence) + " must lie strictly between 0 and 1");
   require(count == 0 || values != nullptr, "estimate: values is null");
   require(stride >= 1, "estimate: stride must be at least 1");
   std::size_t n = 0;
@@ -191,7 +185,7 @@ Estimate estimate(const double* values, std::size_t count, double confidence,
 ServqualResult servqual(const Instrument& instrument, const ServqualSurvey& survey,
                         const ServqualOptions& options) {
   require(options.confidence > 0 && options.confidence < 1,
-          "confidence " + number_text(options.confidence) + " must lie strictly between 0 and 1");
+          "confidence " + crmkit::detail::format_number(options.confidence) + " must lie strictly between 0 and 1");
   const std::size_t n = survey.perceived.respondents;
   const bool has_adequate = survey.adequate.data != nullptr;
   const std::size_t k = instrument.item_count();

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <sstream>
 
 #include "detail/flat_index.hpp"
+#include "detail/format.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/io/time.hpp"
 #include "value/accumulators.hpp"
@@ -32,17 +32,10 @@ const NameTable& names(TimeUnit) {
 
 namespace {
 
-std::string format_number(double v) {
-  std::ostringstream os;
-  os.precision(15);
-  os << v;
-  return os.str();
-}
-
 // Why `time` is not a usable time ("" when it is).
 std::string bad_time(double time) {
   if (!std::isfinite(time)) return "is not a finite number";
-  return format_number(time) +
+  return crmkit::detail::format_number(time) +
          " is outside the supported day numbers -719162 (0001-01-01) to 2932897 (10000-01-01)";
 }
 
@@ -52,9 +45,9 @@ void validate_options(const SummaryOptions& o) {
     require(o.end.has_value(), "a holdout end needs a calibration end");
     require_lazy(in_day_range(*o.holdout_end),
                  [&] { return "holdout end " + bad_time(*o.holdout_end); });
-    require(*o.holdout_end > *o.end, "holdout end " + format_number(*o.holdout_end) +
+    require(*o.holdout_end > *o.end, "holdout end " + crmkit::detail::format_number(*o.holdout_end) +
                                          " is not after the calibration end " +
-                                         format_number(*o.end));
+                                         crmkit::detail::format_number(*o.end));
   }
 }
 
@@ -79,17 +72,17 @@ void Accumulators::reserve(std::size_t customers) noexcept {
 void Accumulators::refuse(double time, double amount) const {
   if (!in_day_range(time)) throw Error(ErrorCode::invalid_argument, "time " + bad_time(time));
   require(std::isfinite(amount), "amount is not a finite number");
-  require_lazy(amount >= 0, [&] { return "amount " + format_number(amount) + " is negative"; });
+  require_lazy(amount >= 0, [&] { return "amount " + crmkit::detail::format_number(amount) + " is negative"; });
   throw Error(ErrorCode::invalid_argument,
-              "time " + format_number(options_.merge_same_day ? std::floor(time) : time) +
-                  " is after the observation end " + format_number(limit_));
+              "time " + crmkit::detail::format_number(options_.merge_same_day ? std::floor(time) : time) +
+                  " is after the observation end " + crmkit::detail::format_number(limit_));
 }
 
 void Accumulators::refuse_overflow(const PurchaseStream& s, Placement where, double amount) const {
   throw Error(ErrorCode::invalid_argument,
-              "amount " + format_number(amount) + " brings the customer's " +
+              "amount " + crmkit::detail::format_number(amount) + " brings the customer's " +
                   (where == Placement::holdout ? "holdout" : "total") + " spend " +
-                  format_number(s.spend()) + " past the largest representable number (1.8e308)");
+                  crmkit::detail::format_number(s.spend()) + " past the largest representable number (1.8e308)");
 }
 
 std::string Accumulators::out_of_order_message(std::size_t slot, double time,
@@ -97,9 +90,9 @@ std::string Accumulators::out_of_order_message(std::size_t slot, double time,
   const PurchaseStream& cal = customers_[slot].calibration;
   const bool in_calibration = holdout_.empty() || (cal.count > 0 && time <= cal.last);
   const PurchaseStream& s = in_calibration ? cal : holdout_[slot];
-  return "customer " + customer + ": sale on day " + format_number(std::floor(time)) +
-         " arrives after sales on days " + format_number(s.first) + " and " +
-         format_number(s.last) +
+  return "customer " + customer + ": sale on day " + crmkit::detail::format_number(std::floor(time)) +
+         " arrives after sales on days " + crmkit::detail::format_number(s.first) + " and " +
+         crmkit::detail::format_number(s.last) +
          "; a ledger with same-day merging needs each customer's sales in time order "
          "(summarize() takes any order)";
 }

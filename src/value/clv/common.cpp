@@ -12,6 +12,7 @@
 
 #include "detail/optimize.hpp"
 #include "crmkit/error.hpp"
+#include "detail/format.hpp"
 
 namespace crmkit {
 inline namespace v0 {
@@ -297,11 +298,7 @@ std::string row_name(long row) {
   return row < 0 ? std::string("customer") : "row " + std::to_string(row) + " (0-based)";
 }
 
-std::string num(double v) {
-  std::ostringstream os;
-  os << v;
-  return os.str();
-}
+std::string num(double v) { return crmkit::detail::format_number(v, 6); }
 
 bool is_integer(double v) { return v == std::floor(v); }
 
