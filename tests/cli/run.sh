@@ -489,6 +489,13 @@ expect_contact_error 2 "calls = 0: must be a finite number > 0" staff --calls 0 
 expect_contact_error 2 "--aht: expected a duration" staff --calls 10 --aht 3x
 expect_contact_error 2 "--definition: all not in \{offered,answered,offered-less-short,abandoned-within-met\}" kpi "$tmp/log.csv" --definition all
 # ---- issue 20.2: servqual and audit (service quality) -----------------------------------
+# A survey with a header and no answers is an error in every quality command, not an empty table.
+head -1 "$data/quality/analysis_customers.csv" > "$tmp/no_answers.csv"
+for cmd in servqual gaps ipa csi; do
+  expect_value_error "no_answers.csv: no respondents \(a header and no answers\)" $cmd "$tmp/no_answers.csv"
+done
+head -1 "$data/quality/audit_sample.csv" > "$tmp/no_audit.csv"
+expect_value_error "no_audit.csv: no respondents" audit "$tmp/no_audit.csv"
 # --chart: a radar SVG of the dimensions (E, P and A: three polygons over the rings).
 "$crmkit" servqual "$data/quality/servqual_sample.csv" --adequate-prefix A --chart "$tmp/radar.svg" > /dev/null || fail "servqual --chart"
 python3 - "$tmp/radar.svg" <<'PY' || fail "servqual radar: $(head -c 300 "$tmp/radar.svg")"

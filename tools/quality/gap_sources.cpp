@@ -26,7 +26,7 @@ GapSources read_gap_sources(const std::vector<std::string>& paths,
     const SurveyAnswers a = read_survey_answers(input.reader(), instrument, prefixes);
     bool any = false;
     for (std::size_t k = 0; k < quality::kGapSources; ++k) {
-      if (a.answers[k].empty()) continue;
+      if (!a.present[k]) continue;
       any = true;
       s.answers[k].insert(s.answers[k].end(), a.answers[k].begin(), a.answers[k].end());
       s.respondents[k] += a.respondents;

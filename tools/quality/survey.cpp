@@ -115,6 +115,9 @@ SurveyAnswers read_survey_answers(io::CsvReader& reader, const quality::Instrume
   out.source = reader.name();
   out.line = std::move(table.line);
   out.respondents = table.respondents;
+  if (out.respondents == 0)
+    throw Error(ErrorCode::invalid_argument, out.source + ": no respondents (a header and no answers)");
+  out.present.assign(has.begin(), has.end());
   out.answers.resize(prefixes.size());
   const std::size_t width = columns.size();
   std::size_t offset = 0;

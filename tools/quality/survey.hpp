@@ -42,9 +42,10 @@ struct SurveyAnswers {
   std::string source;
   std::vector<std::int64_t> line;            // each respondent's line in the file
   std::vector<std::vector<double>> answers;  // per prefix, row-major
-  std::size_t respondents = 0;
+  std::vector<char> present;                 // per prefix: the file has its columns
+  std::size_t respondents = 0;               // at least 1
   crmkit::quality::Answers view(std::size_t prefix, std::size_t items) const {
-    return {answers[prefix].data(), answers[prefix].empty() ? 0 : respondents, items};
+    return {answers[prefix].data(), present[prefix] ? respondents : 0, items};
   }
 };
 
@@ -56,8 +57,9 @@ struct Prefix {
 // Reads PREFIX<id> for every item of `instrument` and every prefix; a required prefix with a
 // missing column is an error naming the column; an optional prefix must have all its columns
 // or none. Every answer must be on the instrument's scale or unanswered ("FILE:LINE: column
-// P7: answer 9 is outside the scale 1-7"). `extra` columns (e.g. weights) are read too and
-// returned in `extra_values` (respondents x extra, row-major).
+// P7: answer 9 is outside the scale 1-7"); a file without respondents is an error. `extra`
+// columns (e.g. weights) are read too and returned in `extra_values` (respondents x extra,
+// row-major).
 SurveyAnswers read_survey_answers(crmkit::io::CsvReader& reader,
                                   const crmkit::quality::Instrument& instrument,
                                   const std::vector<Prefix>& prefixes,
