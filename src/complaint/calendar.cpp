@@ -50,6 +50,11 @@ BusinessCalendar& BusinessCalendar::holiday(const std::string& local_date) {
   return holiday(year, month, day);
 }
 
+BusinessCalendar& BusinessCalendar::holiday(LocalDay day) {
+  holidays_.insert(day.count());
+  return *this;
+}
+
 BusinessCalendar& BusinessCalendar::holiday(int year, unsigned month, unsigned day) {
   const date::year_month_day ymd{date::year{year}, date::month{month}, date::day{day}};
   require_lazy(ymd.ok(), [&] { return "holiday " + std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day) + " is not a date"; });

@@ -34,6 +34,29 @@ const NameTable& names(Priority) {
   static constexpr NameTable table("priority", kNames);
   return table;
 }
+const NameTable& names(Change) {
+  static constexpr const char* kNames[] = {"person", "time", "place"};
+  static constexpr NameTable table("change", kNames);
+  return table;
+}
+
+std::string changes_text(unsigned changes) {
+  std::string out;
+  for (std::size_t i = 0; i < names(Change{}).size(); ++i)
+    if (changes & (1u << i)) out += (out.empty() ? "" : "+") + std::string(names(Change{}).name(i));
+  return out;
+}
+
+unsigned parse_changes(const std::string& text) {
+  unsigned out = 0;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    const std::size_t end = std::min(text.find('+', begin), text.size());
+    out |= change_bit(parse_enum<Change>(text.substr(begin, end - begin)));
+    begin = end + 1;
+  }
+  return out;
+}
 
 namespace {
 
@@ -49,6 +72,9 @@ constexpr const char* kCloseNote = "the customer's acceptance or the documented 
 constexpr const char* kRejectNote = "the documented reason";
 constexpr const char* kCloseCondition = "note: the customer's acceptance or the documented final decision";
 constexpr const char* kHandOverCondition = "department (the receiving unit); note: the hand-over note to the customer";
+constexpr const char* kEscalateCondition =
+    "as transfer; changes: person / time / place, at least those the policy asks for (with person, the next "
+    "listener is another person)";
 
 std::vector<Transition> make_table() {
   std::vector<Transition> t;
@@ -60,7 +86,7 @@ std::vector<Transition> make_table() {
   for (S from : kSteps) {
     t.push_back({from, E::wait, S::waiting, "the SLA clocks pause"});
     t.push_back({from, E::transfer, S::transferred, kHandOverCondition});
-    t.push_back({from, E::escalate, S::escalated, kHandOverCondition});
+    t.push_back({from, E::escalate, S::escalated, kEscalateCondition});
     if (from <= S::checking) t.push_back({from, E::reject, S::rejected, "note: the documented reason"});
     t.push_back({from, E::withdraw, S::withdrawn, ""});
   }
@@ -69,10 +95,10 @@ std::vector<Transition> make_table() {
   for (S from : kHandedOver) {
     t.push_back({from, E::listen, S::listening, "the receiving unit listens again"});
     t.push_back({from, E::transfer, S::transferred, kHandOverCondition});
-    t.push_back({from, E::escalate, S::escalated, kHandOverCondition});
+    t.push_back({from, E::escalate, S::escalated, kEscalateCondition});
     t.push_back({from, E::withdraw, S::withdrawn, ""});
   }
-  t.push_back({S::closed, E::reopen, S::reopened, "within the reopen window; after it, open a follow-up case"});
+  t.push_back({S::closed, E::reopen, S::reopened, "within the reopen window; after it, open a follow-up case (open with follows)"});
   return t;
 }
 
@@ -112,11 +138,17 @@ bool is_final(CaseState state) noexcept {
   return state == S::closed || state == S::rejected || state == S::withdrawn;
 }
 
-CaseBook::CaseBook(CasePolicy policy) : policy_(policy) {
+CaseBook::CaseBook(CasePolicy policy) { set_policy(policy); }
+
+void CaseBook::set_policy(const CasePolicy& policy) {
   require(policy.reopen_window >= Seconds(0), "reopen window must not be negative");
+  require(policy.escalation_changes <= kAllChanges, "escalation changes has unknown bits");
+  require(policy.max_handovers >= 0, "max hand-overs must not be negative");
+  policy_ = policy;
 }
 
-void CaseBook::check(const CaseEventRecord& e, const ComplaintCase* current) const {
+void CaseBook::check(const CaseEventRecord& e, const ComplaintCase* current, const ComplaintCase* followed,
+                     Checks checks) const {
   require(!e.case_id.empty(), "case id is empty");
   require_lazy(!e.actor.empty(), [&] { return quoted(e.case_id) + ": event '" + name_of(e.event) + "' has no actor"; });
   names(e.event).check(static_cast<long long>(e.event), "event");
@@ -126,6 +158,14 @@ void CaseBook::check(const CaseEventRecord& e, const ComplaintCase* current) con
                                                 name_of(current->state) + ": event 'open' is not allowed");
     names(e.channel).check(static_cast<long long>(e.channel), "channel");
     names(e.priority).check(static_cast<long long>(e.priority), "priority");
+    if (!e.follows.empty()) {
+      const std::string what = quoted(e.case_id) + ": event 'open' follows up " + quoted(e.follows);
+      if (e.follows == e.case_id) throw Error(ErrorCode::invalid_argument, what + ", itself");
+      if (followed == nullptr) throw Error(ErrorCode::invalid_state, what + ", which does not exist");
+      if (!is_final(followed->state))
+        throw Error(ErrorCode::invalid_state, what + ", which is in state " + name_of(followed->state) +
+                                                  " (a follow-up is for a finished case)");
+    }
     return;
   }
   if (current == nullptr)
@@ -143,10 +183,19 @@ void CaseBook::check(const CaseEventRecord& e, const ComplaintCase* current) con
     if (e.department.empty()) refuse(was, e.event, "needs the receiving department");
     if (e.note.empty()) refuse(was, e.event, "needs a note (the hand-over note to the customer)");
   }
+  require_lazy(e.changes <= kAllChanges, [&] { return quoted(e.case_id) + ": changes has unknown bits"; });
+  if (e.event == E::listen && !was.replaced_handler.empty() && e.actor == was.replaced_handler)
+    refuse(was, e.event, "by " + e.actor + " breaks the escalation's change of person (" + e.actor +
+                             " handled the case before it)");
+  if (checks == Checks::state_machine) return;
+  if (e.event == E::escalate && (e.changes & policy_.escalation_changes) != policy_.escalation_changes)
+    refuse(was, e.event, "must make the changes " + changes_text(policy_.escalation_changes) + " (it makes " +
+                             (e.changes == 0 ? std::string("none") : changes_text(e.changes)) + ")");
   if (e.event == E::reopen && was.closed && e.time - *was.closed > policy_.reopen_window)
     refuse(was, e.event, "comes after the reopen window (" +
                              std::to_string(std::chrono::duration_cast<std::chrono::hours>(policy_.reopen_window).count()) +
-                             " h after closing at " + format_time(*was.closed) + "): open a follow-up case instead");
+                             " h after closing at " + format_time(*was.closed) +
+                             "): open a follow-up case instead (event 'open' with follows = '" + was.id + "')");
 }
 
 namespace {
@@ -161,7 +210,8 @@ ComplaintCase opened_case(const CaseEventRecord& e, std::int64_t sequence) {
   c.department = e.department;
   c.handler = e.actor;
   c.opened = e.time;
-  c.audit.push_back({sequence, e.time, e.actor, e.event, std::nullopt, S::received, e.department, e.note});
+  c.follows = e.follows;
+  c.audit.push_back({sequence, e.time, e.actor, e.event, std::nullopt, S::received, e.department, e.note, 0});
   return c;
 }
 
@@ -169,6 +219,8 @@ ComplaintCase opened_case(const CaseEventRecord& e, std::int64_t sequence) {
 void advance(ComplaintCase& c, const CaseEventRecord& e, std::int64_t sequence) {
   const CaseState before = c.state;
   const Transition* t = find_transition(before, e.event);
+  if (e.event == E::escalate) c.replaced_handler = e.changes & change_bit(Change::person) ? c.handler : std::string();
+  if (e.event == E::listen) c.replaced_handler.clear();
   c.handler = e.actor;
   c.state = e.event == E::resume ? c.resume_to : t->to;
   switch (e.event) {
@@ -195,26 +247,32 @@ void advance(ComplaintCase& c, const CaseEventRecord& e, std::int64_t sequence) 
     c.closed = e.time;
     if (before == S::waiting) c.pauses.back().end = e.time;
   }
-  c.audit.push_back({sequence, e.time, e.actor, e.event, before, c.state, e.department, e.note});
+  c.audit.push_back({sequence, e.time, e.actor, e.event, before, c.state, e.department, e.note,
+                     e.event == E::escalate ? e.changes : 0u});
 }
 
 }  // namespace
 
-ComplaintCase CaseBook::preview(const CaseEventRecord& e, const ComplaintCase* current) const {
-  check(e, current);
+ComplaintCase CaseBook::preview(const CaseEventRecord& e, const ComplaintCase* current,
+                               const ComplaintCase* followed) const {
+  check(e, current, followed);
   if (e.event == E::open) return opened_case(e, 0);
   ComplaintCase c = *current;
   advance(c, e, 0);
   return c;
 }
 
-const ComplaintCase& CaseBook::apply(const CaseEventRecord& e, std::int64_t sequence) {
+const ComplaintCase& CaseBook::apply(const CaseEventRecord& e, std::int64_t sequence, Checks checks) {
   const auto it = cases_.find(e.case_id);
   ComplaintCase* current = it == cases_.end() ? nullptr : &it->second;
-  check(e, current);
-  if (current == nullptr) return cases_.emplace(e.case_id, opened_case(e, sequence)).first->second;
-  advance(*current, e, sequence);
-  return *current;
+  const auto followed = e.follows.empty() ? cases_.end() : cases_.find(e.follows);
+  check(e, current, followed == cases_.end() ? nullptr : &followed->second, checks);
+  if (current != nullptr) {
+    advance(*current, e, sequence);
+    return *current;
+  }
+  if (followed != cases_.end()) followed->second.follow_ups.push_back(e.case_id);
+  return cases_.emplace(e.case_id, opened_case(e, sequence)).first->second;
 }
 
 const ComplaintCase* CaseBook::find(const std::string& id) const {

@@ -24,7 +24,9 @@ namespace {
 // 'CRMD': marks the file as a crmkit desk (PRAGMA application_id); user_version is the
 // schema version this code writes and reads.
 constexpr int kApplicationId = 0x43524d44;
-constexpr int kSchemaVersion = 1;
+// Version 2 added the events' follows and changes columns (a follow-up's link and an
+// escalation's three changes); version 1 desks are upgraded when opened.
+constexpr int kSchemaVersion = 2;
 
 [[noreturn]] void fail_sqlite(sqlite3* db, int rc, const std::string& path, const std::string& doing) {
   const int primary = rc & 0xff;
@@ -91,7 +93,7 @@ struct Desk::Impl {
   std::int64_t last_sequence = 0;  // of the latest applied event
   mutable std::mutex mutex;
 
-  Impl(const std::string& dir, DeskOptions o) : options(std::move(o)), book(options.cases) {
+  Impl(const std::string& dir, std::optional<DeskOptions> given) : book(CasePolicy{}) {
     if (dir.empty()) throw Error(ErrorCode::invalid_argument, "desk directory is empty");
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
@@ -106,6 +108,12 @@ struct Desk::Impl {
     }
     try {
       set_up();
+      if (given) {
+        use(*given);
+        store_settings();
+      } else {
+        load_settings();
+      }
       replay();
     } catch (...) {
       sqlite3_close(db);
@@ -136,13 +144,22 @@ struct Desk::Impl {
       exec("BEGIN EXCLUSIVE;"
            "CREATE TABLE events(seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, case_id TEXT NOT NULL,"
            " event INTEGER NOT NULL, actor TEXT NOT NULL, channel INTEGER NOT NULL, category TEXT NOT NULL,"
-           " priority INTEGER NOT NULL, department TEXT NOT NULL, note TEXT NOT NULL);"
+           " priority INTEGER NOT NULL, department TEXT NOT NULL, note TEXT NOT NULL,"
+           " follows TEXT NOT NULL DEFAULT '', changes INTEGER NOT NULL DEFAULT 0);"
            "CREATE TABLE customers(case_id TEXT PRIMARY KEY, customer TEXT NOT NULL);"
-           "PRAGMA application_id=1129467204; PRAGMA user_version=1;"
+           "PRAGMA application_id=1129467204; PRAGMA user_version=2;"
            "COMMIT",
            "creating the desk");
     } else if (application != kApplicationId) {
       throw Error(ErrorCode::corrupt_data, path + " is an SQLite database but not a crmkit desk");
+    } else if (version == 1) {
+      exec("PRAGMA journal_mode=WAL", "switching to WAL");
+      exec("BEGIN EXCLUSIVE;"
+           "ALTER TABLE events ADD COLUMN follows TEXT NOT NULL DEFAULT '';"
+           "ALTER TABLE events ADD COLUMN changes INTEGER NOT NULL DEFAULT 0;"
+           "PRAGMA user_version=2;"
+           "COMMIT",
+           "upgrading the desk from schema version 1");
     } else if (version != kSchemaVersion) {
       throw Error(ErrorCode::corrupt_data, path + " has desk schema version " + std::to_string(version) +
                                                "; this library reads version " + std::to_string(kSchemaVersion));
@@ -152,9 +169,35 @@ struct Desk::Impl {
     exec("CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), sequence INTEGER NOT NULL,"
          " data BLOB NOT NULL)",
          "creating the snapshot table");
+    exec("CREATE TABLE IF NOT EXISTS settings(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL)",
+         "creating the settings table");
     // FULL: the WAL is synced at every commit, so an acknowledged submit survives power loss.
     exec("PRAGMA synchronous=FULL", "setting synchronous=FULL");
     exec("BEGIN EXCLUSIVE; COMMIT", "locking the desk");
+  }
+
+  void use(DeskOptions o) {
+    require(o.sla.warning_fraction > 0 && o.sla.warning_fraction <= 1, "SLA warning fraction must be in (0, 1]");
+    book.set_policy(o.cases);
+    options = std::move(o);
+  }
+
+  void store_settings() {
+    const std::string bytes = io::to_bytes(DeskSettings{options.cases, options.sla, options.organisation});
+    Statement put(db, path, "INSERT OR REPLACE INTO settings(id, data) VALUES(1, ?)");
+    put.bind_blob(1, bytes);
+    put.run("storing the desk's policy");
+  }
+
+  void load_settings() {
+    Statement s(db, path, "SELECT data FROM settings WHERE id = 1");
+    if (!s.step("reading the desk's policy")) return use(DeskOptions{});
+    try {
+      DeskSettings stored = io::from_bytes<DeskSettings>(s.blob(0));
+      use(DeskOptions{stored.cases, stored.sla, std::move(stored.organisation)});
+    } catch (const Error& e) {
+      throw Error(ErrorCode::corrupt_data, path + ": the stored policy is damaged: " + e.what());
+    }
   }
 
   // The snapshot's cases, if there is one; returns the sequence number it covers.
@@ -196,8 +239,8 @@ struct Desk::Impl {
     Statement c(db, path, "SELECT case_id, customer FROM customers");
     while (c.step("reading customer references")) customers[c.text(0)] = c.text(1);
     Statement s(db, path,
-                "SELECT seq, time, case_id, event, actor, channel, category, priority, department, note FROM events"
-                " WHERE seq > ? ORDER BY seq");
+                "SELECT seq, time, case_id, event, actor, channel, category, priority, department, note, follows,"
+                " changes FROM events WHERE seq > ? ORDER BY seq");
     s.bind(1, last_sequence);
     while (s.step("reading events")) {
       const std::int64_t seq = s.integer(0);
@@ -212,11 +255,13 @@ struct Desk::Impl {
         e.priority = enum_from_int<Priority>(s.integer(7), "priority");
         e.department = s.text(8);
         e.note = s.text(9);
+        e.follows = s.text(10);
+        e.changes = static_cast<unsigned>(s.integer(11));
         if (e.event == CaseEvent::open) {
           const auto it = customers.find(e.case_id);
           if (it != customers.end()) e.customer = it->second;
         }
-        book.apply(e, seq);
+        book.apply(e, seq, Checks::state_machine);
         ++events;
         last_sequence = seq;
       } catch (const Error& error) {
@@ -225,18 +270,52 @@ struct Desk::Impl {
     }
   }
 
-  // Validates the batch against the current cases plus the batch's own earlier events.
-  SubmitResult validate(const std::vector<CaseEventRecord>& batch, OnRefusal on_refusal, std::vector<std::size_t>& accepted) const {
+  // With an organisation: checks a hand-over's receiving unit and routes an escalation
+  // that names none; returns the event as it will be stored.
+  CaseEventRecord routed(const CaseEventRecord& e, const ComplaintCase* current) const {
+    if (!options.organisation || current == nullptr ||
+        (e.event != CaseEvent::transfer && e.event != CaseEvent::escalate))
+      return e;
+    const Organisation& org = *options.organisation;
+    const std::string& from = current->department;
+    const std::string what = "case '" + e.case_id + "' in unit '" + from + "': event '" + name_of(e.event) + "'";
+    CaseEventRecord out = e;
+    if (e.department.empty() && e.event == CaseEvent::escalate) {
+      if (!org.has_unit(from))
+        throw Error(ErrorCode::invalid_argument, what + " names no department, and the case's unit is not in the "
+                                                        "organisation to route from");
+      out.department = org.nearest_with_authority(from, org.authority(from) + 1).unit;
+      return out;
+    }
+    if (!org.has_unit(e.department))
+      throw Error(ErrorCode::invalid_argument, what + " names '" + e.department + "', which is not a unit of the organisation");
+    if (org.has_unit(from) && !org.has_path(from, e.department))
+      throw Error(ErrorCode::invalid_state, what + ": the organisation has no transfer path to '" + e.department + "'");
+    if (e.event == CaseEvent::escalate && org.has_unit(from) && org.authority(e.department) <= org.authority(from))
+      throw Error(ErrorCode::invalid_state, what + ": '" + e.department + "' has no more authority (" +
+                                                std::to_string(org.authority(e.department)) + ") than '" + from + "' (" +
+                                                std::to_string(org.authority(from)) + ")");
+    return out;
+  }
+
+  // Validates the batch against the current cases plus the batch's own earlier events;
+  // `accepted` gets the events to store (routed) with their batch positions.
+  SubmitResult validate(const std::vector<CaseEventRecord>& batch, OnRefusal on_refusal,
+                        std::vector<std::pair<std::size_t, CaseEventRecord>>& accepted) const {
     SubmitResult result;
     std::map<std::string, ComplaintCase> staged;
+    const auto lookup = [&](const std::string& id) -> const ComplaintCase* {
+      if (id.empty()) return nullptr;
+      const auto it = staged.find(id);
+      return it != staged.end() ? &it->second : book.find(id);
+    };
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      const CaseEventRecord& e = batch[i];
-      const auto it = staged.find(e.case_id);
-      const ComplaintCase* current = it != staged.end() ? &it->second : book.find(e.case_id);
+      const ComplaintCase* current = lookup(batch[i].case_id);
       try {
-        ComplaintCase next = book.preview(e, current);
+        CaseEventRecord e = routed(batch[i], current);
+        ComplaintCase next = book.preview(e, current, lookup(e.follows));
         staged[e.case_id] = std::move(next);
-        accepted.push_back(i);
+        accepted.emplace_back(i, std::move(e));
       } catch (const Error& error) {
         result.refused.push_back({i, error.code(),
                                   current != nullptr ? std::optional<CaseState>(current->state) : std::nullopt,
@@ -250,17 +329,16 @@ struct Desk::Impl {
     return result;
   }
 
-  void commit(const std::vector<CaseEventRecord>& batch, const std::vector<std::size_t>& accepted) {
+  void commit(const std::vector<std::pair<std::size_t, CaseEventRecord>>& accepted) {
     std::vector<std::int64_t> sequence;
     sequence.reserve(accepted.size());
     exec("BEGIN IMMEDIATE", "starting a transaction");
     try {
       Statement insert(db, path,
-                       "INSERT INTO events(time, case_id, event, actor, channel, category, priority, department, note)"
-                       " VALUES(?,?,?,?,?,?,?,?,?)");
+                       "INSERT INTO events(time, case_id, event, actor, channel, category, priority, department, note,"
+                       " follows, changes) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
       Statement customer(db, path, "INSERT OR REPLACE INTO customers(case_id, customer) VALUES(?,?)");
-      for (std::size_t i : accepted) {
-        const CaseEventRecord& e = batch[i];
+      for (const auto& [index, e] : accepted) {
         insert.bind(1, static_cast<std::int64_t>(e.time.time_since_epoch().count()));
         insert.bind(2, e.case_id);
         insert.bind(3, static_cast<std::int64_t>(e.event));
@@ -270,6 +348,8 @@ struct Desk::Impl {
         insert.bind(7, static_cast<std::int64_t>(e.priority));
         insert.bind(8, e.department);
         insert.bind(9, e.note);
+        insert.bind(10, e.follows);
+        insert.bind(11, static_cast<std::int64_t>(e.changes));
         insert.run("writing an event");
         sequence.push_back(sqlite3_last_insert_rowid(db));
         if (e.event == CaseEvent::open && !e.customer.empty()) {
@@ -284,13 +364,14 @@ struct Desk::Impl {
       throw;
     }
     // Committed: now the cases change (validated above, so apply cannot refuse).
-    for (std::size_t k = 0; k < accepted.size(); ++k) book.apply(batch[accepted[k]], sequence[k]);
+    for (std::size_t k = 0; k < accepted.size(); ++k) book.apply(accepted[k].second, sequence[k]);
     if (!sequence.empty()) last_sequence = sequence.back();
     events += static_cast<std::int64_t>(accepted.size());
   }
 };
 
-Desk::Desk(const std::string& dir, DeskOptions options) : impl_(std::make_unique<Impl>(dir, std::move(options))) {}
+Desk::Desk(const std::string& dir, std::optional<DeskOptions> options)
+    : impl_(std::make_unique<Impl>(dir, std::move(options))) {}
 Desk::~Desk() = default;
 
 ComplaintCase Desk::submit(const CaseEventRecord& event) {
@@ -301,9 +382,9 @@ ComplaintCase Desk::submit(const CaseEventRecord& event) {
 
 SubmitResult Desk::submit(const std::vector<CaseEventRecord>& events, OnRefusal on_refusal) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<std::size_t> accepted;
+  std::vector<std::pair<std::size_t, CaseEventRecord>> accepted;
   SubmitResult result = impl_->validate(events, on_refusal, accepted);
-  if (!accepted.empty()) impl_->commit(events, accepted);
+  if (!accepted.empty()) impl_->commit(accepted);
   result.applied = accepted.size();
   return result;
 }
@@ -371,10 +452,27 @@ std::size_t Desk::erase_customer(const std::string& customer) {
   return erased;
 }
 
-void Desk::set_sla_policy(SlaPolicy policy) {
-  require(policy.warning_fraction > 0 && policy.warning_fraction <= 1, "SLA warning fraction must be in (0, 1]");
+void Desk::set_options(DeskOptions options) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  impl_->options.sla = std::move(policy);
+  const DeskOptions before = impl_->options;
+  impl_->use(std::move(options));
+  try {
+    impl_->store_settings();
+  } catch (...) {
+    impl_->use(before);
+    throw;
+  }
+}
+
+DeskOptions Desk::options() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->options;
+}
+
+void Desk::set_sla_policy(SlaPolicy policy) {
+  DeskOptions o = options();
+  o.sla = std::move(policy);
+  set_options(std::move(o));
 }
 
 SlaPolicy Desk::sla_policy() const {

@@ -11,12 +11,6 @@ namespace complaint {
 
 namespace {
 
-std::optional<std::size_t> optional_column(const io::CsvReader& reader, const char* name) {
-  for (std::size_t i = 0; i < reader.header().size(); ++i)
-    if (reader.header()[i] == name) return i;
-  return std::nullopt;
-}
-
 template <class Enum>
 Enum enum_field(const io::CsvReader& reader, std::size_t i) {
   try {
@@ -29,9 +23,10 @@ Enum enum_field(const io::CsvReader& reader, std::size_t i) {
 std::vector<EventLine> read(io::CsvReader& reader) {
   const std::size_t time = reader.column("time"), case_id = reader.column("case_id"),
                     event = reader.column("event"), actor = reader.column("actor");
-  const auto channel = optional_column(reader, "channel"), customer = optional_column(reader, "customer"),
-             category = optional_column(reader, "category"), priority = optional_column(reader, "priority"),
-             department = optional_column(reader, "department"), note = optional_column(reader, "note");
+  const auto channel = reader.find_column("channel"), customer = reader.find_column("customer"),
+             category = reader.find_column("category"), priority = reader.find_column("priority"),
+             department = reader.find_column("department"), note = reader.find_column("note"),
+             follows = reader.find_column("follows"), changes = reader.find_column("changes");
   const auto text = [&](const std::optional<std::size_t>& column) {
     return column ? std::string(reader.field(*column)) : std::string();
   };
@@ -56,26 +51,28 @@ std::vector<EventLine> read(io::CsvReader& reader) {
     e.category = text(category);
     e.department = text(department);
     e.note = text(note);
+    e.follows = text(follows);
+    if (changes && !reader.field(*changes).empty()) {
+      try {
+        e.changes = parse_changes(std::string(reader.field(*changes)));
+      } catch (const Error& error) {
+        reader.fail(*changes, error.what());
+      }
+    }
     out.push_back(std::move(line));
   }
   return out;
 }
 
-io::CsvOptions comma() {
-  io::CsvOptions options;
-  options.delimiter = ',';
-  return options;
-}
-
 }  // namespace
 
 std::vector<EventLine> read_case_events(const std::string& path) {
-  io::CsvReader reader(path, comma());
+  io::CsvReader reader(path, io::CsvOptions::comma());
   return read(reader);
 }
 
 std::vector<EventLine> read_case_events(std::istream& in, const std::string& name) {
-  io::CsvReader reader(in, name, comma());
+  io::CsvReader reader(in, name, io::CsvOptions::comma());
   return read(reader);
 }
 

@@ -7,6 +7,7 @@
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include "crmkit/error.hpp"
+#include "crmkit/io/csv.hpp"
 
 namespace crmkit {
 inline namespace v0 {
@@ -33,6 +34,30 @@ std::size_t Organisation::index(const std::string& name, const char* role) const
   for (std::size_t i = 0; i < names_.size(); ++i)
     if (names_[i] == name) return i;
   throw Error(ErrorCode::invalid_argument, std::string(role) + ": unknown unit '" + name + "'");
+}
+
+bool Organisation::has_unit(const std::string& name) const noexcept {
+  return std::find(names_.begin(), names_.end(), name) != names_.end();
+}
+
+int Organisation::authority(const std::string& name) const { return authority_[index(name, "authority")]; }
+
+bool Organisation::has_path(const std::string& from, const std::string& to) const noexcept {
+  for (const Edge& e : edges_)
+    if (names_[e.from] == from && names_[e.to] == to) return true;
+  return false;
+}
+
+std::vector<Organisation::Unit> Organisation::unit_list() const {
+  std::vector<Unit> out;
+  for (std::size_t i = 0; i < names_.size(); ++i) out.push_back({names_[i], authority_[i]});
+  return out;
+}
+
+std::vector<Organisation::Path> Organisation::path_list() const {
+  std::vector<Path> out;
+  for (const Edge& e : edges_) out.push_back({names_[e.from], names_[e.to], e.cost});
+  return out;
 }
 
 Route Organisation::nearest_with_authority(const std::string& from, int authority) const {
@@ -77,6 +102,62 @@ std::size_t ping_pong_count(const ComplaintCase& c) {
   for (std::size_t i = 2; i < units.size(); ++i)
     if (units[i] == units[i - 2]) ++count;
   return count;
+}
+
+namespace {
+
+Organisation read_organisation(io::CsvReader& reader) {
+  const std::size_t type = reader.column("type"), unit = reader.column("unit"), authority = reader.column("authority"),
+                    to = reader.column("to"), cost = reader.column("cost");
+  Organisation org;
+  while (reader.next()) {
+    const std::string kind(reader.field(type));
+    const std::string name(reader.field(unit));
+    try {
+      if (kind == "unit") {
+        const double a = reader.number(authority);
+        if (a != std::floor(a) || std::abs(a) > 1e9) reader.fail(authority, "authority must be an integer");
+        org.unit(name, static_cast<int>(a));
+      } else if (kind == "path") {
+        org.path(name, std::string(reader.field(to)), reader.field(cost).empty() ? 1.0 : reader.number(cost));
+      } else {
+        reader.fail(type, "type is '" + kind + "'; expected unit or path");
+      }
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::parse_error) throw;
+      reader.fail(unit, e.what());
+    }
+  }
+  if (org.units() == 0) throw Error(ErrorCode::parse_error, reader.name() + ": no unit rows");
+  return org;
+}
+
+}  // namespace
+
+Organisation read_organisation(const std::string& path) {
+  io::CsvReader reader(path, io::CsvOptions::comma());
+  return read_organisation(reader);
+}
+
+Organisation read_organisation(std::istream& in, const std::string& name) {
+  io::CsvReader reader(in, name, io::CsvOptions::comma());
+  return read_organisation(reader);
+}
+
+std::vector<std::string> escalation_reasons(const ComplaintCase& c, const std::array<SlaClock, 3>& clocks,
+                                            const CasePolicy& policy) {
+  std::vector<std::string> reasons;
+  if (is_final(c.state)) return reasons;
+  if (const std::size_t n = ping_pong_count(c); n > 0)
+    reasons.push_back("it came back to a unit it had left " + std::to_string(n) + (n == 1 ? " time" : " times") +
+                      " (ping-pong)");
+  std::size_t handovers = 0;
+  for (const AuditEntry& a : c.audit) handovers += a.event == CaseEvent::transfer || a.event == CaseEvent::escalate;
+  if (handovers > static_cast<std::size_t>(std::max(policy.max_handovers, 0)))
+    reasons.push_back(std::to_string(handovers) + " hand-overs (more than " + std::to_string(policy.max_handovers) + ")");
+  for (const SlaClock& k : clocks)
+    if (k.status == ClockStatus::breached) reasons.push_back(std::string(name_of(k.kind)) + " target breached");
+  return reasons;
 }
 
 }  // namespace complaint

@@ -1,6 +1,7 @@
-// The desk's snapshot: every case at one sequence number, as a versioned Boost archive in
-// crmkit's checked envelope (io/archive.hpp), stored inside the desk database. Internal to
-// src/complaint/desk.cpp; text archive (portable across platforms).
+// The desk's stored state, as versioned Boost archives in crmkit's checked envelope
+// (io/archive.hpp) inside the desk database: the snapshot (every case at one sequence
+// number) and the settings (the case and SLA policies and the organisation the desk routes
+// on). Internal to src/complaint/desk.cpp; text archives (portable across platforms).
 #pragma once
 
 #include <boost/serialization/string.hpp>
@@ -8,7 +9,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "crmkit/complaint/calendar.hpp"
 #include "crmkit/complaint/case.hpp"
+#include "crmkit/complaint/routing.hpp"
+#include "crmkit/complaint/sla.hpp"
 #include "crmkit/error.hpp"
 #include "crmkit/names.hpp"
 
@@ -59,7 +63,15 @@ void sequence(Ar& ar, std::vector<T>& items, Io&& io) {
 }
 
 template <class Ar>
-void audit(Ar& ar, AuditEntry& a) {
+void seconds(Ar& ar, Seconds& s) {
+  std::int64_t n = s.count();
+  ar & n;
+  if (Ar::is_loading::value) s = Seconds(n);
+}
+
+// Version 2 of the snapshot added escalation changes and follow-up links.
+template <class Ar>
+void audit(Ar& ar, AuditEntry& a, unsigned version) {
   ar & a.sequence;
   time(ar, a.time);
   ar & a.actor;
@@ -68,6 +80,7 @@ void audit(Ar& ar, AuditEntry& a) {
   enumeration(ar, a.after);
   ar & a.department;
   ar & a.note;
+  if (version >= 2) ar & a.changes;
 }
 
 template <class Ar>
@@ -77,7 +90,7 @@ void pause(Ar& ar, Pause& p) {
 }
 
 template <class Ar>
-void one_case(Ar& ar, ComplaintCase& c) {
+void one_case(Ar& ar, ComplaintCase& c, unsigned version) {
   const auto opt_time = [](Ar& r, Time& t) { time(r, t); };
   ar & c.id;
   enumeration(ar, c.channel);
@@ -94,7 +107,49 @@ void one_case(Ar& ar, ComplaintCase& c) {
   optional(ar, c.closed, opt_time);
   sequence(ar, c.pauses, [](Ar& r, Pause& p) { pause(r, p); });
   ar & c.reopen_count;
-  sequence(ar, c.audit, [](Ar& r, AuditEntry& a) { audit(r, a); });
+  if (version >= 2) {
+    ar & c.follows;
+    sequence(ar, c.follow_ups, [](Ar& r, std::string& id) { r & id; });
+    ar & c.replaced_handler;
+  }
+  sequence(ar, c.audit, [version](Ar& r, AuditEntry& a) { audit(r, a, version); });
+}
+
+template <class Ar>
+void calendar(Ar& ar, BusinessCalendar& c) {
+  std::string zone = c.time_zone();
+  ar & zone;
+  if (Ar::is_loading::value) c = BusinessCalendar(zone);
+  for (int day = 0; day < 7; ++day) {
+    WorkingHours h = c.week()[static_cast<std::size_t>(day)];
+    ar & h.start_minute;
+    ar & h.end_minute;
+    if (Ar::is_loading::value) c.hours(day, h);
+  }
+  std::vector<int> holidays(c.holiday_days().begin(), c.holiday_days().end());
+  sequence(ar, holidays, [](Ar& r, int& d) { r & d; });
+  if (Ar::is_loading::value)
+    for (int d : holidays) c.holiday(LocalDay(d));
+}
+
+template <class Ar>
+void organisation(Ar& ar, Organisation& org) {
+  std::vector<Organisation::Unit> units = org.unit_list();
+  std::vector<Organisation::Path> paths = org.path_list();
+  sequence(ar, units, [](Ar& r, Organisation::Unit& u) {
+    r & u.name;
+    r & u.authority;
+  });
+  sequence(ar, paths, [](Ar& r, Organisation::Path& p) {
+    r & p.from;
+    r & p.to;
+    r & p.cost;
+  });
+  if (Ar::is_loading::value) {
+    org = Organisation();
+    for (const auto& u : units) org.unit(u.name, u.authority);
+    for (const auto& p : paths) org.path(p.from, p.to, p.cost);
+  }
 }
 
 }  // namespace snapshot_io
@@ -105,9 +160,9 @@ struct DeskSnapshot {
   std::vector<ComplaintCase> cases;
 
   template <class Ar>
-  void serialize(Ar& ar, unsigned /*version*/) {
+  void serialize(Ar& ar, unsigned version) {
     ar & sequence;
-    snapshot_io::sequence(ar, cases, [](Ar& r, ComplaintCase& c) { snapshot_io::one_case(r, c); });
+    snapshot_io::sequence(ar, cases, [version](Ar& r, ComplaintCase& c) { snapshot_io::one_case(r, c, version); });
   }
   void check_invariants() const {
     if (sequence < 0) throw Error(ErrorCode::corrupt_data, "snapshot sequence is negative");
@@ -117,8 +172,36 @@ struct DeskSnapshot {
   }
 };
 
+// What a desk keeps of its policy between openings (DeskOptions, stored).
+struct DeskSettings {
+  static constexpr const char* archive_tag = "crmkit.complaint.DeskSettings";
+  CasePolicy cases;
+  SlaPolicy sla;
+  std::optional<Organisation> organisation;
+
+  template <class Ar>
+  void serialize(Ar& ar, unsigned /*version*/) {
+    snapshot_io::seconds(ar, cases.reopen_window);
+    ar & cases.escalation_changes;
+    ar & cases.max_handovers;
+    snapshot_io::enumeration(ar, sla.mode);
+    snapshot_io::calendar(ar, sla.calendar);
+    for (Seconds& s : sla.first_response) snapshot_io::seconds(ar, s);
+    snapshot_io::seconds(ar, sla.next_update);
+    for (Seconds& s : sla.resolution) snapshot_io::seconds(ar, s);
+    ar & sla.warning_fraction;
+    snapshot_io::optional(ar, organisation, [](Ar& r, Organisation& o) { snapshot_io::organisation(r, o); });
+  }
+  void check_invariants() const {
+    if (cases.reopen_window < Seconds(0) || cases.escalation_changes > kAllChanges || sla.next_update < Seconds(0) ||
+        !(sla.warning_fraction > 0 && sla.warning_fraction <= 1))
+      throw Error(ErrorCode::corrupt_data, "stored desk policy is out of range");
+  }
+};
+
 }  // namespace complaint
 }  // namespace v0
 }  // namespace crmkit
 
-BOOST_CLASS_VERSION(crmkit::complaint::DeskSnapshot, 1)
+BOOST_CLASS_VERSION(crmkit::complaint::DeskSnapshot, 2)
+BOOST_CLASS_VERSION(crmkit::complaint::DeskSettings, 1)

@@ -269,9 +269,14 @@ int CsvReader::decimals(std::size_t i) const {
   return point == std::string_view::npos ? 0 : static_cast<int>(text.size() - point - 1);
 }
 
-std::size_t CsvReader::column(std::string_view name) const {
+std::optional<std::size_t> CsvReader::find_column(std::string_view name) const {
   auto it = std::find(header_.begin(), header_.end(), name);
-  if (it != header_.end()) return static_cast<std::size_t>(it - header_.begin());
+  if (it == header_.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - header_.begin());
+}
+
+std::size_t CsvReader::column(std::string_view name) const {
+  if (const auto i = find_column(name)) return *i;
   std::string known;
   for (const std::string& h : header_) known += (known.empty() ? "" : ", ") + h;
   throw Error(ErrorCode::parse_error, name_ + ":1: no column named '" + std::string(name) +

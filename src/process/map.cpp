@@ -137,12 +137,6 @@ ProcessMap read(io::CsvReader& reader) {
   return map;
 }
 
-io::CsvOptions csv_options() {
-  io::CsvOptions o;
-  o.delimiter = ',';
-  return o;
-}
-
 }  // namespace
 
 const NameTable& names(Flow) {
@@ -200,12 +194,12 @@ std::string format_next(const Step& step) {
 }
 
 ProcessMap read_process_map(const std::string& path) {
-  io::CsvReader reader(path, csv_options());
+  io::CsvReader reader(path, io::CsvOptions::comma());
   return read(reader);
 }
 
 ProcessMap read_process_map(std::istream& in, const std::string& name) {
-  io::CsvReader reader(in, name, csv_options());
+  io::CsvReader reader(in, name, io::CsvOptions::comma());
   return read(reader);
 }
 

@@ -173,3 +173,58 @@ TEST_CASE("times: UTC, offsets and the error for anything else") {
   CHECK(format_time(parse_time("2026-03-27T15:00:00Z")) == "2026-03-27T15:00:00Z");
   CHECK_THAT(error_of([] { parse_time("27/03/2026"); }), Catch::Contains("time '27/03/2026' is not of the form"));
 }
+
+TEST_CASE("a late reopen is refused; a follow-up case links to the finished one both ways") {
+  CasePolicy policy;
+  policy.reopen_window = std::chrono::hours(24);
+  CaseBook book(policy);
+  for (const CaseEventRecord& e : path_to(CaseState::closed)) book.apply(e);
+  CHECK_THAT(error_of([&] { book.apply(ev(CaseEvent::reopen, 10 + 24 * 60 + 1)); }),
+             Catch::Contains("open a follow-up case instead (event 'open' with follows = 'C1')"));
+  CaseEventRecord follow = ev(CaseEvent::open, 10 + 24 * 60 + 1);
+  follow.case_id = "C2";
+  follow.follows = "C1";
+  CHECK(book.apply(follow).follows == "C1");
+  CHECK(book.get("C1").follow_ups == std::vector<std::string>{"C2"});
+  CHECK(book.get("C1").state == CaseState::closed);
+  // Following up an unknown case, an open one, or itself is refused; nothing is created.
+  CaseEventRecord bad = follow;
+  bad.case_id = "C3";
+  bad.follows = "nobody";
+  CHECK_THAT(error_of([&] { book.apply(bad); }), Catch::Contains("follows up case 'nobody', which does not exist"));
+  bad.follows = "C2";
+  CHECK_THAT(error_of([&] { book.apply(bad); }),
+             Catch::Contains("follows up case 'C2', which is in state received (a follow-up is for a finished case)"));
+  bad.follows = "C3";
+  CHECK_THAT(error_of([&] { book.apply(bad); }), Catch::Contains("itself"));
+  CHECK(book.find("C3") == nullptr);
+  CHECK(book.get("C1").follow_ups.size() == 1);
+}
+
+TEST_CASE("the three changes: an escalation makes those the policy asks for, a change of person holds") {
+  CasePolicy policy;
+  policy.escalation_changes = change_bit(Change::person) | change_bit(Change::place);
+  CaseBook book(policy);
+  for (const CaseEventRecord& e : path_to(CaseState::probing)) book.apply(e);
+  CaseEventRecord up = ev(CaseEvent::escalate, 20, "the duty manager calls you today", "management");
+  up.changes = change_bit(Change::person);
+  CHECK_THAT(error_of([&] { book.apply(up); }),
+             Catch::Contains("is in state probing: event 'escalate' must make the changes person+place (it makes person)"));
+  CHECK(book.get("C1").state == CaseState::probing);
+  up.changes = parse_changes("place+person");
+  CHECK(book.apply(up).audit.back().changes == 5u);
+  // ann handled the case before the escalation: she may not be the one to listen again.
+  CHECK_THAT(error_of([&] { book.apply(ev(CaseEvent::listen, 21)); }),
+             Catch::Contains("event 'listen' by ann breaks the escalation's change of person"));
+  CaseEventRecord bob = ev(CaseEvent::listen, 21);
+  bob.actor = "bob";
+  CHECK(book.apply(bob).state == CaseState::listening);
+  CHECK(book.get("C1").replaced_handler.empty());
+  // A stored escalation made under an older, laxer policy still replays.
+  CaseBook strict(policy);
+  for (const CaseEventRecord& e : path_to(CaseState::probing)) strict.apply(e, 0, Checks::state_machine);
+  up.changes = 0;
+  CHECK(strict.apply(up, 0, Checks::state_machine).state == CaseState::escalated);
+  CHECK(changes_text(kAllChanges) == "person+time+place");
+  CHECK_THAT(error_of([] { parse_changes("person+mood"); }), Catch::Contains("mood"));
+}

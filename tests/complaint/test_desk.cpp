@@ -341,3 +341,143 @@ TEST_CASE("erasing a customer rewrites the snapshot too") {
   CHECK(desk.get("Q").customer.empty());
   CHECK(desk.get("Q").state == CaseState::received);
 }
+
+TEST_CASE("the desk stores its policy: a later opening without options applies the same rules") {
+  TempDir dir;
+  DeskOptions o;
+  o.cases.reopen_window = std::chrono::hours(48);
+  o.cases.escalation_changes = change_bit(Change::person);
+  o.sla.mode = ClockMode::business_time;
+  o.sla.calendar = BusinessCalendar("Europe/Berlin");
+  o.sla.calendar.hours(6, WorkingHours{600, 840}).holiday("2026-12-25");
+  o.sla.next_update = std::chrono::hours(10);
+  o.sla.warning_fraction = 0.5;
+  o.organisation = Organisation().unit("front", 1).unit("manager", 3).path("front", "manager", 2);
+  { Desk desk(dir.str(), o); }
+  Desk desk(dir.str());
+  const DeskOptions stored = desk.options();
+  CHECK(stored.cases.reopen_window == std::chrono::hours(48));
+  CHECK(stored.cases.escalation_changes == 1u);
+  CHECK(stored.sla.mode == ClockMode::business_time);
+  CHECK(stored.sla.calendar.time_zone() == "Europe/Berlin");
+  CHECK(stored.sla.calendar.week()[6].start_minute == 600);
+  CHECK(stored.sla.calendar.week()[6].end_minute == 840);
+  CHECK(stored.sla.calendar.holiday_days() == o.sla.calendar.holiday_days());
+  CHECK(stored.sla.next_update == std::chrono::hours(10));
+  CHECK(stored.sla.warning_fraction == 0.5);
+  REQUIRE(stored.organisation);
+  CHECK(stored.organisation->authority("manager") == 3);
+  CHECK(stored.organisation->has_path("front", "manager"));
+  // The stored case rule is in force: an escalation without the change of person is refused.
+  desk.submit({ev("E", CaseEvent::open, 0)});
+  CaseEventRecord up = ev("E", CaseEvent::escalate, 1, "the manager calls you");
+  up.department = "manager";
+  CHECK_THAT(error_of([&] { desk.submit(up); }), Catch::Contains("must make the changes person"));
+  // set_sla_policy stores too, and keeps the rest.
+  desk.set_sla_policy(SlaPolicy{});
+}
+
+TEST_CASE("set_sla_policy stores the SLA policy and keeps the case rules") {
+  TempDir dir;
+  DeskOptions o;
+  o.cases.reopen_window = std::chrono::hours(48);
+  o.sla.mode = ClockMode::business_time;
+  Desk(dir.str(), o).set_sla_policy(SlaPolicy{});
+  Desk again(dir.str());
+  CHECK(again.sla_policy().mode == ClockMode::calendar_time);
+  CHECK(again.options().cases.reopen_window == std::chrono::hours(48));
+}
+
+TEST_CASE("with an organisation, hand-overs follow its paths and an escalation is routed") {
+  TempDir dir;
+  DeskOptions o;
+  // front (1) -> billing (2) cost 1 -> manager (3) cost 1; front -> manager cost 5.
+  o.organisation = Organisation().unit("front", 1).unit("billing", 2).unit("manager", 3).unit("legal", 2);
+  o.organisation->path("front", "billing", 1).path("billing", "manager", 1).path("front", "manager", 5);
+  {
+    Desk desk(dir.str(), o);
+    CaseEventRecord open = ev("R", CaseEvent::open, 0);
+    open.department = "front";
+    desk.submit(open);
+    CaseEventRecord up = ev("R", CaseEvent::escalate, 1, "a manager takes this over");
+    // No department: the nearest unit with more authority than front (1) is billing (2, cost 1).
+    CHECK(desk.submit(up).department == "billing");
+    CaseEventRecord to_legal = ev("R", CaseEvent::transfer, 2, "legal takes over");
+    to_legal.department = "legal";
+    CHECK_THAT(error_of([&] { desk.submit(to_legal); }),
+               Catch::Contains("case 'R' in unit 'billing': event 'transfer': the organisation has no transfer path to 'legal'"));
+    to_legal.department = "lawyers";
+    CHECK_THAT(error_of([&] { desk.submit(to_legal); }), Catch::Contains("'lawyers', which is not a unit"));
+    CaseEventRecord sideways = ev("R", CaseEvent::escalate, 2, "up");
+    sideways.department = "front";
+    CHECK_THAT(error_of([&] { desk.submit(sideways); }), Catch::Contains("the organisation has no transfer path to 'front'"));
+    CHECK(desk.get("R").audit.size() == 2);
+  }
+  // The routed unit is stored in the event: a desk opened without the organisation agrees.
+  Desk desk(dir.str(), DeskOptions{});
+  CHECK(desk.get("R").department == "billing");
+  CHECK(desk.get("R").audit.back().department == "billing");
+  CHECK_FALSE(desk.options().organisation.has_value());
+}
+
+TEST_CASE("follow-ups and escalation changes survive a reopen and a snapshot") {
+  TempDir dir;
+  DeskOptions o;
+  o.cases.reopen_window = std::chrono::hours(1);
+  {
+    Desk desk(dir.str(), o);
+    std::vector<CaseEventRecord> walk{ev("F", CaseEvent::open, 0)};
+    const CaseEvent steps[] = {CaseEvent::listen, CaseEvent::share, CaseEvent::probe, CaseEvent::check, CaseEvent::act,
+                               CaseEvent::satisfy};
+    for (int i = 0; i < 6; ++i) walk.push_back(ev("F", steps[i], i + 1));
+    walk.push_back(ev("F", CaseEvent::close, 10, "accepted"));
+    CaseEventRecord follow = ev("G", CaseEvent::open, 200);
+    follow.follows = "F";
+    walk.push_back(follow);
+    CaseEventRecord up = ev("G", CaseEvent::escalate, 201, "the manager calls you");
+    up.department = "management";
+    up.changes = change_bit(Change::person) | change_bit(Change::time);
+    walk.push_back(up);
+    CHECK(desk.submit(walk).applied == walk.size());
+    desk.snapshot();
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) run_sql(dir.path / "desk.sqlite3", "DELETE FROM snapshot");  // replay instead
+    Desk desk(dir.str());
+    CHECK(desk.get("F").follow_ups == std::vector<std::string>{"G"});
+    CHECK(desk.get("G").follows == "F");
+    CHECK(desk.get("G").audit.back().changes == 3u);
+    CHECK(desk.get("G").replaced_handler == "desk");
+    CHECK(desk.options().cases.reopen_window == std::chrono::hours(1));
+  }
+}
+
+TEST_CASE("a desk of schema version 1 is upgraded when opened") {
+  TempDir dir;
+  fs::create_directories(dir.path);
+  const fs::path db = dir.path / "desk.sqlite3";
+  // The version 1 layout, as the previous release created it.
+  run_sql(db,
+          "CREATE TABLE events(seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, case_id TEXT NOT NULL,"
+          " event INTEGER NOT NULL, actor TEXT NOT NULL, channel INTEGER NOT NULL, category TEXT NOT NULL,"
+          " priority INTEGER NOT NULL, department TEXT NOT NULL, note TEXT NOT NULL);"
+          "CREATE TABLE customers(case_id TEXT PRIMARY KEY, customer TEXT NOT NULL);"
+          "INSERT INTO events VALUES(1, 1777881600, 'OLD', 0, 'desk', 1, 'billing', 1, '', '');"
+          "INSERT INTO events VALUES(2, 1777881660, 'OLD', 1, 'desk', 0, '', 0, '', '');"
+          "PRAGMA application_id=1129467204; PRAGMA user_version=1;");
+  {
+    Desk desk(dir.str());
+    CHECK(desk.get("OLD").state == CaseState::listening);
+    CHECK(desk.get("OLD").channel == Channel::email);
+    desk.submit(ev("NEW", CaseEvent::open, 0));
+  }
+  CHECK(Desk(dir.str()).event_count() == 3);
+  sqlite3* handle = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &handle) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(stmt, 0) == 2);
+  sqlite3_finalize(stmt);
+  sqlite3_close(handle);
+}

@@ -1,6 +1,8 @@
 // Routing on a small organisation, expected units and costs worked out by hand.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "crmkit/complaint/routing.hpp"
 #include "error_of.hpp"
 
@@ -79,4 +81,60 @@ TEST_CASE("ping-pong: a case sent back to a unit it left") {
   at(4, CaseEvent::transfer, "billing");  // billing -> sales -> billing: twice
   at(5, CaseEvent::escalate, "management");
   CHECK(ping_pong_count(book.get("P")) == 2);
+}
+
+TEST_CASE("an organisation file: units and paths, errors at their line and column") {
+  std::istringstream good(
+      "type,unit,authority,to,cost\n"
+      "unit,front desk,1,,\n"
+      "unit,billing,2,,\n"
+      "unit,manager,3,,\n"
+      "path,front desk,,billing,\n"
+      "path,billing,,manager,0.5\n");
+  const Organisation o = read_organisation(good, "org.csv");
+  CHECK(o.units() == 3);
+  CHECK(o.authority("manager") == 3);
+  CHECK(o.has_path("front desk", "billing"));
+  CHECK_FALSE(o.has_path("billing", "front desk"));
+  // Cost 1 (the default) + 0.5.
+  CHECK(o.nearest_with_authority("front desk", 3).cost == 1.5);
+  const auto read = [](const std::string& text) {
+    std::istringstream in(text);
+    return error_of([&] { read_organisation(in, "org.csv"); });
+  };
+  CHECK_THAT(read("type,unit,authority,to,cost\nunit,a,1.5,,\n"), Catch::Contains("org.csv:2:8: authority must be an integer"));
+  CHECK_THAT(read("type,unit,authority,to,cost\nunit,a,1,,\npath,a,,b,\n"),
+             Catch::Contains("org.csv:3:6: path end: unknown unit 'b'"));
+  CHECK_THAT(read("type,unit,authority,to,cost\nteam,a,1,,\n"), Catch::Contains("org.csv:2:1: type is 'team'"));
+  CHECK_THAT(read("type,unit,authority,to,cost\n"), Catch::Contains("no unit rows"));
+  CHECK_THAT(read("unit,authority\n"), Catch::Contains("no column named 'type'"));
+}
+
+TEST_CASE("a stuck case: ping-pong, too many hand-overs, a breached target") {
+  CaseBook book;
+  const Time t0 = parse_time("2026-03-02T09:00:00Z");
+  const auto at = [&](int minute, CaseEvent e, const char* department) {
+    CaseEventRecord r;
+    r.time = t0 + std::chrono::minutes(minute);
+    r.case_id = "S";
+    r.event = e;
+    r.actor = "ann";
+    r.department = department;
+    r.note = "hand-over note";
+    book.apply(r);
+  };
+  SlaPolicy sla;  // e-mail: first response within 48 h
+  CasePolicy policy;
+  at(0, CaseEvent::open, "sales");
+  CHECK(escalation_reasons(book.get("S"), sla_clocks(book.get("S"), sla, t0), policy).empty());
+  at(1, CaseEvent::transfer, "billing");
+  at(2, CaseEvent::transfer, "sales");
+  at(3, CaseEvent::transfer, "legal");
+  // Three days later the phone case (24 h) has no first response.
+  const Time later = t0 + std::chrono::hours(72);
+  const auto reasons = escalation_reasons(book.get("S"), sla_clocks(book.get("S"), sla, later), policy);
+  REQUIRE(reasons.size() == 3);
+  CHECK(reasons[0] == "it came back to a unit it had left 1 time (ping-pong)");
+  CHECK(reasons[1] == "3 hand-overs (more than 2)");
+  CHECK(reasons[2] == "first_response target breached");
 }

@@ -43,6 +43,10 @@ class BusinessCalendar {
   Time add_working_time(Time from, Seconds amount) const;
 
   const std::string& time_zone() const noexcept { return zone_name_; }
+  const std::array<WorkingHours, 7>& week() const noexcept { return week_; }
+  // Holidays as local days since 1970-01-01, and one added that way (a stored calendar).
+  const std::set<int>& holiday_days() const noexcept { return holidays_; }
+  BusinessCalendar& holiday(LocalDay day);
 
  private:
   // Calls visit(start, end) for each working interval that ends after `from`, in time

@@ -4,6 +4,8 @@
 // desk opened after a crash rebuilds every case by replaying them. A batch commits in one
 // transaction. Customer references are kept in their own table, apart from the events.
 // snapshot() bounds recovery: opening loads it and replays only the later events.
+// The desk stores its policy (case and SLA rules, the organisation it routes on) beside
+// the events, so every later opening, from any host, applies the same rules.
 //
 // Threads: one Desk may be shared by any number of threads. It holds one SQLite connection
 // and serialises every call on one mutex (a single writer: SQLite allows one anyway), so a
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "crmkit/complaint/case.hpp"
+#include "crmkit/complaint/routing.hpp"
 #include "crmkit/complaint/sla.hpp"
 #include "crmkit/error.hpp"
 
@@ -29,6 +32,11 @@ namespace complaint {
 struct DeskOptions {
   CasePolicy cases;
   SlaPolicy sla;
+  // With an organisation, a transfer or escalation must name one of its units reachable
+  // from the case's unit by a transfer path, and an escalation without a department is
+  // routed to the nearest unit with more authority than the case's unit (the unit reached
+  // is stored in the event). Without one, any department is taken as given.
+  std::optional<Organisation> organisation;
 };
 
 // What to do with the rest of a batch after a refused event.
@@ -51,10 +59,12 @@ struct SubmitResult {
 class Desk {
  public:
   // Opens DIR/desk.sqlite3 (creating DIR and the database if needed) and replays its
-  // events. Error(io_error) when it cannot be opened or is locked by another process,
-  // Error(corrupt_data) naming the file when it is not a desk database, is damaged, or
-  // holds an event that does not replay.
-  explicit Desk(const std::string& dir, DeskOptions options = {});
+  // events. With `options` the desk stores and uses them (as set_options); without, it uses
+  // the policy stored in the desk (the defaults for a desk that has none). Error(io_error)
+  // when it cannot be opened or is locked by another process, Error(corrupt_data) naming
+  // the file when it is not a desk database, is damaged, or holds an event that does not
+  // replay. A desk written by the previous schema (version 1) is upgraded in place.
+  explicit Desk(const std::string& dir, std::optional<DeskOptions> options = std::nullopt);
   ~Desk();
   Desk(const Desk&) = delete;
   Desk& operator=(const Desk&) = delete;
@@ -79,8 +89,12 @@ class Desk {
   // no old page keeps it; the cases and their events stay, so counts and analytics do not
   // change. Returns the number of cases that carried the reference.
   std::size_t erase_customer(const std::string& customer);
-  // Re-applies another SLA policy to every case, open ones included (pauses are kept).
-  void set_sla_policy(SlaPolicy policy);
+  // Stores another policy and applies it from now on: SLA clocks of every case, open ones
+  // included, are read under it (pauses are kept); case rules and routing apply to later
+  // submits (stored events are never re-judged).
+  void set_options(DeskOptions options);
+  DeskOptions options() const;
+  void set_sla_policy(SlaPolicy policy);  // set_options with only the SLA policy changed
   SlaPolicy sla_policy() const;
   const std::string& path() const noexcept;
 

@@ -1,5 +1,6 @@
 // Case events from a CSV file: the header time,case_id,event,actor plus the optional
-// channel,customer,category,priority,department,note (in any order). A malformed field is a
+// channel,customer,category,priority,department,note,follows,changes (in any order;
+// changes as "person+time+place"). A malformed field is a
 // parse_error "FILE:LINE:COL: what" and nothing of the file is returned, so a damaged file
 // never applies half-read.
 #pragma once

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,13 @@ struct CsvOptions {
   char quote = '"';
   // A record longer than this is an error (memory stays bounded on a hostile file).
   std::size_t max_record_bytes = std::size_t{16} << 20;
+
+  // Comma-separated with a header: the fixed layout of crmkit's own file formats.
+  static CsvOptions comma() {
+    CsvOptions o;
+    o.delimiter = ',';
+    return o;
+  }
 };
 
 class CsvReader {
@@ -45,6 +53,8 @@ class CsvReader {
   const std::vector<std::string>& header() const noexcept { return header_; }
   // Index of a named column; parse_error listing the columns when absent.
   std::size_t column(std::string_view name) const;
+  // Index of an optional column, none when the header lacks it.
+  std::optional<std::size_t> find_column(std::string_view name) const;
   // Index of a column given as a name (with a header) or a 1-based number (without one).
   std::size_t column_ref(std::string_view ref) const;
 
