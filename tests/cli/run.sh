@@ -831,6 +831,37 @@ printf 'time,case_id,event,actor\n2026-03-02T09:00:00Z,A,open,ann\nyesterday,A,l
 "$crmkit" complaints replay "$tmp/badtime.csv" --desk "$tmp/desk3" 2> "$tmp/badtime.err" > /dev/null && fail "bad time: exit 0"
 grep -q "badtime.csv:3:1: time 'yesterday' is not of the form" "$tmp/badtime.err" || fail "bad time message: $(cat "$tmp/badtime.err")"
 [ "$("$crmkit" complaints list --desk "$tmp/desk3" --at 2026-03-04T00:00:00Z | wc -l)" = 1 ] || fail "bad time: something was written"
+# The stored policy: an organisation and a required change of person, then a follow-up of
+# C-1001 and two escalations. C-1004 (billing, authority 1) escalates without a department:
+# the cheapest unit with more authority is claims (billing -> claims, cost 1); C-1003
+# (quality, 2) goes to the service manager (quality -> service manager, cost 1).
+org="$data/complaint/organisation.csv"
+"$crmkit" complaints policy --desk "$tmp/desk" --org "$org" --escalation-changes person --json > "$tmp/policy.json" \
+  || fail "complaints policy"
+grep -q '"escalation_changes": "person"' "$tmp/policy.json" || fail "policy: changes not stored"
+"$crmkit" complaints policy --desk "$tmp/desk" --json | grep -q '"unit": "service manager"' || fail "policy: organisation not stored"
+"$crmkit" complaints replay "$data/complaint/follow_up.csv" --desk "$tmp/desk" > "$tmp/follow.out" || fail "follow-up replay"
+grep -qx "applied 5 events, refused 0" "$tmp/follow.out" || fail "follow-up summary: $(cat "$tmp/follow.out")"
+"$crmkit" complaints show C-1004 --desk "$tmp/desk" --at 2026-04-22T00:00:00Z --json > "$tmp/c1004.json"
+grep -q '"follows": "C-1001"' "$tmp/c1004.json" || fail "show: follows"
+grep -q '"department": "claims"' "$tmp/c1004.json" || fail "show: routed escalation"
+grep -q '"changes": "person+time"' "$tmp/c1004.json" || fail "show: changes"
+"$crmkit" complaints show C-1001 --desk "$tmp/desk" --at 2026-04-22T00:00:00Z --json | tr -d ' \n' | grep -q '"follow_ups":\["C-1004"\]' \
+  || fail "show: follow-up link on the first case"
+"$crmkit" complaints show C-1003 --desk "$tmp/desk" --at 2026-03-04T00:00:00Z --json | grep -q '"department": "service manager"' \
+  || fail "show: C-1003 routed"
+# The same escalation without the change of person is refused under the stored policy,
+# and a late reopen asks for a follow-up.
+printf 'time,case_id,event,actor,department,note\n2026-04-23T09:00:00Z,C-1004,escalate,dora,,up again\n2026-04-23T09:00:00Z,C-1001,reopen,ann,,\n' > "$tmp/nochange.csv"
+"$crmkit" complaints replay "$tmp/nochange.csv" --desk "$tmp/desk" > /dev/null 2> "$tmp/nochange.err" && fail "no change: exit 0"
+grep -q "nochange.csv:2: case 'C-1004' is in state listening: event 'escalate' must make the changes person (it makes none)" "$tmp/nochange.err" \
+  || fail "no change message: $(cat "$tmp/nochange.err")"
+grep -q "nochange.csv:3: .*open a follow-up case instead" "$tmp/nochange.err" || fail "late reopen message: $(cat "$tmp/nochange.err")"
+[ "$("$crmkit" complaints route "$org" --from logistics --authority 3)" = "service manager (hand-over cost 2): logistics -> claims -> service manager" ] \
+  || fail "complaints route"
+printf 'type,unit,authority,to,cost\nunit,a,1,,\npath,a,,b,\n' > "$tmp/badorg.csv"
+"$crmkit" complaints policy --desk "$tmp/desk" --org "$tmp/badorg.csv" 2> "$tmp/badorg.err" && fail "bad org: exit 0"
+grep -q "badorg.csv:3:6: path end: unknown unit 'b'" "$tmp/badorg.err" || fail "bad org message: $(cat "$tmp/badorg.err")"
 
 if [ $fails -ne 0 ]; then echo "$fails CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"
