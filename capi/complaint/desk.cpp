@@ -1,19 +1,16 @@
 // C API over the complaint desk (include/crmkit/complaint/): conversion only.
+#include <cstddef>
 #include <string>
 #include <vector>
 
+#include "complaint/desk.hpp"
 #include "convert.hpp"
-#include "crmkit/complaint/desk.hpp"
 #include "crmkit/complaint/routing.hpp"
 
 using namespace crmkit::capi;
 namespace complaint = crmkit::complaint;
 using crmkit::Error;
 using crmkit::ErrorCode;
-
-struct crm_desk {
-  std::unique_ptr<complaint::Desk> desk;
-};
 
 namespace {
 
@@ -23,6 +20,15 @@ static_assert(CRM_CHANNEL_LETTER == static_cast<int>(complaint::Channel::letter)
 static_assert(CRM_PRIORITY_LOW == static_cast<int>(complaint::Priority::low), "crm priorities");
 static_assert(CRM_CLOCK_BUSINESS == static_cast<int>(complaint::ClockMode::business_time), "crm clock modes");
 static_assert(CRM_SLA_IDLE == static_cast<int>(complaint::ClockStatus::idle), "crm SLA statuses");
+static_assert(CRM_CHANGE_PLACE == complaint::change_bit(complaint::Change::place), "crm changes");
+
+// Version 1 layouts ended before the version 2 fields.
+std::size_t options_bytes(unsigned int version) {
+  return version >= 2 ? sizeof(crm_desk_options) : offsetof(crm_desk_options, escalation_changes);
+}
+std::size_t event_bytes(unsigned int version) {
+  return version >= 2 ? sizeof(crm_desk_event) : offsetof(crm_desk_event, follows);
+}
 
 complaint::Time time_of(int64_t seconds) { return complaint::Time(complaint::Seconds(seconds)); }
 int64_t seconds_of(complaint::Time t) { return t.time_since_epoch().count(); }
@@ -35,6 +41,8 @@ crm_desk_options default_options() {
   o.warning_fraction = d.sla.warning_fraction;
   o.reopen_window_seconds = d.cases.reopen_window.count();
   o.next_update_seconds = d.sla.next_update.count();
+  o.escalation_changes = d.cases.escalation_changes;
+  o.max_handovers = d.cases.max_handovers;
   return o;
 }
 
@@ -52,8 +60,11 @@ void targets_from(const int64_t* values, std::size_t count, std::array<complaint
 
 complaint::DeskOptions options_from(const crm_desk_options* o) {
   complaint::DeskOptions d;
-  if (o == nullptr) return d;
   require_version(o->version, CRM_DESK_OPTIONS_VERSION, "crm_desk_options");
+  if (o->version >= 2) {
+    d.cases.escalation_changes = o->escalation_changes;
+    d.cases.max_handovers = o->max_handovers;
+  }
   d.sla.mode = enum_arg<complaint::ClockMode>(o->clock_mode, "clock_mode");
   complaint::BusinessCalendar calendar(o->time_zone == nullptr ? "UTC" : o->time_zone);
   for (int day = 0; day < 7; ++day)
@@ -72,8 +83,21 @@ complaint::DeskOptions options_from(const crm_desk_options* o) {
   return d;
 }
 
-complaint::CaseEventRecord event_from(const crm_desk_event& e, std::size_t index) {
-  require_version(e.version, CRM_DESK_EVENT_VERSION, ("events[" + std::to_string(index) + "]").c_str());
+// Element i of an events array whose stride is events[0]'s version.
+const crm_desk_event& event_at(const crm_desk_event* events, std::size_t i) {
+  if (i == 0) return events[0];
+  require_version(events[0].version, CRM_DESK_EVENT_VERSION, "events[0]");
+  return *reinterpret_cast<const crm_desk_event*>(reinterpret_cast<const char*>(events) +
+                                                  i * event_bytes(events[0].version));
+}
+
+complaint::CaseEventRecord event_from(const crm_desk_event& e, std::size_t index, unsigned int array_version) {
+  const std::string name = "events[" + std::to_string(index) + "]";
+  require_version(e.version, CRM_DESK_EVENT_VERSION, name.c_str());
+  crmkit::require_lazy(e.version == array_version, [&] {
+    return name + ".version is " + std::to_string(e.version) + " but events[0].version is " +
+           std::to_string(array_version) + " (one array has one layout)";
+  });
   complaint::CaseEventRecord r;
   r.time = time_of(e.time);
   r.case_id = text_of(e.case_id);
@@ -85,6 +109,10 @@ complaint::CaseEventRecord event_from(const crm_desk_event& e, std::size_t index
   r.priority = enum_arg<complaint::Priority>(e.priority, "priority");
   r.department = text_of(e.department);
   r.note = text_of(e.note);
+  if (e.version >= 2) {
+    r.follows = text_of(e.follows);
+    r.changes = e.changes;
+  }
   return r;
 }
 
@@ -135,14 +163,20 @@ CRM_API int crm_case_transitions(int* from, int* event, int* to, size_t cap, siz
 }
 
 CRM_API int crm_desk_options_init(crm_desk_options* opts, unsigned int version) {
-  return init_struct(opts, version, CRM_DESK_OPTIONS_VERSION, "crm_desk_options", default_options);
+  return init_struct(opts, version, CRM_DESK_OPTIONS_VERSION, "crm_desk_options", default_options, options_bytes);
 }
 
 CRM_API int crm_desk_open(crm_desk** out, const char* dir, const crm_desk_options* opts) {
   return guarded([&] {
     produce(out, [&] {
       require_pointer(dir, "dir");
-      return std::make_unique<complaint::Desk>(dir, options_from(opts));
+      if (opts == nullptr) return std::make_unique<complaint::Desk>(dir);
+      complaint::DeskOptions given = options_from(opts);
+      // The C options carry no organisation: a stored one stays.
+      auto desk = std::make_unique<complaint::Desk>(dir);
+      given.organisation = desk->options().organisation;
+      desk->set_options(std::move(given));
+      return desk;
     });
   });
 }
@@ -159,7 +193,7 @@ CRM_API int crm_desk_submit(crm_desk* desk, const crm_desk_event* events, size_t
     if (count > 0) require_pointer(events, "events");
     std::vector<complaint::CaseEventRecord> batch;
     batch.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) batch.push_back(event_from(events[i], i));
+    for (std::size_t i = 0; i < count; ++i) batch.push_back(event_from(event_at(events, i), i, events[0].version));
     const complaint::SubmitResult r =
         desk->desk->submit(batch, stop_at_refusal != 0 ? complaint::OnRefusal::stop : complaint::OnRefusal::skip);
     if (applied != nullptr) *applied = r.applied;
@@ -194,6 +228,83 @@ CRM_API int crm_desk_case_info(const crm_desk* desk, const char* case_id, int64_
     out->first_response = clock_out(clocks[0]);
     out->next_update = clock_out(clocks[1]);
     out->resolution = clock_out(clocks[2]);
+  });
+}
+
+CRM_API int crm_desk_case_text(const crm_desk* desk, const char* case_id, int field, char* buf, size_t buf_len,
+                               size_t* out_len) {
+  return guarded([&] {
+    const complaint::Desk& d = live(desk);
+    require_pointer(case_id, "case_id");
+    const complaint::ComplaintCase c = d.get(case_id);
+    std::string text;
+    switch (field) {
+      case CRM_CASE_TEXT_CUSTOMER: text = c.customer; break;
+      case CRM_CASE_TEXT_CATEGORY: text = c.category; break;
+      case CRM_CASE_TEXT_DEPARTMENT: text = c.department; break;
+      case CRM_CASE_TEXT_HANDLER: text = c.handler; break;
+      case CRM_CASE_TEXT_FOLLOWS: text = c.follows; break;
+      case CRM_CASE_TEXT_FOLLOW_UPS:
+        for (const std::string& id : c.follow_ups) text += id + "\n";
+        break;
+      default:
+        throw Error(ErrorCode::invalid_argument, "field " + std::to_string(field) + " is not a CRM_CASE_TEXT_* value");
+    }
+    copy_text(text, buf, buf_len, out_len);
+  });
+}
+
+CRM_API int crm_desk_audit(const crm_desk* desk, const char* case_id, crm_audit_entry* out, size_t cap,
+                           size_t* out_len) {
+  return guarded([&] {
+    const complaint::Desk& d = live(desk);
+    require_pointer(case_id, "case_id");
+    require_pointer(out_len, "out_len");
+    const complaint::ComplaintCase c = d.get(case_id);
+    *out_len = c.audit.size();
+    if (cap < c.audit.size()) throw BufferTooSmall(c.audit.size(), cap);
+    require_pointer(out, "out");
+    for (std::size_t i = 0; i < c.audit.size(); ++i) {
+      const complaint::AuditEntry& a = c.audit[i];
+      out[i] = crm_audit_entry{a.sequence, seconds_of(a.time), static_cast<int>(a.event),
+                               a.before ? static_cast<int>(*a.before) : -1, static_cast<int>(a.after), a.changes};
+    }
+  });
+}
+
+CRM_API int crm_desk_audit_text(const crm_desk* desk, const char* case_id, size_t index, int field, char* buf,
+                                size_t buf_len, size_t* out_len) {
+  return guarded([&] {
+    const complaint::Desk& d = live(desk);
+    require_pointer(case_id, "case_id");
+    const complaint::ComplaintCase c = d.get(case_id);
+    crmkit::require_lazy(index < c.audit.size(), [&] {
+      return "index " + std::to_string(index) + " is past the audit trail of case '" + c.id + "' (" +
+             std::to_string(c.audit.size()) + " entries)";
+    });
+    const complaint::AuditEntry& a = c.audit[index];
+    switch (field) {
+      case CRM_AUDIT_TEXT_ACTOR: return copy_text(a.actor, buf, buf_len, out_len);
+      case CRM_AUDIT_TEXT_DEPARTMENT: return copy_text(a.department, buf, buf_len, out_len);
+      case CRM_AUDIT_TEXT_NOTE: return copy_text(a.note, buf, buf_len, out_len);
+      default:
+        throw Error(ErrorCode::invalid_argument, "field " + std::to_string(field) + " is not a CRM_AUDIT_TEXT_* value");
+    }
+  });
+}
+
+CRM_API int crm_desk_escalation_reasons(const crm_desk* desk, const char* case_id, int64_t now, char* buf,
+                                        size_t buf_len, size_t* out_len) {
+  return guarded([&] {
+    const complaint::Desk& d = live(desk);
+    require_pointer(case_id, "case_id");
+    const complaint::ComplaintCase c = d.get(case_id);
+    const complaint::DeskOptions o = d.options();
+    std::string text;
+    for (const std::string& why :
+         complaint::escalation_reasons(c, complaint::sla_clocks(c, o.sla, std::max(time_of(now), c.audit.back().time)), o.cases))
+      text += why + "\n";
+    copy_text(text, buf, buf_len, out_len);
   });
 }
 

@@ -1,6 +1,7 @@
 // C API over escalation routing (include/crmkit/complaint/routing.hpp): conversion only.
 #include <string>
 
+#include "complaint/desk.hpp"
 #include "convert.hpp"
 #include "crmkit/complaint/routing.hpp"
 
@@ -46,6 +47,15 @@ CRM_API int crm_organisation_route(const crm_organisation* org, const char* from
     std::string text;
     for (const std::string& unit : route.path) text += unit + "\n";
     copy_text(text, buf, buf_len, out_len);
+  });
+}
+
+CRM_API int crm_desk_set_organisation(crm_desk* desk, const crm_organisation* org) {
+  return guarded([&] {
+    require_pointer(desk, "desk");
+    complaint::DeskOptions o = desk->desk->options();
+    o.organisation = org == nullptr ? std::nullopt : std::optional<complaint::Organisation>(org->org);
+    desk->desk->set_options(std::move(o));
   });
 }
 

@@ -80,15 +80,27 @@ typedef struct crm_desk_options {
   int64_t next_update_seconds;
   const int64_t *resolution_seconds;     /* NULL: defaults; else one per priority (4) */
   size_t resolution_count;
+  /* version 2: */
+  unsigned int escalation_changes;       /* CRM_CHANGE_* bits every escalation must make (0) */
+  int max_handovers;                     /* more hand-overs mark a case as stuck (2) */
 } crm_desk_options;
 
-#define CRM_DESK_OPTIONS_VERSION 1
+/* The "three changes" for a stuck complaint, as bits: change the person (another handler),
+ * the time (re-schedule), the place (another room or channel). */
+#define CRM_CHANGE_PERSON 1u
+#define CRM_CHANGE_TIME 2u
+#define CRM_CHANGE_PLACE 4u
+
+#define CRM_DESK_OPTIONS_VERSION 2
 #define CRM_DESK_OPTIONS_INIT \
-  { CRM_DESK_OPTIONS_VERSION, 0, NULL, 540, 1020, 0x3eu, NULL, 0, 0.8, 2592000, NULL, 0, 259200, NULL, 0 }
+  { CRM_DESK_OPTIONS_VERSION, 0, NULL, 540, 1020, 0x3eu, NULL, 0, 0.8, 2592000, NULL, 0, 259200, NULL, 0, 0u, 2 }
 CRM_API int crm_desk_options_init(crm_desk_options *opts, unsigned int version);
 
 /* Opens (or creates) the desk in directory `dir` (created if missing; the database is
- * dir/desk.sqlite3) and replays its events. opts NULL: defaults. CRM_EIO when the directory
+ * dir/desk.sqlite3) and replays its events. The desk stores its policy: opts NULL uses the
+ * stored one (the defaults for a new desk); opts given are stored and used from now on
+ * (SLA clocks of every case are read under them; stored events are never re-judged), and
+ * replace a stored organisation only through crm_desk_set_organisation. CRM_EIO when the directory
  * or database cannot be opened or another process holds it, CRM_ECORRUPT naming the file
  * when it is damaged or not a desk, CRM_EINVAL for bad options (unknown time zone, ...).
  * Free with crm_desk_free (NULL is fine). */
@@ -111,11 +123,16 @@ typedef struct crm_desk_event {
   int priority;         /* CRM_PRIORITY_* */
   const char *department;
   const char *note;
+  /* version 2: */
+  const char *follows;     /* OPEN: the finished case this one follows up (NULL: none) */
+  unsigned int changes;    /* ESCALATE: CRM_CHANGE_* bits */
 } crm_desk_event;
 
-#define CRM_DESK_EVENT_VERSION 1
+/* Every element of one events array has the version of events[0] (the array's stride is
+ * that version's size), so a caller built against version 1 keeps working. */
+#define CRM_DESK_EVENT_VERSION 2
 #define CRM_DESK_EVENT_INIT \
-  { CRM_DESK_EVENT_VERSION, 0, NULL, CRM_EVENT_OPEN, NULL, CRM_CHANNEL_PHONE, NULL, NULL, CRM_PRIORITY_NORMAL, NULL, NULL }
+  { CRM_DESK_EVENT_VERSION, 0, NULL, CRM_EVENT_OPEN, NULL, CRM_CHANNEL_PHONE, NULL, NULL, CRM_PRIORITY_NORMAL, NULL, NULL, NULL, 0u }
 
 /* Submits `count` events as one batch: the accepted ones commit in one transaction before
  * the call returns. A refused event (an invalid transition: CRM_ESTATE; a bad field:
@@ -160,6 +177,46 @@ typedef struct crm_case_info {
  * unknown case. */
 CRM_API int crm_desk_case_info(const crm_desk *desk, const char *case_id, int64_t now, crm_case_info *out);
 
+/* A case's text fields, chosen by `field`, into buf as crm_desk_list does: the customer
+ * reference ("" once erased), category, department, handler (the actor of the latest
+ * event), the case it follows up ("" if none), its follow-up cases (one per line). */
+#define CRM_CASE_TEXT_CUSTOMER 0
+#define CRM_CASE_TEXT_CATEGORY 1
+#define CRM_CASE_TEXT_DEPARTMENT 2
+#define CRM_CASE_TEXT_HANDLER 3
+#define CRM_CASE_TEXT_FOLLOWS 4
+#define CRM_CASE_TEXT_FOLLOW_UPS 5
+CRM_API int crm_desk_case_text(const crm_desk *desk, const char *case_id, int field, char *buf, size_t buf_len,
+                               size_t *out_len);
+
+/* One entry of a case's audit trail. A fixed layout (no version): text fields come from
+ * crm_desk_audit_text. */
+typedef struct crm_audit_entry {
+  int64_t sequence;       /* the store's sequence number */
+  int64_t time;
+  int event;              /* CRM_EVENT_* */
+  int before;             /* CRM_CASE_*; -1 for OPEN */
+  int after;
+  unsigned int changes;   /* ESCALATE: CRM_CHANGE_* bits */
+} crm_audit_entry;
+
+/* The audit trail, oldest first: `cap` entries; *out_len the trail's length (CRM_EBUFS when
+ * cap is smaller; out may be NULL with cap 0 to ask). */
+CRM_API int crm_desk_audit(const crm_desk *desk, const char *case_id, crm_audit_entry *out, size_t cap,
+                           size_t *out_len);
+/* Entry `index`'s actor, department or note, into buf as crm_desk_list does. */
+#define CRM_AUDIT_TEXT_ACTOR 0
+#define CRM_AUDIT_TEXT_DEPARTMENT 1
+#define CRM_AUDIT_TEXT_NOTE 2
+CRM_API int crm_desk_audit_text(const crm_desk *desk, const char *case_id, size_t index, int field, char *buf,
+                                size_t buf_len, size_t *out_len);
+
+/* Why a case is stuck at `now` and calls for the three changes (escalation), one reason per
+ * line: it came back to a unit it had left (ping-pong), more hand-overs than
+ * max_handovers, a breached reply target. Empty for a finished case or one not stuck. */
+CRM_API int crm_desk_escalation_reasons(const crm_desk *desk, const char *case_id, int64_t now, char *buf,
+                                        size_t buf_len, size_t *out_len);
+
 /* Case ids in id order, one per line ("A\nB\n"), optionally only those in `state` (-1: any)
  * and / or breached at `now` (breached_only != 0); text into buf, *out_len its length
  * without the terminating NUL (CRM_EBUFS when buf_len <= *out_len). */
@@ -196,6 +253,12 @@ CRM_API int crm_organisation_add_unit(crm_organisation *org, const char *name, i
 /* CRM_EINVAL naming the unit when either end is unknown or the cost is negative or NaN. */
 CRM_API int crm_organisation_add_path(crm_organisation *org, const char *from, const char *to,
                                       double handover_cost);
+/* Stores `org` (copied; NULL removes it) as the organisation the desk routes on: a transfer
+ * or escalation must then name a unit reachable from the case's unit by one transfer path
+ * (an escalation one with more authority), and an ESCALATE without a department goes to the
+ * nearest unit with more authority than the case's unit (the unit is stored in the event). */
+CRM_API int crm_desk_set_organisation(crm_desk *desk, const crm_organisation *org);
+
 /* The cheapest unit reachable from `from` (itself at cost 0) with at least `authority`;
  * equal costs go to fewer hand-overs, then to the alphabetically first name. The path from
  * `from` to it, one unit per line ("front\nbilling\nmanager\n"; the last is the unit

@@ -122,6 +122,15 @@ static void test_options_match_macros(void) {
     CHECK(a.draws == b.draws && a.seed == b.seed && a.distribution == b.distribution &&
           a.concentration == b.concentration);
   }
+  {
+    crm_desk_options a = CRM_DESK_OPTIONS_INIT, b;
+    CHECK(crm_desk_options_init(&b, CRM_DESK_OPTIONS_VERSION) == CRM_OK);
+    CHECK(a.clock_mode == b.clock_mode && a.day_start_minute == b.day_start_minute &&
+          a.day_end_minute == b.day_end_minute && a.working_days == b.working_days &&
+          a.warning_fraction == b.warning_fraction && a.reopen_window_seconds == b.reopen_window_seconds &&
+          a.next_update_seconds == b.next_update_seconds && a.escalation_changes == b.escalation_changes &&
+          a.max_handovers == b.max_handovers);
+  }
 }
 
 static void test_init_versions(void) {
@@ -134,6 +143,13 @@ static void test_init_versions(void) {
   CHECK(crm_summary_options_init(&o, 0) == CRM_EINVAL && error_mentions("version"));
   CHECK(crm_summary_options_init(&o, CRM_SUMMARY_OPTIONS_VERSION + 1) == CRM_EINVAL);
   CHECK(crm_summary_options_init(NULL, CRM_SUMMARY_OPTIONS_VERSION) == CRM_EINVAL);
+  {
+    /* Version 1 of crm_desk_options ends before escalation_changes. */
+    crm_desk_options d;
+    memset(&d, 0x5a, sizeof d);
+    CHECK(crm_desk_options_init(&d, 1) == CRM_OK && d.version == 1 && d.warning_fraction == 0.8);
+    CHECK(((const unsigned char *)&d)[offsetof(crm_desk_options, escalation_changes)] == 0x5a);
+  }
   {
     /* A layout older than the oldest the library reads (the tier options' fixed cut array
      * of version 1) is refused, not misread. */
