@@ -67,6 +67,7 @@ STRUCTS = {
     "crm_tows_pair": _lib.TowsPair, "crm_swot_result": _lib.SwotResult,
     "crm_desk_options": _lib.DeskOptions, "crm_desk_event": _lib.DeskEvent,
     "crm_sla_clock": _lib.SlaClock, "crm_case_info": _lib.CaseInfo,
+    "crm_audit_entry": _lib.AuditEntry,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,

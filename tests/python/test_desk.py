@@ -101,3 +101,47 @@ def test_routing_and_ping_pong(tmp_path):
                      event(2, "P", "listen"),
                      event(3, "P", "transfer", department="sales", note="back to sales")])
         assert desk.ping_pong("P") == 1  # sales -> billing -> sales
+
+
+def test_policy_routing_follow_ups_and_audit(tmp_path):
+    # front (1) -> billing (2) cost 1 -> manager (3) cost 1.
+    org = Organisation().unit("front", 1).unit("billing", 2).unit("manager", 3)
+    org.path("front", "billing", 1).path("billing", "manager", 1)
+    steps = ["listen", "share", "probe", "check", "act", "satisfy"]
+    with Desk(tmp_path, reopen_window=3600, escalation_changes="person") as desk:
+        desk.set_organisation(org)
+        desk.submit([event(0, "F", "open", department="front", customer="c-1", category="billing")]
+                    + [event(i + 1, "F", s) for i, s in enumerate(steps)]
+                    + [event(10, "F", "close", note="accepted")])
+        with pytest.raises(crmkit.InvalidState, match="open a follow-up case instead"):
+            desk.submit(event(130, "F", "reopen"))
+        desk.submit(event(130, "G", "open", follows="F", department="front"))
+        with pytest.raises(crmkit.InvalidState, match="must make the changes person"):
+            desk.submit(event(131, "G", "escalate", note="a manager calls you"))
+        desk.submit(event(131, "G", "escalate", note="a manager calls you",
+                          changes=["person", "time"]))
+        with pytest.raises(ValueError, match="'mood' is not one of"):
+            desk.submit(event(132, "G", "escalate", note="x", changes="person+mood"))
+    # Reopened without arguments: the stored policy and organisation hold.
+    with Desk(tmp_path) as desk:
+        g = desk.case("G", now=T0_SECONDS + 80 * 3600)
+        assert g.follows == "F"
+        assert g.department == "billing"  # routed: nearest with more authority than front
+        # Phone (the default channel): no first response within 24 h, breached at 80 h.
+        assert "first_response target breached" in g.escalation_reasons
+        f = desk.case("F", now=T0_SECONDS + 3600)
+        assert f.follow_ups == ["G"]
+        assert (f.customer, f.category, f.handler) == ("c-1", "billing", "ann")
+        assert f.escalation_reasons == []
+        trail = desk.audit("G")
+        assert [a.event for a in trail] == ["open", "escalate"]
+        assert trail[0].before is None and trail[1].before == "received"
+        assert trail[1].changes == ("person", "time")
+        assert trail[1].note == "a manager calls you"
+        assert trail[1].department == "billing"
+        assert trail[1].sequence == 10 and trail[1].time == T0_SECONDS + 131 * 60
+        with pytest.raises(crmkit.InvalidState, match="breaks the escalation's change of person"):
+            desk.submit(event(140, "G", "listen"))
+        desk.submit(dict(event(140, "G", "listen"), actor="bob"))
+        desk.set_organisation(None)
+        desk.submit(event(141, "G", "transfer", department="anywhere", note="over to you"))

@@ -1035,14 +1035,20 @@ class DeskOptions(ctypes.Structure):
                 ("warning_fraction", c_double), ("reopen_window_seconds", c_int64),
                 ("first_response_seconds", _P_I64), ("first_response_count", c_size_t),
                 ("next_update_seconds", c_int64), ("resolution_seconds", _P_I64),
-                ("resolution_count", c_size_t)]
+                ("resolution_count", c_size_t), ("escalation_changes", c_uint),
+                ("max_handovers", c_int)]
 
 
 class DeskEvent(ctypes.Structure):
     _fields_ = [("version", c_uint), ("time", c_int64), ("case_id", c_char_p), ("event", c_int),
                 ("actor", c_char_p), ("channel", c_int), ("customer", c_char_p),
                 ("category", c_char_p), ("priority", c_int), ("department", c_char_p),
-                ("note", c_char_p)]
+                ("note", c_char_p), ("follows", c_char_p), ("changes", c_uint)]
+
+
+class AuditEntry(ctypes.Structure):
+    _fields_ = [("sequence", c_int64), ("time", c_int64), ("event", c_int), ("before", c_int),
+                ("after", c_int), ("changes", c_uint)]
 
 
 class SlaClock(ctypes.Structure):
@@ -1057,7 +1063,7 @@ class CaseInfo(ctypes.Structure):
                 ("first_response", SlaClock), ("next_update", SlaClock), ("resolution", SlaClock)]
 
 
-VERSIONS.update({DeskOptions: 1, DeskEvent: 1, CaseInfo: 1})
+VERSIONS.update({DeskOptions: 2, DeskEvent: 2, CaseInfo: 1})
 _DESK = POINTER(crm_desk)
 _SIGNATURES.update({
     **_enum("case_state"), **_enum("case_event"), **_enum("channel"), **_enum("priority"),
@@ -1075,6 +1081,11 @@ _SIGNATURES.update({
     "crm_desk_event_count": (c_int, [_DESK, _P_I64]),
     "crm_desk_ping_pong": (c_int, [_DESK, c_char_p, _P_SIZE]),
     "crm_desk_snapshot": (c_int, [_DESK, _P_I64]),
+    "crm_desk_case_text": (c_int, [_DESK, c_char_p, c_int, c_char_p, c_size_t, _P_SIZE]),
+    "crm_desk_audit": (c_int, [_DESK, c_char_p, POINTER(AuditEntry), c_size_t, _P_SIZE]),
+    "crm_desk_audit_text": (c_int, [_DESK, c_char_p, c_size_t, c_int, c_char_p, c_size_t, _P_SIZE]),
+    "crm_desk_escalation_reasons": (c_int, [_DESK, c_char_p, c_int64, c_char_p, c_size_t, _P_SIZE]),
+    "crm_desk_set_organisation": (c_int, [_DESK, POINTER(crm_organisation)]),
     "crm_organisation_new": (c_int, [_out(crm_organisation)]),
     "crm_organisation_free": (None, [POINTER(crm_organisation)]),
     "crm_organisation_add_unit": (c_int, [POINTER(crm_organisation), c_char_p, c_int]),

@@ -7,6 +7,7 @@ explicit state machine, SLA clocks on business calendars, a durable SQLite store
         desk.case("C1", now="2026-03-02T10:00:00Z").state
 """
 from .desk import (  # noqa: F401
+    CHANGES,
     CHANNELS,
     EVENTS,
     PRIORITIES,
