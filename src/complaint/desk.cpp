@@ -219,6 +219,13 @@ struct Desk::Impl {
     snapshot.sequence = last_sequence;
     for (const auto& [id, c] : book.cases()) snapshot.cases.push_back(c);
     const std::string bytes = io::to_bytes(snapshot);
+    // A snapshot too large to load again would make the desk unopenable: refused instead
+    // (the previous snapshot, if any, stays; opening replays the events after it).
+    if (bytes.size() > io::kMaxArchivePayload)
+      throw Error(ErrorCode::invalid_state, path + ": a snapshot of " + std::to_string(snapshot.cases.size()) +
+                                                " cases would take " + std::to_string(bytes.size() >> 20) +
+                                                " MiB, more than an archive may hold (" +
+                                                std::to_string(io::kMaxArchivePayload >> 20) + " MiB); none was written");
     exec("BEGIN IMMEDIATE", "starting a transaction");
     try {
       Statement put(db, path, "INSERT OR REPLACE INTO snapshot(id, sequence, data) VALUES(1, ?, ?)");
@@ -445,8 +452,16 @@ std::size_t Desk::erase_customer(const std::string& customer) {
     impl_->book.put(std::move(copy));
     ++erased;
   }
-  // A snapshot holds the reference too: rewritten from the erased cases.
-  if (impl_->pragma("SELECT count(*) FROM snapshot") != 0) impl_->write_snapshot();
+  // A snapshot holds the reference too: rewritten from the erased cases, or dropped when it
+  // cannot be (too large): opening then replays every event, which carry no reference.
+  if (impl_->pragma("SELECT count(*) FROM snapshot") != 0) {
+    try {
+      impl_->write_snapshot();
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::invalid_state) throw;
+      impl_->exec("DELETE FROM snapshot", "dropping a snapshot that holds an erased reference");
+    }
+  }
   // Old copies of the pages may still sit in the WAL: copy it back and truncate it.
   impl_->exec("PRAGMA wal_checkpoint(TRUNCATE)", "checkpointing after an erasure");
   return erased;
