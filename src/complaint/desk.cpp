@@ -166,9 +166,16 @@ struct Desk::Impl {
     } else {
       exec("PRAGMA journal_mode=WAL", "switching to WAL");
     }
+    // The snapshot: its first part in `snapshot` (with the number of parts), the others in
+    // `snapshot_parts`, so no archive grows past what one may hold however many cases there are.
+    if (pragma("SELECT count(*) FROM sqlite_schema WHERE name = 'snapshot'") != 0 &&
+        pragma("SELECT count(*) FROM pragma_table_info('snapshot') WHERE name = 'parts'") == 0)
+      exec("ALTER TABLE snapshot ADD COLUMN parts INTEGER NOT NULL DEFAULT 1", "upgrading the snapshot table");
     exec("CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), sequence INTEGER NOT NULL,"
-         " data BLOB NOT NULL)",
-         "creating the snapshot table");
+         " data BLOB NOT NULL, parts INTEGER NOT NULL DEFAULT 1);"
+         "CREATE TABLE IF NOT EXISTS snapshot_parts(part INTEGER PRIMARY KEY CHECK (part >= 2),"
+         " sequence INTEGER NOT NULL, data BLOB NOT NULL)",
+         "creating the snapshot tables");
     exec("CREATE TABLE IF NOT EXISTS settings(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL)",
          "creating the settings table");
     // FULL: the WAL is synced at every commit, so an acknowledged submit survives power loss.
@@ -202,36 +209,79 @@ struct Desk::Impl {
 
   // The snapshot's cases, if there is one; returns the sequence number it covers.
   std::int64_t load_snapshot() {
-    Statement s(db, path, "SELECT sequence, data FROM snapshot WHERE id = 1");
-    if (!s.step("reading the snapshot")) return 0;
+    Statement head(db, path, "SELECT sequence, data, parts FROM snapshot WHERE id = 1");
+    if (!head.step("reading the snapshot")) return 0;
     try {
-      DeskSnapshot snapshot = io::from_bytes<DeskSnapshot>(s.blob(1));
-      if (snapshot.sequence != s.integer(0)) throw Error(ErrorCode::corrupt_data, "sequence numbers disagree");
-      for (ComplaintCase& c : snapshot.cases) book.put(std::move(c));
-      return snapshot.sequence;
+      const std::int64_t sequence = head.integer(0), parts = head.integer(2);
+      const auto load_part = [&](const std::string& bytes, std::int64_t stored_sequence, std::int64_t part) {
+        DeskSnapshot snapshot = io::from_bytes<DeskSnapshot>(bytes);
+        if (snapshot.sequence != stored_sequence || stored_sequence != sequence)
+          throw Error(ErrorCode::corrupt_data, "sequence numbers disagree in part " + std::to_string(part));
+        for (ComplaintCase& c : snapshot.cases) book.put(std::move(c));
+      };
+      load_part(head.blob(1), sequence, 1);
+      Statement rest(db, path, "SELECT part, sequence, data FROM snapshot_parts ORDER BY part");
+      std::int64_t expected = 2;
+      for (; rest.step("reading the snapshot"); ++expected) {
+        if (rest.integer(0) != expected || expected > parts)
+          throw Error(ErrorCode::corrupt_data, "part " + std::to_string(rest.integer(0)) + " found where part " +
+                                                   std::to_string(expected) + " of " + std::to_string(parts) +
+                                                   " was expected");
+        load_part(rest.blob(2), rest.integer(1), expected);
+      }
+      if (expected != parts + 1)
+        throw Error(ErrorCode::corrupt_data, "it has " + std::to_string(expected - 1) + " of its " + std::to_string(parts) +
+                                                 " parts");
+      return sequence;
     } catch (const Error& e) {
       throw Error(ErrorCode::corrupt_data, path + ": the snapshot is damaged: " + e.what());
     }
   }
 
+  // Cases per snapshot part are bounded by their audit entries (about 56 bytes each in the
+  // archive), so a part stays far below the largest archive a load accepts.
+  std::size_t part_audit_entries = 200000;
+
   void write_snapshot() {
-    DeskSnapshot snapshot;
-    snapshot.sequence = last_sequence;
-    for (const auto& [id, c] : book.cases()) snapshot.cases.push_back(c);
-    const std::string bytes = io::to_bytes(snapshot);
-    // A snapshot too large to load again would make the desk unopenable: refused instead
-    // (the previous snapshot, if any, stays; opening replays the events after it).
-    if (bytes.size() > io::kMaxArchivePayload)
-      throw Error(ErrorCode::invalid_state, path + ": a snapshot of " + std::to_string(snapshot.cases.size()) +
-                                                " cases would take " + std::to_string(bytes.size() >> 20) +
-                                                " MiB, more than an archive may hold (" +
-                                                std::to_string(io::kMaxArchivePayload >> 20) + " MiB); none was written");
+    // Split first: every part's archive is built and checked before anything is written.
+    std::vector<std::string> parts;
+    DeskSnapshot part;
+    part.sequence = last_sequence;
+    std::size_t entries = 0;
+    const auto seal = [&] {
+      std::string bytes = io::to_bytes(part);
+      // A part too large to load again would make the desk unopenable: refused instead.
+      if (bytes.size() > io::kMaxArchivePayload)
+        throw Error(ErrorCode::invalid_state, path + ": case '" + part.cases.back().id + "' alone would take " +
+                                                  std::to_string(bytes.size() >> 20) +
+                                                  " MiB in the snapshot, more than an archive may hold (" +
+                                                  std::to_string(io::kMaxArchivePayload >> 20) +
+                                                  " MiB); no snapshot was written");
+      parts.push_back(std::move(bytes));
+      part.cases.clear();
+      entries = 0;
+    };
+    for (const auto& [id, c] : book.cases()) {
+      part.cases.push_back(c);
+      entries += c.audit.size();
+      if (entries >= part_audit_entries) seal();
+    }
+    if (!part.cases.empty() || parts.empty()) seal();
     exec("BEGIN IMMEDIATE", "starting a transaction");
     try {
-      Statement put(db, path, "INSERT OR REPLACE INTO snapshot(id, sequence, data) VALUES(1, ?, ?)");
-      put.bind(1, last_sequence);
-      put.bind_blob(2, bytes);
-      put.run("writing the snapshot");
+      exec("DELETE FROM snapshot_parts", "replacing the snapshot");
+      Statement head(db, path, "INSERT OR REPLACE INTO snapshot(id, sequence, data, parts) VALUES(1, ?, ?, ?)");
+      head.bind(1, last_sequence);
+      head.bind_blob(2, parts[0]);
+      head.bind(3, static_cast<std::int64_t>(parts.size()));
+      head.run("writing the snapshot");
+      Statement rest(db, path, "INSERT INTO snapshot_parts(part, sequence, data) VALUES(?, ?, ?)");
+      for (std::size_t i = 1; i < parts.size(); ++i) {
+        rest.bind(1, static_cast<std::int64_t>(i + 1));
+        rest.bind(2, last_sequence);
+        rest.bind_blob(3, parts[i]);
+        rest.run("writing the snapshot");
+      }
       exec("COMMIT", "committing the snapshot");
     } catch (...) {
       sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -427,8 +477,10 @@ std::vector<std::string> Desk::list(std::optional<CaseState> state, bool breache
   return out;
 }
 
-std::int64_t Desk::snapshot() {
+std::int64_t Desk::snapshot(std::size_t part_audit_entries) {
+  require(part_audit_entries > 0, "snapshot part size must be positive");
   std::lock_guard<std::mutex> lock(impl_->mutex);
+  impl_->part_audit_entries = part_audit_entries;
   impl_->write_snapshot();
   return impl_->last_sequence;
 }
@@ -453,13 +505,14 @@ std::size_t Desk::erase_customer(const std::string& customer) {
     ++erased;
   }
   // A snapshot holds the reference too: rewritten from the erased cases, or dropped when it
-  // cannot be (too large): opening then replays every event, which carry no reference.
+  // cannot be (a case too large): opening then replays every event, which carry no reference.
   if (impl_->pragma("SELECT count(*) FROM snapshot") != 0) {
     try {
       impl_->write_snapshot();
     } catch (const Error& e) {
       if (e.code() != ErrorCode::invalid_state) throw;
-      impl_->exec("DELETE FROM snapshot", "dropping a snapshot that holds an erased reference");
+      impl_->exec("BEGIN IMMEDIATE; DELETE FROM snapshot; DELETE FROM snapshot_parts; COMMIT",
+                  "dropping a snapshot that holds an erased reference");
     }
   }
   // Old copies of the pages may still sit in the WAL: copy it back and truncate it.

@@ -462,6 +462,7 @@ TEST_CASE("a desk of schema version 1 is upgraded when opened") {
           " event INTEGER NOT NULL, actor TEXT NOT NULL, channel INTEGER NOT NULL, category TEXT NOT NULL,"
           " priority INTEGER NOT NULL, department TEXT NOT NULL, note TEXT NOT NULL);"
           "CREATE TABLE customers(case_id TEXT PRIMARY KEY, customer TEXT NOT NULL);"
+          "CREATE TABLE snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), sequence INTEGER NOT NULL, data BLOB NOT NULL);"
           "INSERT INTO events VALUES(1, 1777881600, 'OLD', 0, 'desk', 1, 'billing', 1, '', '');"
           "INSERT INTO events VALUES(2, 1777881660, 'OLD', 1, 'desk', 0, '', 0, '', '');"
           "PRAGMA application_id=1129467204; PRAGMA user_version=1;");
@@ -470,6 +471,7 @@ TEST_CASE("a desk of schema version 1 is upgraded when opened") {
     CHECK(desk.get("OLD").state == CaseState::listening);
     CHECK(desk.get("OLD").channel == Channel::email);
     desk.submit(ev("NEW", CaseEvent::open, 0));
+    CHECK(desk.snapshot() == 3);  // into the upgraded snapshot table
   }
   CHECK(Desk(dir.str()).event_count() == 3);
   sqlite3* handle = nullptr;
@@ -480,4 +482,44 @@ TEST_CASE("a desk of schema version 1 is upgraded when opened") {
   CHECK(sqlite3_column_int(stmt, 0) == 2);
   sqlite3_finalize(stmt);
   sqlite3_close(handle);
+}
+
+TEST_CASE("a snapshot in parts: every part loads, a missing or foreign part is a clear error") {
+  TempDir dir;
+  const fs::path db = dir.path / "desk.sqlite3";
+  {
+    Desk desk(dir.str());
+    std::vector<CaseEventRecord> log;
+    for (int c = 0; c < 7; ++c) {
+      const std::string id = "P" + std::to_string(c);
+      log.push_back(ev(id, CaseEvent::open, c));
+      log.push_back(ev(id, CaseEvent::listen, 10 + c));
+    }
+    desk.submit(log);
+    // Two audit entries per case, parts of at least 4 entries: cases P0-P1, P2-P3, P4-P5, P6.
+    CHECK(desk.snapshot(4) == 14);
+    desk.submit(ev("P0", CaseEvent::share, 30));
+  }
+  SECTION("all parts") {
+    run_sql(db, "DELETE FROM events WHERE seq <= 14");  // proves the parts are what is read
+    Desk desk(dir.str());
+    for (int c = 0; c < 7; ++c) CHECK(desk.get("P" + std::to_string(c)).state == (c == 0 ? CaseState::sharing : CaseState::listening));
+  }
+  std::string damage;
+  SECTION("a part missing") {
+    run_sql(db, "DELETE FROM snapshot_parts WHERE part = 3");
+    damage = "part 4 found where part 3 of 4 was expected";
+  }
+  SECTION("the last part missing") {
+    run_sql(db, "DELETE FROM snapshot_parts WHERE part = 4");
+    damage = "it has 3 of its 4 parts";
+  }
+  SECTION("a part from another snapshot") {
+    run_sql(db, "UPDATE snapshot_parts SET sequence = 9 WHERE part = 2");
+    damage = "sequence numbers disagree in part 2";
+  }
+  if (!damage.empty()) {
+    const std::string message = error_of([&] { Desk desk(dir.str()); });
+    CHECK_THAT(message, Catch::Contains("desk.sqlite3: the snapshot is damaged: " + damage));
+  }
 }

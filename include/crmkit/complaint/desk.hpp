@@ -80,10 +80,12 @@ class Desk {
   // Case ids in id order, optionally only those in `state` and / or breached at `now`.
   std::vector<std::string> list(std::optional<CaseState> state, bool breached_only, Time now) const;
   std::int64_t event_count() const;
-  // Stores every case as of the latest event (a versioned Boost archive in a checked
+  // Stores every case as of the latest event (versioned Boost archives in a checked
   // envelope, inside the database) so that opening replays only later events; returns the
-  // sequence number it covers. Error(corrupt_data) at open when it is damaged.
-  std::int64_t snapshot();
+  // sequence number it covers. Error(corrupt_data) at open when it is damaged. The cases are
+  // split into parts of about `part_audit_entries` audit entries (200,000: some 11 MB), so no
+  // archive nears the largest one a load accepts however large the desk grows.
+  std::int64_t snapshot(std::size_t part_audit_entries = 200000);
   // Removes one customer's reference everywhere (personal-data erasure): from the
   // customers table with secure_delete on, then the WAL is checkpointed and truncated so
   // no old page keeps it; the cases and their events stay, so counts and analytics do not
