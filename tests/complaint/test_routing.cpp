@@ -22,6 +22,20 @@ Organisation org() {
   return o;
 }
 
+const Time t0 = parse_time("2026-03-02T09:00:00Z");
+
+// An event of case `id` at t0 + minute by ann, with a department and a hand-over note.
+CaseEventRecord handover(const char* id, int minute, CaseEvent e, const char* department) {
+  CaseEventRecord r;
+  r.time = t0 + std::chrono::minutes(minute);
+  r.case_id = id;
+  r.event = e;
+  r.actor = "ann";
+  r.department = department;
+  r.note = "hand-over note";
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("the nearest unit with the authority a case needs") {
@@ -61,17 +75,7 @@ TEST_CASE("equal costs go to fewer hand-overs, then to the name") {
 
 TEST_CASE("ping-pong: a case sent back to a unit it left") {
   CaseBook book;
-  const Time t0 = parse_time("2026-03-02T09:00:00Z");
-  const auto at = [&](int minute, CaseEvent e, const char* department) {
-    CaseEventRecord r;
-    r.time = t0 + std::chrono::minutes(minute);
-    r.case_id = "P";
-    r.event = e;
-    r.actor = "ann";
-    r.department = department;
-    r.note = "hand-over note";
-    book.apply(r);
-  };
+  const auto at = [&](int minute, CaseEvent e, const char* department) { book.apply(handover("P", minute, e, department)); };
   at(0, CaseEvent::open, "sales");
   at(1, CaseEvent::transfer, "billing");
   CHECK(ping_pong_count(book.get("P")) == 0);
@@ -112,17 +116,7 @@ TEST_CASE("an organisation file: units and paths, errors at their line and colum
 
 TEST_CASE("a stuck case: ping-pong, too many hand-overs, a breached target") {
   CaseBook book;
-  const Time t0 = parse_time("2026-03-02T09:00:00Z");
-  const auto at = [&](int minute, CaseEvent e, const char* department) {
-    CaseEventRecord r;
-    r.time = t0 + std::chrono::minutes(minute);
-    r.case_id = "S";
-    r.event = e;
-    r.actor = "ann";
-    r.department = department;
-    r.note = "hand-over note";
-    book.apply(r);
-  };
+  const auto at = [&](int minute, CaseEvent e, const char* department) { book.apply(handover("S", minute, e, department)); };
   SlaPolicy sla;  // e-mail: first response within 48 h
   CasePolicy policy;
   at(0, CaseEvent::open, "sales");
