@@ -384,6 +384,16 @@ SlaPolicy Desk::sla_policy() const {
 
 const std::string& Desk::path() const noexcept { return impl_->path; }
 
+void Desk::for_each_case(const std::function<void(const ComplaintCase&)>& visit) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  for (const auto& [id, c] : impl_->book.cases()) visit(c);
+}
+
+void Desk::with_store(const std::function<void(sqlite3* db, const std::string& path)>& f) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  f(impl_->db, impl_->path);
+}
+
 }  // namespace complaint
 }  // namespace v0
 }  // namespace crmkit
