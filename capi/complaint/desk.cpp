@@ -2,18 +2,14 @@
 #include <string>
 #include <vector>
 
+#include "complaint/desk_handle.hpp"
 #include "convert.hpp"
-#include "crmkit/complaint/desk.hpp"
 #include "crmkit/complaint/routing.hpp"
 
 using namespace crmkit::capi;
 namespace complaint = crmkit::complaint;
 using crmkit::Error;
 using crmkit::ErrorCode;
-
-struct crm_desk {
-  std::unique_ptr<complaint::Desk> desk;
-};
 
 namespace {
 
@@ -23,10 +19,6 @@ static_assert(CRM_CHANNEL_LETTER == static_cast<int>(complaint::Channel::letter)
 static_assert(CRM_PRIORITY_LOW == static_cast<int>(complaint::Priority::low), "crm priorities");
 static_assert(CRM_CLOCK_BUSINESS == static_cast<int>(complaint::ClockMode::business_time), "crm clock modes");
 static_assert(CRM_SLA_IDLE == static_cast<int>(complaint::ClockStatus::idle), "crm SLA statuses");
-
-complaint::Time time_of(int64_t seconds) { return complaint::Time(complaint::Seconds(seconds)); }
-int64_t seconds_of(complaint::Time t) { return t.time_since_epoch().count(); }
-std::string text_of(const char* p) { return p == nullptr ? std::string() : std::string(p); }
 
 crm_desk_options default_options() {
   const complaint::DeskOptions d;

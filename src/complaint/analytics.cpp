@@ -11,6 +11,14 @@ namespace crmkit {
 inline namespace v0 {
 namespace complaint {
 
+const NameTable& names(ReportTable) {
+  static constexpr const char* kNames[] = {"by_channel",      "by_issue",       "by_period",          "pareto",
+                                           "sla_by_channel",  "sla_by_priority", "forwarding_lag",    "lag_excluded",
+                                           "dispute_by_response", "handler_quality", "recovery_cost_by_cause"};
+  static constexpr NameTable table("report table", kNames);
+  return table;
+}
+
 namespace {
 
 constexpr double kHour = 3600.0;

@@ -143,6 +143,13 @@ struct ComplaintReport {
 
 ComplaintReport analyse(const Desk& desk, const AnalyticsOptions& options = {});
 
+// The report's tables, as the C API and Python hand them out one at a time.
+enum class ReportTable : std::uint8_t {
+  by_channel, by_issue, by_period, pareto, sla_by_channel, sla_by_priority, forwarding_lag, lag_excluded,
+  dispute_by_response, handler_quality, recovery_cost_by_cause
+};
+const NameTable& names(ReportTable);
+
 // The order statistic at p in [0, 1] of sorted values (type 7); 0 for none.
 double percentile(const std::vector<double>& sorted, double p);
 // Dissatisfied, silent and told for a number of complainants (the iceberg's arithmetic).
