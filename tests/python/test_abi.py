@@ -67,6 +67,9 @@ STRUCTS = {
     "crm_tows_pair": _lib.TowsPair, "crm_swot_result": _lib.SwotResult,
     "crm_desk_options": _lib.DeskOptions, "crm_desk_event": _lib.DeskEvent,
     "crm_sla_clock": _lib.SlaClock, "crm_case_info": _lib.CaseInfo,
+    "crm_recovery": _lib.Recovery, "crm_import_result": _lib.ImportResult,
+    "crm_analytics_options": _lib.AnalyticsOptions, "crm_time_distribution": _lib.TimeDistribution,
+    "crm_complaint_summary": _lib.ComplaintSummary,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,
