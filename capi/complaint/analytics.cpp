@@ -85,7 +85,7 @@ std::string table_of(const complaint::ComplaintReport& r, complaint::ReportTable
       break;
     }
     case T::pareto:
-      t.row({"cause", "cases", "share", "cumulative", "vital"});
+      t.row({"cause", "count", "share", "cumulative", "vital"});
       for (const complaint::ParetoRow& p : r.pareto)
         t.row({tsv_field(p.cause), n(p.count), number(p.share), number(p.cumulative), p.vital ? "1" : "0"});
       break;

@@ -328,7 +328,7 @@ CRM_API int crm_complaint_report_summary(const crm_complaint_report *report, crm
 /* The report's tables (crm_report_table_*), as tab-separated text with a header line
  * (tabs, newlines and backslashes inside a name are written as \t, \n and \\), into buf as
  * crm_desk_list does. Columns: by_channel / by_issue / by_period: key, cases; pareto: cause,
- * cases, share, cumulative, vital; sla_by_*: key, first_response_met, first_response_judged,
+ * count, share, cumulative, vital; sla_by_*: key, first_response_met, first_response_judged,
  * resolution_met, resolution_judged; forwarding_lag: channel, rows, mean_days, median_days
  * ("all" last); lag_excluded: line, case, reason; dispute_by_response: response, cases,
  * disputed; handler_quality: handler, period, reviews, score, taboos; recovery_cost_by_cause:
