@@ -17,9 +17,10 @@ void create_tables(sqlite3* db, const std::string& path) {
               "CREATE TABLE IF NOT EXISTS recoveries(seq INTEGER PRIMARY KEY, case_id TEXT NOT NULL, time INTEGER NOT NULL,"
               " actor TEXT NOT NULL, apology INTEGER NOT NULL, remedy TEXT NOT NULL, compensation INTEGER NOT NULL,"
               " currency TEXT NOT NULL, follow_up INTEGER, principles INTEGER NOT NULL);"
+              // No respondent column: the respondent is the case's customer, whose reference lives
+              // only in the desk's customers table, so that an erasure removes it everywhere.
               "CREATE TABLE IF NOT EXISTS satisfaction(case_id TEXT PRIMARY KEY, time INTEGER NOT NULL,"
-              " respondent TEXT NOT NULL, score REAL NOT NULL, scale_min REAL NOT NULL, scale_max REAL NOT NULL,"
-              " comment TEXT NOT NULL)",
+              " score REAL NOT NULL, scale_min REAL NOT NULL, scale_max REAL NOT NULL, comment TEXT NOT NULL)",
               "creating the recovery and satisfaction tables");
 }
 
@@ -137,10 +138,9 @@ void submit_satisfaction(Desk& desk, const SatisfactionAnswer& a) {
       if (seen.row("reading satisfaction") && seen.integer(0) != 0)
         throw Error(ErrorCode::invalid_state, where + ": the case already has an answer");
       store::Query q(db, path,
-                     "INSERT INTO satisfaction(case_id, time, respondent, score, scale_min, scale_max, comment)"
-                     " VALUES(?,?,?,?,?,?,?)");
-      q.bind(1, a.case_id).bind(2, seconds_of(a.time)).bind(3, a.respondent).bind(4, a.score);
-      q.bind(5, a.scale_min).bind(6, a.scale_max).bind(7, a.comment).run("writing a satisfaction answer");
+                     "INSERT INTO satisfaction(case_id, time, score, scale_min, scale_max, comment) VALUES(?,?,?,?,?,?)");
+      q.bind(1, a.case_id).bind(2, seconds_of(a.time)).bind(3, a.score).bind(4, a.scale_min).bind(5, a.scale_max);
+      q.bind(6, a.comment).run("writing a satisfaction answer");
     });
   });
 }
@@ -149,20 +149,19 @@ std::vector<SatisfactionAnswer> satisfaction_answers(const Desk& desk) {
   std::vector<SatisfactionAnswer> out;
   desk.with_store([&](sqlite3* db, const std::string& path) {
     create_tables(db, path);
-    store::Query q(db, path,
-                   "SELECT case_id, time, respondent, score, scale_min, scale_max, comment FROM satisfaction ORDER BY case_id");
+    store::Query q(db, path, "SELECT case_id, time, score, scale_min, scale_max, comment FROM satisfaction ORDER BY case_id");
     while (q.row("reading satisfaction")) {
       SatisfactionAnswer a;
       a.case_id = q.text(0);
       a.time = Time(Seconds(q.integer(1)));
-      a.respondent = q.text(2);
-      a.score = q.real(3);
-      a.scale_min = q.real(4);
-      a.scale_max = q.real(5);
-      a.comment = q.text(6);
+      a.score = q.real(2);
+      a.scale_min = q.real(3);
+      a.scale_max = q.real(4);
+      a.comment = q.text(5);
       out.push_back(std::move(a));
     }
   });
+  for (SatisfactionAnswer& a : out) a.respondent = desk.get(a.case_id).customer;
   return out;
 }
 

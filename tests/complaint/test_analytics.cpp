@@ -349,7 +349,7 @@ TEST_CASE("satisfaction on close comes from the customer only; recovery costs pe
   CHECK(full.recovery.proactive.hits == 0);
 }
 
-TEST_CASE("recovery, satisfaction and reviews survive reopening the desk") {
+TEST_CASE("a satisfaction answer survives reopening the desk and keeps no customer reference") {
   TempDir dir;
   {
     Desk desk(dir.str(), business_desk());
@@ -364,6 +364,14 @@ TEST_CASE("recovery, satisfaction and reviews survive reopening the desk") {
   REQUIRE(satisfaction_answers(desk).size() == 1);
   CHECK(satisfaction_answers(desk)[0].respondent == "bob");
   CHECK(satisfaction_answers(desk)[0].score == 2);
+  // Erasing bob leaves no copy in the answer (its respondent is the case's reference).
+  CHECK(desk.erase_customer("bob") == 1);
+  CHECK(satisfaction_answers(desk)[0].respondent.empty());
+  CHECK(satisfaction_answers(desk)[0].score == 2);
+  std::ifstream file(dir.path / "desk.sqlite3", std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  CHECK(bytes.size() > 0);
+  CHECK(bytes.find("bob") == std::string::npos);
 }
 
 namespace {

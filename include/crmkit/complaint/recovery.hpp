@@ -11,7 +11,8 @@
 // Satisfaction: one answer per closed case, a score on a stated scale and a comment. Only
 // the customer's channel submits it: a respondent who acted on the case (its handler or any
 // other actor in its audit trail) is refused, and when the case carries a customer
-// reference the respondent must be that reference.
+// reference the respondent must be that reference. The respondent is not stored (it is the
+// case's customer): read back, it is the case's current reference, empty after an erasure.
 #pragma once
 
 #include <cstdint>
