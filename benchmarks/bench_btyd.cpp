@@ -3,6 +3,8 @@
 // purchases + P(alive) for 1,000,000 customers under 50 ms on one core.
 #include <benchmark/benchmark.h>
 
+#include "data_dir.hpp"
+
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -54,13 +56,6 @@ Customers synthetic_bg_nbd(std::size_t n, std::uint64_t seed) {
     c.t_x[i] = last;
   }
   return c;
-}
-
-// data/ of the source tree: $CRMKIT_DATA_DIR, else found from this file's path.
-std::string data_dir() {
-  if (const char* env = std::getenv("CRMKIT_DATA_DIR")) return env;
-  const std::string here = __FILE__;
-  return here.substr(0, here.find_last_of('/') + 1) + "../data";
 }
 
 Customers cdnow() {

@@ -2,6 +2,8 @@
 // time) and recovery by replay, with and without a snapshot. Figures in benchmarks/README.md.
 #include <benchmark/benchmark.h>
 
+#include "data_dir.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -9,6 +11,8 @@
 
 #include <unistd.h>
 
+#include "crmkit/complaint/analytics.hpp"
+#include "crmkit/complaint/cfpb.hpp"
 #include "crmkit/complaint/desk.hpp"
 
 namespace {
@@ -125,6 +129,40 @@ void BM_RecoveryFromSnapshot(benchmark::State& state) {
   fs::remove_all(dir);
 }
 BENCHMARK(BM_RecoveryFromSnapshot)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+// Complaint analytics (issue 23): the whole report over a desk of 1,000,000 events (100,000
+// cases), on calendar and business clocks, and the import of the CFPB sample into a fresh
+// desk (durable: two commits).
+void BM_Analytics(benchmark::State& state) {
+  const fs::path dir = fresh_dir("analytics");
+  {
+    complaint::DeskOptions business;
+    business.sla.mode = complaint::ClockMode::business_time;
+    complaint::Desk desk(dir.string(), business);
+    for (std::size_t c = 0; c < 100000; c += 10000) desk.submit(events(10000, c));
+    for (auto _ : state) benchmark::DoNotOptimize(complaint::analyse(desk).cases);
+  }
+  state.SetItemsProcessed(state.iterations() * 1000000);
+  fs::remove_all(dir);
+}
+BENCHMARK(BM_Analytics)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+void BM_ImportCfpb(benchmark::State& state) {
+  const std::string file = data_dir() + "/complaints/cfpb_complaints_sample_2013.csv";
+  for (auto _ : state) {
+    state.PauseTiming();
+    const fs::path dir = fresh_dir("cfpb");
+    {
+      complaint::Desk desk(dir.string());
+      state.ResumeTiming();
+      benchmark::DoNotOptimize(complaint::import_cfpb(desk, file).imported);
+      state.PauseTiming();
+    }
+    fs::remove_all(dir);
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(state.iterations() * 1000);
+}
+BENCHMARK(BM_ImportCfpb)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(10);
 
 }  // namespace
 

@@ -7,6 +7,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include "data_dir.hpp"
+
 #include "crmkit/io/survey.hpp"
 #include "crmkit/quality/pls.hpp"
 
@@ -19,13 +21,6 @@ struct Mobi {
   std::vector<double> values;
   quality::PlsData data() const { return {{values.data(), values.size() / columns.size(), columns.size()}, columns}; }
 };
-
-// data/ of the source tree: $CRMKIT_DATA_DIR, else found from this file's path (as bench_btyd).
-std::string data_dir() {
-  if (const char* env = std::getenv("CRMKIT_DATA_DIR")) return env;
-  const std::string here = __FILE__;
-  return here.substr(0, here.find_last_of('/') + 1) + "../data";
-}
 
 const Mobi& mobi() {
   static const Mobi m = [] {

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "complaint/desk.hpp"
+#include "complaint/desk_handle.hpp"
 #include "convert.hpp"
 #include "crmkit/complaint/routing.hpp"
 
@@ -29,10 +29,6 @@ std::size_t options_bytes(unsigned int version) {
 std::size_t event_bytes(unsigned int version) {
   return version >= 2 ? sizeof(crm_desk_event) : offsetof(crm_desk_event, follows);
 }
-
-complaint::Time time_of(int64_t seconds) { return complaint::Time(complaint::Seconds(seconds)); }
-int64_t seconds_of(complaint::Time t) { return t.time_since_epoch().count(); }
-std::string text_of(const char* p) { return p == nullptr ? std::string() : std::string(p); }
 
 crm_desk_options default_options() {
   const complaint::DeskOptions d;

@@ -1,7 +1,7 @@
 // C API over escalation routing (include/crmkit/complaint/routing.hpp): conversion only.
 #include <string>
 
-#include "complaint/desk.hpp"
+#include "complaint/desk_handle.hpp"
 #include "convert.hpp"
 #include "crmkit/complaint/routing.hpp"
 

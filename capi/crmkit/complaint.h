@@ -267,6 +267,145 @@ CRM_API int crm_desk_set_organisation(crm_desk *desk, const crm_organisation *or
 CRM_API int crm_organisation_route(const crm_organisation *org, const char *from, int authority, char *buf,
                                    size_t buf_len, size_t *out_len, double *cost);
 
+/* ---- Complaint quality and analytics (C++: complaint/recovery.hpp, review.hpp, analytics.hpp,
+ * cfpb.hpp). Recovery, satisfaction, reviews and imported facts are stored in the desk's
+ * database (their own tables): a call that returns has committed. */
+
+/* Service recovery for an existing case: compensation in integer minor units (cents) with
+ * its ISO 4217 currency (required when compensation > 0); the four principles as 0/1.
+ * CRM_EINVAL naming the field (unknown case, bad currency, follow-up before the recovery). */
+typedef struct crm_recovery {
+  unsigned int version;  /* CRM_RECOVERY_VERSION */
+  const char *case_id;
+  int64_t time;
+  const char *actor;
+  int apology;
+  const char *remedy;
+  int64_t compensation_minor;
+  const char *currency;
+  int has_follow_up;
+  int64_t follow_up;
+  int preventive, timely, proactive, feelings;
+} crm_recovery;
+#define CRM_RECOVERY_VERSION 1
+#define CRM_RECOVERY_INIT { CRM_RECOVERY_VERSION, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, 0, 0 }
+CRM_API int crm_desk_record_recovery(crm_desk *desk, const crm_recovery *recovery);
+
+/* Satisfaction on close, from the customer's channel: CRM_EINVAL when the respondent acted
+ * on the case (the handler: "... is a handler of the case"), is not the case's customer,
+ * or the score is outside [scale_min, scale_max]; CRM_ESTATE when the case is not closed or
+ * already has an answer. */
+CRM_API int crm_desk_submit_satisfaction(crm_desk *desk, const char *case_id, int64_t time, const char *respondent,
+                                         double score, double scale_min, double scale_max, const char *comment);
+
+/* The six handling steps (crm_handling_step_*) and the ten taboos (crm_taboo_*). */
+enum { CRM_STEP_LISTEN, CRM_STEP_SHARE, CRM_STEP_PROBE, CRM_STEP_CHECK, CRM_STEP_ACTION, CRM_STEP_SATISFY };
+enum {
+  CRM_TABOO_DOUBTING_TONE, CRM_TABOO_INSISTING_RIGHT, CRM_TABOO_RUSHING_CONCLUSIONS, CRM_TABOO_JOKING,
+  CRM_TABOO_SHIFTING_BLAME, CRM_TABOO_NIT_PICKING, CRM_TABOO_WORDS_DEEDS_DIFFER, CRM_TABOO_ANOTHER_DEPARTMENT,
+  CRM_TABOO_CARELESS, CRM_TABOO_BLAMING_CUSTOMER
+};
+CRM_API const char *crm_handling_step_name(int code);
+CRM_API int crm_handling_step_parse(const char *text, int *out);
+CRM_API const char *crm_taboo_name(int code);
+CRM_API int crm_taboo_parse(const char *text, int *out);
+
+/* A handler review: step scores 0..5 indexed by CRM_STEP_*, taboos flagged as codes.
+ * CRM_EINVAL when the reviewer acted on the case ("a handler cannot review their own case"),
+ * a score is out of range or a taboo repeats; CRM_ESTATE when the case is still open.
+ * *score (may be NULL): the review's quality score (0..100: step share less 10 per taboo). */
+CRM_API int crm_desk_record_review(crm_desk *desk, const char *case_id, int64_t time, const char *reviewer,
+                                   const int *steps, size_t step_count, const int *taboos, size_t taboo_count,
+                                   const char *comment, double *score);
+
+/* Replays a CFPB complaint export (header-recognised columns) into the desk; idempotent.
+ * notes (may be NULL with notes_len 0): one line per flagged or rejected row,
+ * "flagged|rejected<TAB>line<TAB>case<TAB>reason\n". CRM_EBUFS when notes_len <= *notes_out_len:
+ * the import has still been done; calling again adds nothing and lists the same notes. */
+typedef struct crm_import_result {
+  unsigned int version;  /* CRM_IMPORT_RESULT_VERSION, set by the caller */
+  size_t rows, imported, already_present, flagged, rejected;
+} crm_import_result;
+#define CRM_IMPORT_RESULT_VERSION 1
+#define CRM_IMPORT_RESULT_INIT { CRM_IMPORT_RESULT_VERSION, 0, 0, 0, 0, 0 }
+CRM_API int crm_desk_import_cfpb(crm_desk *desk, const char *path, crm_import_result *out, char *notes,
+                                 size_t notes_len, size_t *notes_out_len);
+
+/* Analytics options. Defaults (crm_analytics_options_init): judged at the desk's latest
+ * event, Pareto at 0.8, the iceberg's 5% of dissatisfied customers complaining and 9 told
+ * each; per-customer lifetime value (value_customers[i] -> values[i], e.g. a CLV model's
+ * predictions) optional: without it there is no revenue at risk. */
+typedef struct crm_analytics_options {
+  unsigned int version;  /* CRM_ANALYTICS_OPTIONS_VERSION */
+  int has_now;
+  int64_t now;
+  double pareto_share;
+  double complaint_share;
+  double word_of_mouth;
+  const char *const *value_customers;
+  const double *values;
+  size_t value_count;
+} crm_analytics_options;
+#define CRM_ANALYTICS_OPTIONS_VERSION 1
+#define CRM_ANALYTICS_OPTIONS_INIT { CRM_ANALYTICS_OPTIONS_VERSION, 0, 0, 0.8, 0.05, 9.0, NULL, NULL, 0 }
+CRM_API int crm_analytics_options_init(crm_analytics_options *opts, unsigned int version);
+
+typedef struct crm_complaint_report crm_complaint_report;
+/* Computes the report over the desk (opts NULL: defaults); free with _free. */
+CRM_API int crm_complaint_report_new(crm_complaint_report **out, const crm_desk *desk,
+                                     const crm_analytics_options *opts);
+CRM_API void crm_complaint_report_free(crm_complaint_report *report);
+
+/* Median and p90 in hours of the cases measured (0 when none). */
+typedef struct crm_time_distribution {
+  size_t cases;
+  double median_hours;
+  double p90_hours;
+} crm_time_distribution;
+
+/* The report's figures; a rate's numerator and denominator are given, a rate whose
+ * denominator is 0 is undefined. satisfaction_mean is on [0, 1] (NaN without answers);
+ * revenue_at_risk is NaN without customer values. */
+typedef struct crm_complaint_summary {
+  unsigned int version;  /* CRM_COMPLAINT_SUMMARY_VERSION, set by the caller */
+  size_t cases;
+  int64_t events;
+  int64_t judged_at;
+  size_t vital_few;
+  crm_time_distribution first_response_calendar, first_response_business;
+  crm_time_distribution resolution_calendar, resolution_business;
+  size_t reopened, ever_closed;
+  size_t closed_without_escalation, closed;
+  size_t satisfaction_answers;
+  double satisfaction_mean;
+  size_t recoveries;
+  size_t complainants;
+  double dissatisfied, silent, told;
+  size_t complainants_valued;
+  double mean_value, revenue_at_risk;
+  size_t timely, imported;
+} crm_complaint_summary;
+#define CRM_COMPLAINT_SUMMARY_VERSION 1
+CRM_API int crm_complaint_report_summary(const crm_complaint_report *report, crm_complaint_summary *out);
+
+/* The report's tables (crm_report_table_*), as tab-separated text with a header line
+ * (tabs, newlines and backslashes inside a name are written as \t, \n and \\), into buf as
+ * crm_desk_list does. Columns: by_channel / by_issue / by_period: key, cases; pareto: cause,
+ * count, share, cumulative, vital; sla_by_*: key, first_response_met, first_response_judged,
+ * resolution_met, resolution_judged; forwarding_lag: channel, rows, mean_days, median_days
+ * ("all" last); lag_excluded: line, case, reason; dispute_by_response: response, cases,
+ * disputed; handler_quality: handler, period, reviews, score, taboos; recovery_cost_by_cause:
+ * cause, currency, minor, recoveries. */
+enum {
+  CRM_REPORT_BY_CHANNEL, CRM_REPORT_BY_ISSUE, CRM_REPORT_BY_PERIOD, CRM_REPORT_PARETO, CRM_REPORT_SLA_BY_CHANNEL,
+  CRM_REPORT_SLA_BY_PRIORITY, CRM_REPORT_FORWARDING_LAG, CRM_REPORT_LAG_EXCLUDED, CRM_REPORT_DISPUTE_BY_RESPONSE,
+  CRM_REPORT_HANDLER_QUALITY, CRM_REPORT_RECOVERY_COST_BY_CAUSE
+};
+CRM_API const char *crm_report_table_name(int code);
+CRM_API int crm_report_table_parse(const char *text, int *out);
+CRM_API int crm_complaint_report_table(const crm_complaint_report *report, int table, char *buf, size_t buf_len,
+                                       size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "complaint/snapshot.hpp"
+#include "complaint/store.hpp"
 #include "crmkit/io/archive.hpp"
 
 namespace crmkit {
@@ -27,60 +28,6 @@ constexpr int kApplicationId = 0x43524d44;
 // Version 2 added the events' follows and changes columns (a follow-up's link and an
 // escalation's three changes); version 1 desks are upgraded when opened.
 constexpr int kSchemaVersion = 2;
-
-[[noreturn]] void fail_sqlite(sqlite3* db, int rc, const std::string& path, const std::string& doing) {
-  const int primary = rc & 0xff;
-  const std::string what = path + ": " + doing + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    throw Error(ErrorCode::corrupt_data, what + " (the desk database is damaged or not a desk database)");
-  if (primary == SQLITE_NOMEM) throw Error(ErrorCode::out_of_memory, what);
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    throw Error(ErrorCode::io_error, what + " (the desk is open in another process)");
-  throw Error(ErrorCode::io_error, what);
-}
-
-class Statement {
- public:
-  Statement(sqlite3* db, const std::string& path, const char* sql) : db_(db), path_(path) {
-    const int rc = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
-    if (rc != SQLITE_OK) fail_sqlite(db, rc, path, "preparing a statement");
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  void bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  void bind(int i, const std::string& v) { sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
-  void bind_blob(int i, const std::string& v) {
-    sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT);
-  }
-  // true while there is a row.
-  bool step(const char* doing) {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    fail_sqlite(db_, rc, path_, doing);
-  }
-  void run(const char* doing) {
-    step(doing);
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::int64_t integer(int i) const { return sqlite3_column_int64(stmt_, i); }
-  std::string blob(int i) const {
-    const void* p = sqlite3_column_blob(stmt_, i);
-    return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
-  }
-  std::string text(int i) const {
-    const unsigned char* p = sqlite3_column_text(stmt_, i);
-    return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
-  }
-
- private:
-  sqlite3* db_;
-  const std::string& path_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
 
 }  // namespace
 
@@ -122,13 +69,10 @@ struct Desk::Impl {
   }
   ~Impl() { sqlite3_close(db); }
 
-  void exec(const char* sql, const char* doing) {
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) fail_sqlite(db, rc, path, doing);
-  }
+  void exec(const char* sql, const char* doing) { store::exec(db, path, sql, doing); }
   std::int64_t pragma(const char* sql) {
-    Statement s(db, path, sql);
-    return s.step("reading the desk's header") ? s.integer(0) : 0;
+    store::Query s(db, path, sql);
+    return s.row("reading the desk's header") ? s.integer(0) : 0;
   }
 
   void set_up() {
@@ -191,14 +135,14 @@ struct Desk::Impl {
 
   void store_settings() {
     const std::string bytes = io::to_bytes(DeskSettings{options.cases, options.sla, options.organisation});
-    Statement put(db, path, "INSERT OR REPLACE INTO settings(id, data) VALUES(1, ?)");
+    store::Query put(db, path, "INSERT OR REPLACE INTO settings(id, data) VALUES(1, ?)");
     put.bind_blob(1, bytes);
     put.run("storing the desk's policy");
   }
 
   void load_settings() {
-    Statement s(db, path, "SELECT data FROM settings WHERE id = 1");
-    if (!s.step("reading the desk's policy")) return use(DeskOptions{});
+    store::Query s(db, path, "SELECT data FROM settings WHERE id = 1");
+    if (!s.row("reading the desk's policy")) return use(DeskOptions{});
     try {
       DeskSettings stored = io::from_bytes<DeskSettings>(s.blob(0));
       use(DeskOptions{stored.cases, stored.sla, std::move(stored.organisation)});
@@ -209,8 +153,8 @@ struct Desk::Impl {
 
   // The snapshot's cases, if there is one; returns the sequence number it covers.
   std::int64_t load_snapshot() {
-    Statement head(db, path, "SELECT sequence, data, parts FROM snapshot WHERE id = 1");
-    if (!head.step("reading the snapshot")) return 0;
+    store::Query head(db, path, "SELECT sequence, data, parts FROM snapshot WHERE id = 1");
+    if (!head.row("reading the snapshot")) return 0;
     try {
       const std::int64_t sequence = head.integer(0), parts = head.integer(2);
       const auto load_part = [&](const std::string& bytes, std::int64_t stored_sequence, std::int64_t part) {
@@ -220,9 +164,9 @@ struct Desk::Impl {
         for (ComplaintCase& c : snapshot.cases) book.put(std::move(c));
       };
       load_part(head.blob(1), sequence, 1);
-      Statement rest(db, path, "SELECT part, sequence, data FROM snapshot_parts ORDER BY part");
+      store::Query rest(db, path, "SELECT part, sequence, data FROM snapshot_parts ORDER BY part");
       std::int64_t expected = 2;
-      for (; rest.step("reading the snapshot"); ++expected) {
+      for (; rest.row("reading the snapshot"); ++expected) {
         if (rest.integer(0) != expected || expected > parts)
           throw Error(ErrorCode::corrupt_data, "part " + std::to_string(rest.integer(0)) + " found where part " +
                                                    std::to_string(expected) + " of " + std::to_string(parts) +
@@ -270,12 +214,12 @@ struct Desk::Impl {
     exec("BEGIN IMMEDIATE", "starting a transaction");
     try {
       exec("DELETE FROM snapshot_parts", "replacing the snapshot");
-      Statement head(db, path, "INSERT OR REPLACE INTO snapshot(id, sequence, data, parts) VALUES(1, ?, ?, ?)");
+      store::Query head(db, path, "INSERT OR REPLACE INTO snapshot(id, sequence, data, parts) VALUES(1, ?, ?, ?)");
       head.bind(1, last_sequence);
       head.bind_blob(2, parts[0]);
       head.bind(3, static_cast<std::int64_t>(parts.size()));
       head.run("writing the snapshot");
-      Statement rest(db, path, "INSERT INTO snapshot_parts(part, sequence, data) VALUES(?, ?, ?)");
+      store::Query rest(db, path, "INSERT INTO snapshot_parts(part, sequence, data) VALUES(?, ?, ?)");
       for (std::size_t i = 1; i < parts.size(); ++i) {
         rest.bind(1, static_cast<std::int64_t>(i + 1));
         rest.bind(2, last_sequence);
@@ -293,13 +237,13 @@ struct Desk::Impl {
     last_sequence = load_snapshot();
     events = pragma("SELECT count(*) FROM events WHERE seq <= (SELECT coalesce(max(sequence), 0) FROM snapshot)");
     std::map<std::string, std::string> customers;
-    Statement c(db, path, "SELECT case_id, customer FROM customers");
-    while (c.step("reading customer references")) customers[c.text(0)] = c.text(1);
-    Statement s(db, path,
+    store::Query c(db, path, "SELECT case_id, customer FROM customers");
+    while (c.row("reading customer references")) customers[c.text(0)] = c.text(1);
+    store::Query s(db, path,
                 "SELECT seq, time, case_id, event, actor, channel, category, priority, department, note, follows,"
                 " changes FROM events WHERE seq > ? ORDER BY seq");
     s.bind(1, last_sequence);
-    while (s.step("reading events")) {
+    while (s.row("reading events")) {
       const std::int64_t seq = s.integer(0);
       try {
         CaseEventRecord e;
@@ -391,10 +335,10 @@ struct Desk::Impl {
     sequence.reserve(accepted.size());
     exec("BEGIN IMMEDIATE", "starting a transaction");
     try {
-      Statement insert(db, path,
+      store::Query insert(db, path,
                        "INSERT INTO events(time, case_id, event, actor, channel, category, priority, department, note,"
                        " follows, changes) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-      Statement customer(db, path, "INSERT OR REPLACE INTO customers(case_id, customer) VALUES(?,?)");
+      store::Query customer(db, path, "INSERT OR REPLACE INTO customers(case_id, customer) VALUES(?,?)");
       for (const auto& [index, e] : accepted) {
         insert.bind(1, static_cast<std::int64_t>(e.time.time_since_epoch().count()));
         insert.bind(2, e.case_id);
@@ -493,7 +437,7 @@ std::int64_t Desk::event_count() const {
 std::size_t Desk::erase_customer(const std::string& customer) {
   require(!customer.empty(), "customer reference to erase is empty");
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  Statement erase(impl_->db, impl_->path, "DELETE FROM customers WHERE customer = ?");
+  store::Query erase(impl_->db, impl_->path, "DELETE FROM customers WHERE customer = ?");
   erase.bind(1, customer);
   erase.run("erasing a customer reference");
   std::size_t erased = 0;
@@ -549,6 +493,16 @@ SlaPolicy Desk::sla_policy() const {
 }
 
 const std::string& Desk::path() const noexcept { return impl_->path; }
+
+void Desk::for_each_case(const std::function<void(const ComplaintCase&)>& visit) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  for (const auto& [id, c] : impl_->book.cases()) visit(c);
+}
+
+void Desk::with_store(const std::function<void(sqlite3* db, const std::string& path)>& f) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  f(impl_->db, impl_->path);
+}
 
 }  // namespace complaint
 }  // namespace v0

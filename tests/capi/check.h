@@ -71,5 +71,6 @@ void run_swot_tests(void);
 void run_record_tests(void);
 void run_pls_tests(void);
 void run_desk_tests(void);
+void run_analytics_tests(void);
 
 #endif

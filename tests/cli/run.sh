@@ -863,5 +863,36 @@ printf 'type,unit,authority,to,cost\nunit,a,1,,\npath,a,,b,\n' > "$tmp/badorg.cs
 "$crmkit" complaints policy --desk "$tmp/desk" --org "$tmp/badorg.csv" 2> "$tmp/badorg.err" && fail "bad org: exit 0"
 grep -q "badorg.csv:3:6: path end: unknown unit 'b'" "$tmp/badorg.err" || fail "bad org message: $(cat "$tmp/badorg.err")"
 
+# complaints import / report (issue 23): the CFPB sample's figures from data/complaints/README.md.
+cfpb="$data/complaints/cfpb_complaints_sample_2013.csv"
+"$crmkit" complaints import "$cfpb" --desk "$tmp/cfpb" > "$tmp/import.out" || fail "complaints import"
+head -1 "$tmp/import.out" | grep -qx "rows 1000: imported 1000 cases, already present 0, flagged 23, rejected 0" \
+  || fail "complaints import summary: $(head -1 "$tmp/import.out")"
+[ "$(grep -c '^flagged line [0-9]* (cfpb-[0-9]*): date_sent_to_company' "$tmp/import.out")" = 23 ] || fail "import: 23 flagged lines"
+"$crmkit" complaints import "$cfpb" --desk "$tmp/cfpb" --json > "$tmp/import2.json" || fail "complaints import again"
+/usr/bin/python3 - "$tmp/import2.json" <<'PY' || fail "complaints import again: not idempotent"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert (r["imported"], r["already_present"], len(r["flagged"]), r["rejected"]) == (0, 1000, 23, []), r
+PY
+"$crmkit" complaints report --desk "$tmp/cfpb" --json > "$tmp/report.json" || fail "complaints report --json"
+/usr/bin/python3 - "$tmp/report.json" <<'PY' || fail "complaints report --json contents"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["by_channel"] == {"Email": 1, "Fax": 19, "Phone": 90, "Postal mail": 107, "Referral": 92, "Web": 691}
+assert r["by_issue"]["Loan modification,collection,foreclosure"] == 179 and len(r["by_issue"]) == 56
+assert r["pareto"]["vital_few"] == 17 and r["pareto"]["causes"][16]["cumulative"] == 0.812
+d = r["dispute_rate_by_response"]
+assert (d["Closed with monetary relief"]["disputed"], d["Closed with monetary relief"]["cases"]) == (10, 94)
+assert (d["Closed with explanation"]["disputed"], d["Closed with explanation"]["cases"]) == (175, 729)
+assert r["forwarding_lag"]["all"]["rows"] == 977 and len(r["forwarding_lag_excluded"]) == 23
+for key in ("times", "sla_compliance", "reopen_rate", "empowerment", "iceberg"):
+    assert key in r, key
+PY
+"$crmkit" complaints report --desk "$tmp/cfpb" | grep -Eq '^Other +14 +0.014 +0.812 +yes$' || fail "complaints report: Pareto table"
+printf 'date_received,complaint_id\n8/30/2013,1\n' > "$tmp/notcfpb.csv"
+"$crmkit" complaints import "$tmp/notcfpb.csv" --desk "$tmp/cfpb3" 2> "$tmp/notcfpb.err" > /dev/null && fail "import without CFPB columns: exit 0"
+grep -q "product" "$tmp/notcfpb.err" || fail "import without CFPB columns: message $(cat "$tmp/notcfpb.err")"
+
 if [ $fails -ne 0 ]; then echo "$fails CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

@@ -68,6 +68,9 @@ STRUCTS = {
     "crm_desk_options": _lib.DeskOptions, "crm_desk_event": _lib.DeskEvent,
     "crm_sla_clock": _lib.SlaClock, "crm_case_info": _lib.CaseInfo,
     "crm_audit_entry": _lib.AuditEntry,
+    "crm_recovery": _lib.Recovery, "crm_import_result": _lib.ImportResult,
+    "crm_analytics_options": _lib.AnalyticsOptions, "crm_time_distribution": _lib.TimeDistribution,
+    "crm_complaint_summary": _lib.ComplaintSummary,
 }
 HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_clv_model": _lib.crm_clv_model, "crm_segment_rules": _lib.crm_segment_rules,
@@ -75,6 +78,7 @@ HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_kmeans": _lib.crm_kmeans, "crm_churn": _lib.crm_churn,
            "crm_decision_record": _lib.crm_decision_record, "crm_pls": _lib.crm_pls,
            "crm_desk": _lib.crm_desk, "crm_organisation": _lib.crm_organisation}
+HANDLES.update({"crm_complaint_report": _lib.crm_complaint_report})
 SCALARS = {"int": ctypes.c_int, "unsigned int": ctypes.c_uint, "double": ctypes.c_double,
            "size_t": ctypes.c_size_t, "int64_t": ctypes.c_int64, "uint8_t": ctypes.c_uint8,
            "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64,

@@ -298,6 +298,8 @@ void add_desk_option(CLI::App& cmd, Command& o) {
 
 }  // namespace
 
+void add_complaint_report(CLI::App& group);  // report.cpp: import, report
+
 void add_complaints(CLI::App& app) {
   CLI::App* group =
       app.add_subcommand("complaints", "the complaint desk: replay events, show a case, list cases, states, policy, route");
@@ -366,6 +368,7 @@ void add_complaints(CLI::App& app) {
     cmd->add_flag("--json", o->format.json, "JSON output");
     cmd->callback([o] { run_states(*o); });
   }
+  add_complaint_report(*group);
 }
 
 }  // namespace crmkit_cli

@@ -25,7 +25,8 @@ using SectionFn = DemoSection (*)(const DemoContext&);
 // worth): the report reads from the data the business has to the models built on it.
 const SectionFn kSections[] = {demo_customer_summaries, demo_customer_value, demo_lifetime_value,
                                 demo_service_quality, demo_satisfaction_index, demo_decisions, demo_contact_centre,
-                                demo_service_process, demo_segments_and_churn};
+                                demo_service_process, demo_segments_and_churn,
+                                demo_complaints};
 
 struct DemoCommand {
   std::string data, out = "out";

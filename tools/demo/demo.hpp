@@ -32,6 +32,9 @@ DemoSection demo_contact_centre(const DemoContext& context);
 // process.cpp: the process pillar.
 DemoSection demo_service_process(const DemoContext& context);
 
+// complaints.cpp: the complaint pillar.
+DemoSection demo_complaints(const DemoContext& context);
+
 // mining.cpp: segments and churn.
 DemoSection demo_segments_and_churn(const DemoContext& context);
 

@@ -1095,6 +1095,65 @@ _SIGNATURES.update({
 })
 
 
+# ---- complaint quality and analytics (capi/crmkit/complaint.h, second part) ----------------
+class crm_complaint_report(_Opaque):
+    pass
+
+
+class Recovery(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("case_id", c_char_p), ("time", c_int64), ("actor", c_char_p),
+                ("apology", c_int), ("remedy", c_char_p), ("compensation_minor", c_int64),
+                ("currency", c_char_p), ("has_follow_up", c_int), ("follow_up", c_int64),
+                ("preventive", c_int), ("timely", c_int), ("proactive", c_int), ("feelings", c_int)]
+
+
+class ImportResult(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("rows", c_size_t), ("imported", c_size_t),
+                ("already_present", c_size_t), ("flagged", c_size_t), ("rejected", c_size_t)]
+
+
+class AnalyticsOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("has_now", c_int), ("now", c_int64), ("pareto_share", c_double),
+                ("complaint_share", c_double), ("word_of_mouth", c_double),
+                ("value_customers", POINTER(c_char_p)), ("values", _P_F64), ("value_count", c_size_t)]
+
+
+class TimeDistribution(ctypes.Structure):
+    _fields_ = [("cases", c_size_t), ("median_hours", c_double), ("p90_hours", c_double)]
+
+
+class ComplaintSummary(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("cases", c_size_t), ("events", c_int64), ("judged_at", c_int64),
+                ("vital_few", c_size_t), ("first_response_calendar", TimeDistribution),
+                ("first_response_business", TimeDistribution), ("resolution_calendar", TimeDistribution),
+                ("resolution_business", TimeDistribution), ("reopened", c_size_t),
+                ("ever_closed", c_size_t), ("closed_without_escalation", c_size_t), ("closed", c_size_t),
+                ("satisfaction_answers", c_size_t), ("satisfaction_mean", c_double),
+                ("recoveries", c_size_t), ("complainants", c_size_t), ("dissatisfied", c_double),
+                ("silent", c_double), ("told", c_double), ("complainants_valued", c_size_t),
+                ("mean_value", c_double), ("revenue_at_risk", c_double), ("timely", c_size_t),
+                ("imported", c_size_t)]
+
+
+VERSIONS.update({Recovery: 1, ImportResult: 1, AnalyticsOptions: 1, ComplaintSummary: 1})
+_REPORT = POINTER(crm_complaint_report)
+_SIGNATURES.update({
+    **_enum("handling_step"), **_enum("taboo"), **_enum("report_table"),
+    "crm_desk_record_recovery": (c_int, [_DESK, POINTER(Recovery)]),
+    "crm_desk_submit_satisfaction": (c_int, [_DESK, c_char_p, c_int64, c_char_p, c_double, c_double,
+                                             c_double, c_char_p]),
+    "crm_desk_record_review": (c_int, [_DESK, c_char_p, c_int64, c_char_p, POINTER(c_int), c_size_t,
+                                       POINTER(c_int), c_size_t, c_char_p, _P_F64]),
+    "crm_desk_import_cfpb": (c_int, [_DESK, c_char_p, POINTER(ImportResult), c_char_p, c_size_t,
+                                     _P_SIZE]),
+    **_init("analytics_options", AnalyticsOptions),
+    "crm_complaint_report_new": (c_int, [_out(crm_complaint_report), _DESK, POINTER(AnalyticsOptions)]),
+    "crm_complaint_report_free": (None, [_REPORT]),
+    "crm_complaint_report_summary": (c_int, [_REPORT, POINTER(ComplaintSummary)]),
+    "crm_complaint_report_table": (c_int, [_REPORT, c_int, c_char_p, c_size_t, _P_SIZE]),
+})
+
+
 class _Functions:
     pass
 

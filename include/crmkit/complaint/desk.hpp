@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@
 #include "crmkit/complaint/routing.hpp"
 #include "crmkit/complaint/sla.hpp"
 #include "crmkit/error.hpp"
+
+struct sqlite3;  // the desk's connection, handed to the quality stores (with_store)
 
 namespace crmkit {
 inline namespace v0 {
@@ -99,6 +102,14 @@ class Desk {
   void set_sla_policy(SlaPolicy policy);  // set_options with only the SLA policy changed
   SlaPolicy sla_policy() const;
   const std::string& path() const noexcept;
+
+  // --- Hooks for the quality layer (recovery.hpp, review.hpp, analytics.hpp, cfpb.hpp) ---
+  // Visits every case in id order under the desk's lock, without copying them.
+  void for_each_case(const std::function<void(const ComplaintCase&)>& visit) const;
+  // Runs `f` with the desk's SQLite connection under the desk's lock. The quality tables
+  // live in the same database (created by their own code with CREATE TABLE IF NOT EXISTS);
+  // `f` commits what it writes before it returns (src/complaint/store.hpp).
+  void with_store(const std::function<void(sqlite3* db, const std::string& path)>& f) const;
 
  private:
   struct Impl;

@@ -16,3 +16,12 @@ from .desk import (  # noqa: F401
     Organisation,
     transitions,
 )
+from .analytics import (  # noqa: F401
+    STEPS,
+    TABOOS,
+    import_cfpb,
+    record_recovery,
+    record_review,
+    report,
+    submit_satisfaction,
+)
