@@ -190,12 +190,14 @@ def program(decls, handles, exported):
            "static int failures, calls;",
            "#define fail(what, value) (++failures, fprintf(stderr, \"%s: \" what \"\\n\", current, value))",
            "",
+           "#ifndef __SANITIZE_ADDRESS__",
            "static void crashed(int sig) {",
            "  static const char head[] = \"crashed (signal) in \";",
            "  (void)sig;",
            "  if (write(2, head, sizeof head - 1) < 0 || write(2, current, strlen(current)) < 0 || write(2, \"\\n\", 1) < 0) {}",
            "  _exit(3);",
-           "}", ""]
+           "}",
+           "#endif", ""]
     names = sorted(n for n in decls if n in exported)
     for name in names:
         ret, params = decls[name]
