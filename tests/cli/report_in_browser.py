@@ -8,8 +8,9 @@ Runs `crmkit demo` into OUT_DIR, then checks:
 - the page loads without an error (a listener injected before anything else records script
   and resource errors) and every section has a title and content;
 - every chart (every inline <svg>, whichever pillar drew it) has non-empty geometry, shapes,
-  a title in its top band, text inside its own box, and no two texts overlapping, measured
-  on the rendered page with rotation (slanted tick labels) taken into account;
+  a title in its top band, legible text (>= 8 px as rendered) inside its own box, and no two
+  texts overlapping, measured on the rendered page with rotation (slanted tick labels) taken
+  into account;
 - a screenshot of the whole page is written to OUT_DIR/report.png (kept as the artifact).
 The same checks first run on a page with one of each fault (FAULTY_PAGE) and must find them
 all, so a check that cannot fail fails the test. Chromium missing is a failure, never a skip.
@@ -30,6 +31,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # chart's edge by its side bearing without a visible glyph being cut.
 OVERLAP_TOLERANCE_PX = 1.0
 EDGE_TOLERANCE_PX = 3.0
+# Text rendered smaller than this is not legible (a wide chart shrunk to the page's width);
+# the charts' smallest deliberate size is 9 px.
+MIN_FONT_PX = 8.0
 TITLE_BAND_PX = 30  # a chart's title is drawn at y = 20 (include/crmkit/io/svg.hpp)
 CAPTURE_ERRORS = ("<script>window.__crmkitErrors=[];window.addEventListener('error',function(e){"
                   "window.__crmkitErrors.push(String(e.message||e.type)+' '+(e.filename||"
@@ -100,6 +104,10 @@ def chart_problems(i, chart):
         return problems + ["%s: no text at all (title, labels)" % name]
     if min(y for _, y in texts[0]["corners"]) - y0 > TITLE_BAND_PX * h / max(h, chart["content"][1]):
         problems.append("%s: its first text %r is not a title at the top" % (name, texts[0]["text"]))
+    small = [t for t in texts if t["font_px"] < MIN_FONT_PX]
+    if small:
+        problems.append("%s: %d texts rendered below %g px (%r at %.1f px)"
+                        % (name, len(small), MIN_FONT_PX, small[0]["text"], small[0]["font_px"]))
     for t in texts:
         xs, ys = [x for x, _ in t["corners"]], [y for _, y in t["corners"]]
         slack = EDGE_TOLERANCE_PX
@@ -178,6 +186,9 @@ FAULTY_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
 <text x="290" y="100">cut off at the edge</text>
 </svg>
 <svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg>
+<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60" viewBox="0 0 1500 300" font-size="11">
+<text x="750" y="20" text-anchor="middle">Shrunk to a fifth</text><rect x="10" y="40" width="50" height="20"/>
+</svg>
 </section>
 <section><h2>Slanted</h2>
 <svg xmlns="http://www.w3.org/2000/svg" width="300" height="120" font-size="11">
@@ -191,7 +202,7 @@ FAULTY_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
 """
 FAULTS = ("fetches 'https://example.invalid/logo.png'", "network address https://example.invalid",
           "page error: ", "'segment one' and 'segment two' overlap", "'cut off at the edge' sticks out",
-          "chart 2 (Faults): empty geometry")
+          "chart 2 (Faults): empty geometry", "(Shrunk to a fifth): 1 texts rendered below 8 px")
 
 
 def main():
