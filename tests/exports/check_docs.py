@@ -32,7 +32,7 @@ def run_doxygen(doxygen, doxyfile, out, overrides=""):
     subprocess.run([doxygen, "-"], input=config, text=True, check=True, cwd=out)
     with open(os.path.join(out, "warnings.log"), encoding="utf-8") as f:
         warnings = [line.rstrip() for line in f if "warning:" in line or "error:" in line]
-    functions = {}
+    functions, unnamed = {}, {}
     for name in os.listdir(os.path.join(out, "xml")):
         if not name.endswith("_8h.xml"):
             continue
@@ -42,7 +42,18 @@ def run_doxygen(doxygen, doxyfile, out, overrides=""):
                 text = "".join(member.find("briefdescription").itertext()) + \
                     "".join(member.find("detaileddescription").itertext())
                 functions[member.findtext("name")] = text.strip()
-    return functions, warnings
+                unnamed[member.findtext("name")] = [
+                    p.findtext("declname") for p in member.findall("param")
+                    if p.findtext("declname") and p.findtext("declname") not in CONVENTIONAL and
+                    not re.match(r"(const )?crm_\w+ \*$", "".join(p.find("type").itertext()).strip()) and
+                    not re.search(r"\b%s\b" % re.escape(p.findtext("declname")), text)]
+    return functions, warnings, unnamed
+
+
+# Parameters the mainpage's rules describe for every function (options, the out-handle, the
+# buffer triple) and the object a function works on (a crm_* pointer, e.g. the handle); the
+# others are counted when a description does not name them.
+CONVENTIONAL = {"opts", "out", "buf", "buf_len", "out_len"}
 
 
 def failing(warnings):
@@ -57,7 +68,7 @@ def self_check(doxygen, doxyfile, tmp):
         f.write("/** @file\n * A header for the check. */\n"
                 "/** Documented. */\nint crm_probe_documented(int x);\n"
                 "int crm_probe_forgotten(int x);\n")
-    functions, warnings = run_doxygen(doxygen, doxyfile, os.path.join(tmp, "probe-out"),
+    functions, warnings, _ = run_doxygen(doxygen, doxyfile, os.path.join(tmp, "probe-out"),
                                       "INPUT = %s\nUSE_MDFILE_AS_MAINPAGE =" % folder)
     bad = failing(warnings)
     if functions.get("crm_probe_forgotten", "") or not any("crm_probe_forgotten" in w for w in bad) or \
@@ -77,7 +88,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         self_check(args.doxygen, args.doxyfile, tmp)
 
-    functions, warnings = run_doxygen(args.doxygen, args.doxyfile, args.out)
+    functions, warnings, unnamed = run_doxygen(args.doxygen, args.doxyfile, args.out)
     ast, _ = c_header.parse(args.cc)
     declared = {ext.name for ext in ast.ext
                 if type(ext).__name__ == "Decl" and type(ext.type).__name__ == "FuncDecl" and
@@ -92,6 +103,11 @@ def main():
           "comment (not checked); reference: %s" % (sum(1 for n in declared if functions.get(n)),
                                                     len(declared), others,
                                                     os.path.join(args.out, "html", "index.html")))
+    partial = sorted(n for n in declared if unnamed.get(n))
+    print("%d functions name every parameter but the conventional ones (opts, out, buffers, the "
+          "object worked on) in "
+          "their description; the others leave some to their prose or the parameter's name: %s"
+          % (len(declared) - len(partial), ", ".join(partial)))
     return 1 if problems else 0
 
 
