@@ -23,7 +23,8 @@ typedef enum crm_queue_model {
   CRM_ERLANG_A = 1  /**< M/M/N+M: callers abandon after an exponential patience */
 } crm_queue_model;
 
-/** "erlang-c", "erlang-a"; NULL for other values. Static strings. */
+/** "erlang-c", "erlang-a"; NULL for other values. Static strings. `model` is a crm_queue_model
+ * value. */
 CRM_API const char *crm_queue_model_name(int model);
 /** Stores in *out_model the value named `text` (a name crm_queue_model_name gives); CRM_EINVAL
  * listing the names for any other text, and for NULL. Thread-safe. */
@@ -81,7 +82,9 @@ typedef struct crm_staffing_result {
  * CRM_EINVAL naming the field for bad input or no target. */
 CRM_API int crm_required_agents(double calls, double length, double aht,
                                 const crm_staffing_options *opts, crm_staffing_result *out);
-/** What `agents` achieve (targets ignored); erlang-c refuses agents <= traffic. */
+/** What `agents` achieve (targets ignored); erlang-c refuses agents <= traffic. calls: calls
+ * offered in the interval; length: the interval in seconds; aht: the average handling time in
+ * seconds. */
 CRM_API int crm_evaluate_staffing(int64_t agents, double calls, double length, double aht,
                                   const crm_staffing_options *opts, crm_staffing_result *out);
 /** agents / (1 - shrinkage) rounded up, a quotient within 1e-9 above a whole number being it. */
@@ -135,7 +138,8 @@ typedef enum crm_service_level_definition {
   CRM_SL_ABANDONED_WITHIN_MET = 3  /**< (answered + abandoned within T) / offered */
 } crm_service_level_definition;
 
-/** "offered", "answered", "offered-less-short", "abandoned-within-met"; NULL else. */
+/** "offered", "answered", "offered-less-short", "abandoned-within-met"; NULL else. `definition`
+ * is a crm_service_level_definition value. */
 CRM_API const char *crm_service_level_definition_name(int definition);
 /** Stores in *out_definition the value named `text` (a name crm_service_level_definition_name
  * gives); CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -147,7 +151,7 @@ typedef enum crm_kpi_grouping {
   CRM_KPI_BY_AGENT = 2
 } crm_kpi_grouping;
 
-/** "interval", "channel", "agent"; NULL else. */
+/** "interval", "channel", "agent"; NULL else. `grouping` is a crm_kpi_grouping value. */
 CRM_API const char *crm_kpi_grouping_name(int grouping);
 /** Stores in *out_grouping the value named `text` (a name crm_kpi_grouping_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -210,7 +214,8 @@ CRM_API int crm_contact_kpis(const crm_contact_log *log, const crm_kpi_options *
  * agent id, or interval number since 1970-01-01 00:00 UTC), out_starts (interval start as a
  * day number, NaN for other groupings; may be NULL) and out_figures (every entry written in
  * the layout of out_figures[0].version) hold `capacity` entries; *out_count is the number of
- * groups. CRM_EBUFS (nothing written) when capacity is smaller: call with capacity 0 to ask. */
+ * groups. CRM_EBUFS (nothing written) when capacity is smaller: call with capacity 0 to ask.
+ * `grouping` is a crm_kpi_grouping value. */
 CRM_API int crm_contact_kpis_by(const crm_contact_log *log, int grouping, const crm_kpi_options *opts,
                                 int64_t *out_keys, double *out_starts, crm_kpi_figures *out_figures,
                                 size_t capacity, size_t *out_count);

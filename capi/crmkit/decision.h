@@ -20,7 +20,8 @@ extern "C" {
  * sum to 1 ------------------------------------------------------------------------------ */
 
 /** Direct weights normalised to sum 1 (e.g. points out of 100). CRM_EINVAL for a negative or
- * non-finite value or all zeros. */
+ * non-finite value or all zeros. values: one per criterion (`criteria` of them); out_weights
+ * receives `criteria` weights. */
 CRM_API int crm_direct_weights(const double *values, size_t criteria, double *out_weights);
 
 typedef enum crm_rank_weighting {
@@ -36,14 +37,17 @@ CRM_API const char *crm_rank_weighting_name(int code);
 CRM_API int crm_rank_weighting_parse(const char *text, int *out);
 
 /** Weights from ranks (1 = most important; only the order matters; equal ranks share the
- * mean weight of the positions they occupy). */
+ * mean weight of the positions they occupy). ranks: one per criterion (`criteria` of them);
+ * method: a crm_rank_weighting value; out_weights receives `criteria` weights. */
 CRM_API int crm_rank_weights(const double *ranks, size_t criteria, int method, double *out_weights);
 
-/** Shannon entropy weights of a non-negative decision matrix (at least 2 alternatives). */
+/** Shannon entropy weights of a non-negative decision matrix (at least 2 alternatives). matrix:
+ * alternatives x criteria, row-major; out_weights receives `criteria` weights. */
 CRM_API int crm_entropy_weights(const double *matrix, size_t alternatives, size_t criteria,
                                 double *out_weights);
 
-/** CRITIC weights; cost: NULL (all benefit) or `criteria` flags, 1 = smaller is better. */
+/** CRITIC weights; cost: NULL (all benefit) or `criteria` flags, 1 = smaller is better. matrix:
+ * alternatives x criteria, row-major; out_weights receives `criteria` weights. */
 CRM_API int crm_critic_weights(const double *matrix, size_t alternatives, size_t criteria,
                                const uint8_t *cost, double *out_weights);
 
@@ -346,7 +350,7 @@ typedef enum crm_weight_distribution {
   CRM_WEIGHTS_UNIFORM = 1    /**< uniform on the simplex */
 } crm_weight_distribution;
 
-/** "dirichlet", "uniform". */
+/** "dirichlet", "uniform". `code` is a crm_weight_distribution value; NULL for another. */
 CRM_API const char *crm_weight_distribution_name(int code);
 /** Stores in *out the value named `text` (a name crm_weight_distribution_name gives); CRM_EINVAL
  * listing the names for any other text, and for NULL. Thread-safe. */
@@ -380,7 +384,8 @@ CRM_API int crm_rank_acceptability(const crm_decision_matrix *matrix, const doub
 
 /** Removes each alternative in turn (needs three or more): out_winner_changed[alternatives]
  * 1 when the best of the others changed; out_reversed_pairs: NULL or [alternatives], how many
- * pairs of the others changed relation (above, tied, below). */
+ * pairs of the others changed relation (above, tied, below). weights: one per criterion of
+ * *matrix. */
 CRM_API int crm_rank_reversal_on_removal(const crm_decision_matrix *matrix, const double *weights,
                                          const crm_rank_options *rank_opts,
                                          uint8_t *out_winner_changed, size_t *out_reversed_pairs);
@@ -388,7 +393,8 @@ CRM_API int crm_rank_reversal_on_removal(const crm_decision_matrix *matrix, cons
 /** Adds `row` (criteria values) as alternative `name` (NULL: "added"): *out_winner_changed,
  * and the pairs (a, b) of the original alternatives whose relation changed into pairs[2 x
  * pair_capacity] (a, b interleaved, a < b); *out_pair_count is their number (CRM_EBUFS when
- * it exceeds pair_capacity; pairs may be NULL with capacity 0 to ask for the count). */
+ * it exceeds pair_capacity; pairs may be NULL with capacity 0 to ask for the count). weights:
+ * one per criterion of *matrix. */
 CRM_API int crm_rank_reversal_on_addition(const crm_decision_matrix *matrix, const double *weights,
                                           const double *row, const char *name,
                                           const crm_rank_options *rank_opts,
@@ -428,15 +434,18 @@ typedef struct crm_concordance {
 CRM_API int crm_kendall_w(const crm_rankings *rankings, crm_concordance *out, double *out_rank_sums);
 
 /** Kendall's tau-b (NaN when either ranking ties every item) and Spearman's footrule
- * sum |a_i - b_i| of two rankings of n items. */
+ * sum |a_i - b_i| of two rankings of n items. a and b: the ranks of the n items in each ranking;
+ * *out receives tau-b. */
 CRM_API int crm_kendall_tau(const double *a, const double *b, size_t n, double *out);
 /** Spearman's footrule, sum |a_i - b_i|, of two rankings of n items into *out (see
- * crm_kendall_tau). CRM_EINVAL for NULL arrays or rankings crm_kendall_tau refuses. */
+ * crm_kendall_tau). CRM_EINVAL for NULL arrays or rankings crm_kendall_tau refuses. a and b: the
+ * ranks of the n items. */
 CRM_API int crm_footrule(const double *a, const double *b, size_t n, double *out);
 
 /** Borda count: points per item (n - rank summed over members), the consensus ranks (1 =
  * first, ties share), and each member's tau-b and footrule from the consensus. Every output
- * is NULL or `items` (points, ranks) / `members` (tau, footrule) entries. */
+ * is NULL or `items` (points, ranks) / `members` (tau, footrule) entries. out_points, out_ranks,
+ * out_member_tau, out_member_footrule receive them. */
 CRM_API int crm_borda(const crm_rankings *rankings, double *out_points, size_t *out_ranks,
                       double *out_member_tau, double *out_member_footrule);
 
@@ -452,7 +461,8 @@ CRM_API int crm_aggregate_judgments(const double *matrices, size_t members, size
                                     double *out_member_cr);
 /** Group AHP by aggregating individual priorities (AIP): as crm_aggregate_judgments, with
  * out_priorities the member_weights-weighted mean of the members' priority vectors; the figures
- * in *group are those of the aggregated judgments. */
+ * in *group are those of the aggregated judgments. matrices, n and out_member_cr as for
+ * crm_aggregate_judgments. */
 CRM_API int crm_aggregate_priorities(const double *matrices, size_t members, size_t n,
                                      const double *member_weights, const crm_ahp_options *opts,
                                      double *out_priorities, crm_ahp_result *group,
@@ -589,13 +599,16 @@ CRM_API int crm_swot(const crm_swot_factor *factors, size_t count, const crm_swo
 
 /** SWOT-AHP: group_matrix 4 x 4 (S, W, O, T); factor_matrices the four groups' n_g x n_g
  * matrices one after another (factors of a group in their listed order). Outputs: NULL or
- * 4 group priorities; NULL or `count` local and global priorities. */
+ * 4 group priorities; NULL or `count` local and global priorities. out_group_priorities receives
+ * the 4 group priorities, out_local and out_global the factors' priorities within their group
+ * and overall. */
 CRM_API int crm_swot_ahp(const crm_swot_factor *factors, size_t count, const double *group_matrix,
                          const double *factor_matrices, const crm_ahp_options *opts,
                          double *out_group_priorities, double *out_local, double *out_global);
 
 /** The SWOT matrix as SVG text (title NULL: "SWOT matrix"); the buf/buf_len/out_len
- * convention of crm_line_chart (CRM_EBUFS with *out_len the length when buf is short). */
+ * convention of crm_line_chart (CRM_EBUFS with *out_len the length when buf is short). factors:
+ * `count` SWOT factors. */
 CRM_API int crm_swot_chart(const crm_swot_factor *factors, size_t count, const char *title,
                            char *buf, size_t buf_len, size_t *out_len);
 
@@ -639,7 +652,7 @@ CRM_API int crm_bias_parse(const char *text, int *out);
 CRM_API int crm_decision_record_new(crm_decision_record **out);
 /** Releases `record` and all it holds; NULL is fine. The handle must not be used afterwards. */
 CRM_API void crm_decision_record_free(crm_decision_record *record);
-/** Step 1. */
+/** Step 1. `statement`: the decision to be made, as text. */
 CRM_API int crm_decision_record_set_statement(crm_decision_record *record, const char *statement);
 /** Step 2: `count` criteria; directions NULL (all benefit) or crm_criterion_direction bytes;
  * units, parents NULL or `count` texts (NULL entries or "" for none; a parent names an
@@ -647,21 +660,24 @@ CRM_API int crm_decision_record_set_statement(crm_decision_record *record, const
 CRM_API int crm_decision_record_set_criteria(crm_decision_record *record, const char *const *names,
                                              const uint8_t *directions, const char *const *units,
                                              const char *const *parents, size_t count);
-/** Step 3: one weight per criterion summing to 1; method NULL or its name ("ahp", ...). */
+/** Step 3: one weight per criterion summing to 1; method NULL or its name ("ahp", ...). weights:
+ * `count` values, one per criterion. */
 CRM_API int crm_decision_record_set_weights(crm_decision_record *record, const double *weights,
                                             size_t count, const char *method);
-/** Step 4. */
+/** Step 4. names: `count` alternative names. */
 CRM_API int crm_decision_record_set_alternatives(crm_decision_record *record,
                                                  const char *const *names, size_t count);
 /** Step 5: alternatives x criteria values, row-major (`count` = their product). */
 CRM_API int crm_decision_record_set_evaluations(crm_decision_record *record, const double *values,
                                                 size_t count);
-/** Step 6: rationale NULL or text. */
+/** Step 6: rationale NULL or text. `alternative`: the chosen alternative's index among those of
+ * step 4. */
 CRM_API int crm_decision_record_choose(crm_decision_record *record, size_t alternative,
                                        const char *rationale);
 /** Marks `bias` (crm_bias) as considered with a note (NULL: none). */
 CRM_API int crm_decision_record_note_bias(crm_decision_record *record, int bias, const char *note);
-/** The missing steps (crm_decision_step bytes) in order; CRM_EBUFS when above capacity. */
+/** The missing steps (crm_decision_step bytes) in order; CRM_EBUFS when above capacity. steps
+ * has room for `capacity` entries; *out_count receives their number. */
 CRM_API int crm_decision_record_missing_steps(const crm_decision_record *record, uint8_t *steps,
                                               size_t capacity, size_t *out_count);
 /** *out_chosen 1 with *out_choice the alternative's index, or 0. */
@@ -673,7 +689,9 @@ CRM_API int crm_decision_record_describe(const crm_decision_record *record, char
 /** Writes the record to `path` (checksummed, written atomically). CRM_EIO when the file cannot
  * be written. */
 CRM_API int crm_decision_record_save(const crm_decision_record *record, const char *path);
-/** CRM_ECORRUPT for a damaged file or one that breaks the record's rules. */
+/** CRM_ECORRUPT for a damaged file or one that breaks the record's rules. The record in the file
+ * at `path` into *out (NULL on failure), owned by the caller: free it with
+ * crm_decision_record_free. */
 CRM_API int crm_decision_record_load(crm_decision_record **out, const char *path);
 
 #ifdef __cplusplus

@@ -15,7 +15,7 @@ extern "C" {
 /** Parses `text` with `format` into a day number (see the conventions above). Formats:
  * "iso" (YYYY-MM-DD[ HH:MM[:SS]]; NULL means "iso"), "days" (a plain number), or strftime-
  * like %Y %m %d %H %M %S with literal characters, e.g. "%Y%m%d". CRM_EPARSE on bad text,
- * CRM_EINVAL on a bad format or NULL text/out. */
+ * CRM_EINVAL on a bad format or NULL text/out. *out_days receives the day number. */
 CRM_API int crm_parse_time(const char *text, const char *format, double *out_days);
 
 /* ---- charts as standalone SVG (include/crmkit/io/svg.hpp, where the layout is stated) ------
@@ -56,14 +56,17 @@ typedef struct crm_chart_options {
 CRM_API int crm_chart_options_init(crm_chart_options *opts, unsigned int version);
 
 /** Lines over a numeric x axis: series s has point_counts[s] points, its x and y following
- * those of the series before it in `x` and `y` (sum of point_counts values each). */
+ * those of the series before it in `x` and `y` (sum of point_counts values each). series_names:
+ * NULL or series_count names for the legend; x and y the points. */
 CRM_API int crm_line_chart(const char *const *series_names, size_t series_count, const double *x,
                            const double *y, const size_t *point_counts, const crm_chart_options *opts,
                            char *buf, size_t buf_len, size_t *out_len);
 
 /** Lines over named categories (e.g. an index per survey wave), a dot per value; lower and
  * upper (NULL, or both the shape of values) draw an error bar per value (a confidence
- * interval). The value axis is y_min..y_max with has_y_range, else the data's. */
+ * interval). The value axis is y_min..y_max with has_y_range, else the data's. labels:
+ * label_count category names along the x axis; series_names: NULL or series_count names for the
+ * legend; values (and lower, upper): series_count x label_count, row-major by series. */
 CRM_API int crm_category_line_chart(const char *const *labels, size_t label_count,
                                     const char *const *series_names, size_t series_count,
                                     const double *values, const double *lower, const double *upper,
@@ -71,14 +74,16 @@ CRM_API int crm_category_line_chart(const char *const *labels, size_t label_coun
                                     size_t *out_len);
 
 /** Bars: per label a group of one bar per series (one series: a plain bar chart); negative
- * values below the zero line. */
+ * values below the zero line. labels: label_count names along the x axis; series_names: NULL or
+ * series_count names for the legend; values: series_count x label_count, row-major by series. */
 CRM_API int crm_bar_chart(const char *const *labels, size_t label_count,
                           const char *const *series_names, size_t series_count, const double *values,
                           const crm_chart_options *opts, char *buf, size_t buf_len, size_t *out_len);
 
 /** A radar chart: one spoke per axis (at least 3), one closed polygon per series, circles at
  * the ticks of the scale scale_min..scale_max (e.g. 1..7, or 0..100 percent); every value
- * must lie on the scale. */
+ * must lie on the scale. axes: axis_count spoke names; series_names: NULL or series_count names
+ * for the legend; values: series_count x axis_count, row-major by series. */
 CRM_API int crm_radar_chart(const char *const *axes, size_t axis_count, const char *const *series_names,
                             size_t series_count, const double *values, double scale_min,
                             double scale_max, const crm_chart_options *opts, char *buf,
@@ -86,14 +91,16 @@ CRM_API int crm_radar_chart(const char *const *axes, size_t axis_count, const ch
 
 /** Importance-performance scatter: one labelled dot per item (performance across, importance
  * up), the crosshair at (performance_cross, importance_cross), the four quadrants named.
- * Axis ranges from has_x_range / has_y_range, else the data's. */
+ * Axis ranges from has_x_range / has_y_range, else the data's. labels: item_count item names;
+ * performance and importance: item_count values each. */
 CRM_API int crm_ipa_chart(const char *const *labels, size_t item_count, const double *performance,
                           const double *importance, double performance_cross,
                           double importance_cross, const crm_chart_options *opts, char *buf,
                           size_t buf_len, size_t *out_len);
 
 /** A heat map of values in [0, 1] (NaN: a cell that cannot occur), row-major row_count x
- * column_count, row 0 at the bottom; one label per row and per column. */
+ * column_count, row 0 at the bottom; one label per row and per column. column_labels:
+ * column_count names along the x axis; row_labels: row_count names up the y axis. */
 CRM_API int crm_heat_map(const double *values, size_t row_count, size_t column_count,
                          const char *const *column_labels, const char *const *row_labels,
                          const crm_chart_options *opts, char *buf, size_t buf_len, size_t *out_len);

@@ -27,7 +27,8 @@ typedef struct crm_process_map crm_process_map;
  * rework loop); the first row is the start. CRM_EIO when the file cannot be read,
  * CRM_EPARSE "FILE:LINE:COL: what" for bad CSV, CRM_EINVAL "FILE:LINE: step 'X': what" for
  * a map that cannot run (unreachable steps, no end, probabilities not summing to 1, loops
- * with no exit, negative durations, unknown steps, a join not every branch reaches). */
+ * with no exit, negative durations, unknown steps, a join not every branch reaches). `path`
+ * names the file. */
 CRM_API int crm_process_map_read_csv(crm_process_map **out, const char *path);
 /** The same from CSV text (len bytes); `name` (NULL: `"<text>"`) stands for the file in
  * messages. */
@@ -77,7 +78,8 @@ typedef struct crm_process_step_figures {
 CRM_API int crm_process_map_steps(const crm_process_map *map, crm_process_step_figures *out,
                                   size_t capacity, size_t *out_count);
 
-/** The critical path's step indices, start first (CRM_EBUFS as above). */
+/** The critical path's step indices, start first (CRM_EBUFS as above). out_steps has room for
+ * `capacity` indices; *out_count receives their number. */
 CRM_API int crm_process_map_critical_path(const crm_process_map *map, size_t *out_steps,
                                           size_t capacity, size_t *out_count);
 
@@ -121,7 +123,8 @@ typedef struct crm_process_change {
  * their number) and, when text is not NULL, their descriptions ("removed", "added",
  * "duration 30 -> 10; ...") one per line, NUL-terminated (*out_text_len receives the length
  * without the NUL). CRM_EBUFS when either buffer is too small (both counts are set). The
- * summaries of both maps come from crm_process_map_summary. */
+ * summaries of both maps come from crm_process_map_summary. text_len: the size of `text` in
+ * bytes. */
 CRM_API int crm_process_compare(const crm_process_map *before, const crm_process_map *after,
                                 crm_process_change *out, size_t capacity, size_t *out_count,
                                 char *text, size_t text_len, size_t *out_text_len);

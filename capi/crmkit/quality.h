@@ -32,7 +32,8 @@ typedef enum crm_servqual_version {
   CRM_SERVQUAL_1988 = 1  /**< statements 10-13 and 18-22 negatively worded: reverse-coded */
 } crm_servqual_version;
 
-/** "1991", "1988"; NULL for a value that is not a crm_servqual_version. */
+/** "1991", "1988"; NULL for a value that is not a crm_servqual_version. `version` is a
+ * crm_servqual_version value. */
 CRM_API const char *crm_servqual_version_name(int version);
 /** Stores in *out_version the value named `text` (a name crm_servqual_version_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -51,7 +52,7 @@ CRM_API int crm_instrument_audit(crm_instrument **out);
  * organisation and personnel, company image (in that order; n_dimensions must be 5), with
  * items_per_dimension[d] items each taken in order from item_ids (unique, non-empty);
  * item_texts (wording) and reverse_coded (non-zero: reversed) are NULL or one per item.
- * CRM_EINVAL naming the problem otherwise. */
+ * CRM_EINVAL naming the problem otherwise. Answers lie on [scale_min, scale_max]. */
 CRM_API int crm_instrument_employee(crm_instrument **out, const char *const *item_ids,
                                     const char *const *item_texts, const int *reverse_coded,
                                     const size_t *items_per_dimension, size_t n_dimensions,
@@ -61,7 +62,7 @@ CRM_API int crm_instrument_employee(crm_instrument **out, const char *const *ite
  * "dimension:", "item: ID | wording | reverse" lines). `source` names the text in messages
  * (NULL: "instrument"). CRM_EPARSE "SOURCE:LINE: what" for bad text. */
 CRM_API int crm_instrument_parse(crm_instrument **out, const char *text, const char *source);
-/** The same from a file: CRM_EIO when it cannot be read. */
+/** The same from a file: CRM_EIO when it cannot be read. `path` names the file. */
 CRM_API int crm_instrument_read(crm_instrument **out, const char *path);
 
 /** Releases `instrument` and all it holds; NULL is fine. The handle must not be used afterwards.
@@ -90,7 +91,8 @@ CRM_API int crm_instrument_scale(const crm_instrument *instrument, double *out_m
 CRM_API int crm_instrument_dimension_count(const crm_instrument *instrument, size_t *out_count);
 /** Number of items (answer columns) into *out_count. */
 CRM_API int crm_instrument_item_count(const crm_instrument *instrument, size_t *out_count);
-/** Dimension d's items are the columns first .. first + count - 1. */
+/** Dimension d's items are the columns first .. first + count - 1. For `dimension` (0-based),
+ * *out_first and *out_count receive first and count. */
 CRM_API int crm_instrument_dimension_items(const crm_instrument *instrument, size_t dimension,
                                            size_t *out_first, size_t *out_count);
 /** *out_reverse = 1 when item i is reverse-coded, else 0. */
@@ -105,7 +107,8 @@ typedef enum crm_missing_policy {
                                     answered items when at least min_answered are answered */
 } crm_missing_policy;
 
-/** "listwise", "pairwise", "dimension-mean". */
+/** "listwise", "pairwise", "dimension-mean". `policy` is a crm_missing_policy value; NULL for
+ * another. */
 CRM_API const char *crm_missing_policy_name(int policy);
 /** Stores in *out_policy the value named `text` (a name crm_missing_policy_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -138,7 +141,7 @@ typedef enum crm_zone_position {
   CRM_ZONE_ABOVE = 2
 } crm_zone_position;
 
-/** "below", "within", "above". */
+/** "below", "within", "above". `position` is a crm_zone_position value; NULL for another. */
 CRM_API const char *crm_zone_position_name(int position);
 /** Stores in *out_position the value named `text` (a name crm_zone_position_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -254,7 +257,8 @@ typedef struct crm_category_result {
     0.0, 0.0, 0.0, 0 }
 
 /** Category scores of a respondents x item_count answer matrix. CRM_EINVAL naming the
- * respondent and item for an answer off the scale, or for a bad option. */
+ * respondent and item for an answer off the scale, or for a bad option. `answers` holds that
+ * matrix, row-major. */
 CRM_API int crm_category_scores(const crm_instrument *instrument, const double *answers,
                                 size_t respondents, const crm_category_options *opts,
                                 crm_category_result *out);
@@ -314,7 +318,8 @@ typedef enum crm_ipa_quadrant {
   CRM_IPA_POSSIBLE_OVERKILL = 3      /**< less important, performing above */
 } crm_ipa_quadrant;
 
-/** "concentrate-here", "keep-up-the-good-work", "low-priority", "possible-overkill". */
+/** "concentrate-here", "keep-up-the-good-work", "low-priority", "possible-overkill". `quadrant`
+ * is a crm_ipa_quadrant value; NULL for another. */
 CRM_API const char *crm_ipa_quadrant_name(int quadrant);
 /** Stores in *out_quadrant the value named `text` (a name crm_ipa_quadrant_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -326,7 +331,8 @@ typedef enum crm_ipa_importance {
   CRM_IPA_REGRESSION = 2   /**< derived: standardised regression coefficient (beta weight) */
 } crm_ipa_importance;
 
-/** "stated", "correlation", "regression". */
+/** "stated", "correlation", "regression". `importance` is a crm_ipa_importance value; NULL for
+ * another. */
 CRM_API const char *crm_ipa_importance_name(int importance);
 /** Stores in *out_importance the value named `text` (a name crm_ipa_importance_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -337,7 +343,7 @@ typedef enum crm_ipa_crosshair {
   CRM_IPA_SCALE_MIDPOINT = 1 /**< the scale's midpoint (stated importance only) */
 } crm_ipa_crosshair;
 
-/** "data-means", "scale-midpoint". */
+/** "data-means", "scale-midpoint". `crosshair` is a crm_ipa_crosshair value; NULL for another. */
 CRM_API const char *crm_ipa_crosshair_name(int crosshair);
 /** Stores in *out_crosshair the value named `text` (a name crm_ipa_crosshair_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -395,7 +401,7 @@ typedef enum crm_gap_source {
 } crm_gap_source;
 
 /** "expectations", "management", "specifications", "delivered", "communicated",
- * "perceptions". */
+ * "perceptions". `source` is a crm_gap_source value; NULL for another. */
 CRM_API const char *crm_gap_source_name(int source);
 /** Stores in *out_source the value named `text` (a name crm_gap_source_name gives); CRM_EINVAL
  * listing the names for any other text, and for NULL. Thread-safe. */
@@ -410,12 +416,13 @@ typedef enum crm_gap {
 } crm_gap;
 #define CRM_GAP_COUNT 5
 
-/** "gap1".."gap5". */
+/** "gap1".."gap5". `gap` is a crm_gap value (CRM_GAP1..CRM_GAP5); NULL for another. */
 CRM_API const char *crm_gap_name(int gap);
 /** Stores in *out_gap the value named `text` (a name crm_gap_name gives); CRM_EINVAL listing the
  * names for any other text, and for NULL. Thread-safe. */
 CRM_API int crm_gap_parse(const char *text, int *out_gap);
-/** "knowledge", "standards", "delivery", "communication", "customer"; NULL otherwise. */
+/** "knowledge", "standards", "delivery", "communication", "customer"; NULL otherwise. `gap` as
+ * for crm_gap_name. */
 CRM_API const char *crm_gap_title(int gap);
 
 /** The remedies the course material lists for a gap, in its order (none for gaps 4 and 5):
@@ -552,7 +559,8 @@ CRM_API int crm_csi(const double *answers, size_t respondents, size_t items,
 /** CSI per survey wave: waves[w] holds respondents[w] x items answers, wave w bootstrapped
  * with seed opts->seed + w. Each output array has n_waves entries and may be NULL: index,
  * interval, and the change from the previous wave with its interval (NaN for wave 0).
- * Errors name the wave (0-based). */
+ * Errors name the wave (0-based). index receives the index, lower and upper its interval, change
+ * the change from the previous wave and change_lower, change_upper its interval. */
 CRM_API int crm_csi_tracking(const double *const *waves, const size_t *respondents,
                              size_t n_waves, size_t items, const crm_csi_options *opts,
                              double *index, double *lower, double *upper, double *change,
@@ -572,7 +580,8 @@ typedef enum crm_pls_scheme {
   CRM_PLS_SCHEME_CENTROID = 1,  /**< signs of the correlations of adjacent blocks */
   CRM_PLS_SCHEME_FACTORIAL = 2  /**< the correlations of adjacent blocks */
 } crm_pls_scheme;
-/** "path", "centroid", "factorial"; NULL for a value that is not a crm_pls_scheme. */
+/** "path", "centroid", "factorial"; NULL for a value that is not a crm_pls_scheme. `scheme` is a
+ * crm_pls_scheme value. */
 CRM_API const char *crm_pls_scheme_name(int scheme);
 /** Stores in *out_scheme the value named `text` (a name crm_pls_scheme_name gives); CRM_EINVAL
  * listing the names for any other text, and for NULL. Thread-safe. */
@@ -582,7 +591,8 @@ typedef enum crm_pls_index_method {
   CRM_PLS_INDEX_FORNELL = 0,      /**< unstandardised weights w/sd normalised to sum 1 (ACSI) */
   CRM_PLS_INDEX_STANDARDISED = 1  /**< standardised weights normalised to sum 1 */
 } crm_pls_index_method;
-/** "fornell", "standardised"; NULL for a value that is not a crm_pls_index_method. */
+/** "fornell", "standardised"; NULL for a value that is not a crm_pls_index_method. `method` is a
+ * crm_pls_index_method value. */
 CRM_API const char *crm_pls_index_method_name(int method);
 /** Stores in *out_method the value named `text` (a name crm_pls_index_method_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -626,13 +636,15 @@ CRM_API void crm_pls_free(crm_pls *pls);
 /** Sizes of the model: blocks, indicators, paths and respondents. Each pointer may be NULL. */
 CRM_API int crm_pls_counts(const crm_pls *pls, size_t *blocks, size_t *indicators, size_t *paths,
                            size_t *respondents);
-/** Names into (buf, buf_len, *out_len); CRM_EBUFS with the size needed when buf is short. */
+/** Names into (buf, buf_len, *out_len); CRM_EBUFS with the size needed when buf is short.
+ * `block`: the block's index (0-based, model order). */
 CRM_API int crm_pls_block_name(const crm_pls *pls, size_t block, char *buf, size_t buf_len,
                                size_t *out_len);
 /** Name of indicator `indicator` (0-based, model order), as crm_pls_block_name. */
 CRM_API int crm_pls_indicator_name(const crm_pls *pls, size_t indicator, char *buf, size_t buf_len,
                                    size_t *out_len);
-/** Path p's blocks; and indicator i's block. */
+/** Path p's blocks; and indicator i's block. For `path` (0-based), *from and *to receive the
+ * indices of its source and target blocks. */
 CRM_API int crm_pls_path_blocks(const crm_pls *pls, size_t path, size_t *from, size_t *to);
 /** The block indicator `indicator` belongs to, into *block. CRM_EINVAL for an index out of
  * range. */
