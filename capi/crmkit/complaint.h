@@ -80,7 +80,8 @@ CRM_API int crm_sla_status_parse(const char *text, int *out);
 
 /** The transition table (README "Complaint desk"): rows as three parallel arrays of `cap`
  * entries; *out_len is the row count (CRM_EBUFS when cap is smaller). A `resume` row's
- * `to` is CRM_CASE_WAITING: resume returns to the state the case waited in. */
+ * `to` is CRM_CASE_WAITING: resume returns to the state the case waited in. from, event and to
+ * receive each row's state, event and next state (the CRM_CASE_ and CRM_EVENT_ codes). */
 CRM_API int crm_case_transitions(int *from, int *event, int *to, size_t cap, size_t *out_len);
 
 /** The desk's policy. Defaults (crm_desk_options_init): calendar time, UTC, Monday-Friday
@@ -185,7 +186,7 @@ typedef struct crm_case_info {
 #define CRM_CASE_INFO_INIT { CRM_CASE_INFO_VERSION, 0, 0, 0, 0, 0, 0, {0}, {0}, {0} }
 
 /** A case's state and SLA clocks at `now` (not before its latest event). CRM_EINVAL for an
- * unknown case. */
+ * unknown case. `case_id` names the case; `now` is in seconds since 1970-01-01 00:00 UTC. */
 CRM_API int crm_desk_case_info(const crm_desk *desk, const char *case_id, int64_t now, crm_case_info *out);
 
 /** Case ids in id order, one per line ("A\nB\n"), optionally only those in `state` (-1: any)
@@ -201,7 +202,8 @@ CRM_API int crm_desk_list(const crm_desk *desk, int state, int breached_only, in
 CRM_API int crm_desk_erase_customer(crm_desk *desk, const char *customer, size_t *erased);
 
 /** How often a case came back to a unit it had been transferred or escalated away from
- * (A -> B -> A counts once): the "another department's job" ping-pong. */
+ * (A -> B -> A counts once): the "another department's job" ping-pong. `case_id` names the case;
+ * *count receives the number. */
 CRM_API int crm_desk_ping_pong(const crm_desk *desk, const char *case_id, size_t *count);
 
 /** Stores every case as of the latest event inside the database, so that opening replays
@@ -222,9 +224,11 @@ typedef struct crm_organisation crm_organisation;
 CRM_API int crm_organisation_new(crm_organisation **out);
 /** Releases `org` and all it holds; NULL is fine. The handle must not be used afterwards. */
 CRM_API void crm_organisation_free(crm_organisation *org);
-/** CRM_EINVAL for an empty or repeated name. */
+/** CRM_EINVAL for an empty or repeated name. `authority`: the unit's level, compared with the
+ * level crm_organisation_route asks for. */
 CRM_API int crm_organisation_add_unit(crm_organisation *org, const char *name, int authority);
-/** CRM_EINVAL naming the unit when either end is unknown or the cost is negative or NaN. */
+/** CRM_EINVAL naming the unit when either end is unknown or the cost is negative or NaN. From
+ * unit `from` to unit `to`, handing a case over costs handover_cost (>= 0). */
 CRM_API int crm_organisation_add_path(crm_organisation *org, const char *from, const char *to,
                                       double handover_cost);
 /** The cheapest unit reachable from `from` (itself at cost 0) with at least `authority`;

@@ -44,10 +44,11 @@ typedef struct crm_summary_options {
  * Every option struct has such a function: `crm_<struct>_init`. */
 CRM_API int crm_summary_options_init(crm_summary_options *opts, unsigned int version);
 
-/** "day", "week", "month"; NULL for a value that is not a crm_time_unit. Static strings. */
+/** "day", "week", "month"; NULL for a value that is not a crm_time_unit. Static strings. `unit`
+ * is a crm_time_unit value. */
 CRM_API const char *crm_time_unit_name(int unit);
 /** The crm_time_unit named `text`; CRM_EINVAL listing the names otherwise. Every enum a
- * caller passes has such a pair: `crm_<enum>_name` / `crm_<enum>_parse`. */
+ * caller passes has such a pair: `crm_<enum>_name` / `crm_<enum>_parse`. *out_unit receives it. */
 CRM_API int crm_time_unit_parse(const char *text, int *out_unit);
 
 /** A computed table of customer summaries (immutable). */
@@ -55,7 +56,8 @@ typedef struct crm_summary crm_summary;
 
 /** Summarises n sales given as columns (customer id, time in days, amount >= 0), in any
  * order. Errors: CRM_EINVAL naming the sale index (NaN, negative amount, time after the
- * end, NULL array with n > 0). n = 0 gives an empty table. */
+ * end, NULL array with n > 0). n = 0 gives an empty table. customers, times (day numbers) and
+ * amounts: n values each. */
 CRM_API int crm_summarize(crm_summary **out, const int64_t *customers, const double *times,
                           const double *amounts, size_t n, const crm_summary_options *opts);
 
@@ -80,14 +82,15 @@ CRM_API int crm_csv_options_init(crm_csv_options *opts, unsigned int version);
 
 /** Summarises a transaction log file in one streaming pass (memory grows with customers,
  * not rows). Customer keys are kept as text: see crm_summary_key. CRM_EIO if the file
- * cannot be read, CRM_EPARSE with "file:line:col: what" for bad content. */
+ * cannot be read, CRM_EPARSE with "file:line:col: what" for bad content. `path` names the file;
+ * csv (NULL: CRM_CSV_OPTIONS_INIT) says how to read it. */
 CRM_API int crm_summarize_csv(crm_summary **out, const char *path, const crm_csv_options *csv,
                               const crm_summary_options *opts);
 
 /** Releases `summary` and all it holds; NULL is fine. The handle must not be used afterwards. */
 CRM_API void crm_summary_free(crm_summary *summary);
 
-/** Number of customers in the table. */
+/** Number of customers in the table. *out_count receives it. */
 CRM_API int crm_summary_count(const crm_summary *summary, size_t *out_count);
 
 /** Destination arrays for crm_summary_get; any pointer may be NULL to skip that column. */
@@ -150,24 +153,28 @@ CRM_API int crm_ledger_create(crm_ledger **out, const crm_summary_options *opts)
 CRM_API void crm_ledger_free(crm_ledger *ledger);
 
 /** Records one sale; on error nothing is recorded. With merge_same_day a customer's sales
- * must come in time order, except on the customer's first or latest day (CRM_EINVAL). */
+ * must come in time order, except on the customer's first or latest day (CRM_EINVAL). `customer`
+ * is the caller's id, `time` a day number and `amount` the sale's value (>= 0). */
 CRM_API int crm_ledger_add_sale(crm_ledger *ledger, int64_t customer, double time,
                                 double amount);
 
 /** Records n sales in order, stopping at the first bad one; *out_added (may be NULL)
- * receives how many were recorded before it. */
+ * receives how many were recorded before it. customers, times (day numbers) and amounts (>= 0):
+ * n values each. */
 CRM_API int crm_ledger_add_sales(crm_ledger *ledger, const int64_t *customers,
                                  const double *times, const double *amounts, size_t n,
                                  size_t *out_added);
 
-/** Number of distinct customers seen. */
+/** Number of distinct customers seen. *out_count receives it. */
 CRM_API int crm_ledger_count(const crm_ledger *ledger, size_t *out_count);
 
 /** The summary as of now (a new table; the ledger goes on accepting sales). */
 CRM_API int crm_ledger_summary(const crm_ledger *ledger, crm_summary **out);
 
 /** Cumulative repeat transactions at the end of periods 1..periods counted in `unit` from
- * `origin` (day number), written to out[0..periods-1]: the tracking curve of CLV models. */
+ * `origin` (day number), written to out[0..periods-1]: the tracking curve of CLV models.
+ * customers and times (day numbers): n sales in any order; merge_same_day 1 counts a customer's
+ * sales on one day once. */
 CRM_API int crm_cumulative_repeat_transactions(const int64_t *customers, const double *times,
                                                size_t n, double origin, int unit,
                                                int merge_same_day, int64_t *out,
@@ -219,7 +226,8 @@ typedef struct crm_clv_fit_options {
  * or an unknown version. */
 CRM_API int crm_clv_fit_options_init(crm_clv_fit_options *opts, unsigned int version);
 
-/** "bg-nbd", "pareto-nbd", "mbg-nbd", "bg-bb", "gamma-gamma"; NULL for another value. */
+/** "bg-nbd", "pareto-nbd", "mbg-nbd", "bg-bb", "gamma-gamma"; NULL for another value. `kind` is
+ * a crm_clv_kind value. */
 CRM_API const char *crm_clv_kind_name(int kind);
 /** Stores in *out_kind the value named `text` (a name crm_clv_kind_name gives); CRM_EINVAL
  * listing the names for any other text, and for NULL. Thread-safe. */
@@ -229,25 +237,28 @@ CRM_API int crm_clv_kind_parse(const char *text, int *out_kind);
  * are customers per row (>= 0). The kind is an argument, not an option, because it has no
  * default. Errors: CRM_EINVAL for bad rows (named), an empty table, or no repeat purchase at
  * all (not identifiable); CRM_ECONVERGE when the fit does not converge and
- * opts->require_convergence. *out is NULL on failure; free it with crm_clv_free. */
+ * opts->require_convergence. *out is NULL on failure; free it with crm_clv_free. frequency,
+ * recency and T: n values each, as described for the model handle above. */
 CRM_API int crm_clv_fit(crm_clv_model **out, int kind, const double *frequency,
                         const double *recency, const double *T, const double *weights,
                         size_t n, const crm_clv_fit_options *opts);
 
 /** Fits the Gamma-Gamma spend model on frequency x and mean repeat spend (monetary value);
- * rows with x = 0 carry no spend information and are skipped. */
+ * rows with x = 0 carry no spend information and are skipped. frequency and monetary_value: n
+ * values each; weights (may be NULL) are customers per row (>= 0). */
 CRM_API int crm_clv_fit_spend(crm_clv_model **out, const double *frequency,
                               const double *monetary_value, const double *weights, size_t n,
                               const crm_clv_fit_options *opts);
 
 /** A model with known parameters (e.g. published ones), n_params values in the order of
- * crm_clv_params; it predicts but has no fit information (crm_clv_fit_info: CRM_ESTATE). */
+ * crm_clv_params; it predicts but has no fit information (crm_clv_fit_info: CRM_ESTATE). `kind`
+ * is a crm_clv_kind value; params holds n_params parameters. */
 CRM_API int crm_clv_create(crm_clv_model **out, int kind, const double *params, size_t n_params);
 
 /** Releases `model` and all it holds; NULL is fine. The handle must not be used afterwards. */
 CRM_API void crm_clv_free(crm_clv_model *model);
 
-/** The model's crm_clv_kind. */
+/** The model's crm_clv_kind. *out_kind receives it. */
 CRM_API int crm_clv_kind_of(const crm_clv_model *model, int *out_kind);
 
 /** Parameters, named as in the papers: *out_count receives their number (3 or 4). names
@@ -288,7 +299,8 @@ CRM_API int crm_clv_fit_info_get(const crm_clv_model *model, crm_clv_fit_info *i
  * For BG/BB, t and counts are whole numbers of opportunities. */
 CRM_API int crm_clv_expected_purchases(const crm_clv_model *model, const double *t, size_t n,
                                        double *out);
-/** P(X(t) = counts[i]) of a new customer into out[i], as described above. */
+/** P(X(t) = counts[i]) of a new customer into out[i], as described above. counts and out: n
+ * entries each. */
 CRM_API int crm_clv_probability_of_purchases(const crm_clv_model *model, double t,
                                              const double *counts, size_t n, double *out);
 /** Expected purchases in (T, T + t] of each customer given (frequency, recency, T), into
@@ -298,18 +310,20 @@ CRM_API int crm_clv_conditional_expected_purchases(const crm_clv_model *model, d
                                                    const double *recency, const double *T,
                                                    size_t n, double *out);
 /** P(counts[i] purchases in (T, T + t]) given customer i's history, into out[i] (BG/NBD, MBG/NBD
- * and Pareto/NBD). */
+ * and Pareto/NBD). counts, frequency, recency, T and out: n entries each. */
 CRM_API int crm_clv_conditional_probability_of_purchases(const crm_clv_model *model, double t,
                                                         const double *counts,
                                                         const double *frequency,
                                                         const double *recency, const double *T,
                                                         size_t n, double *out);
-/** Probability that each customer is still active at T, into out[0..n-1]. */
+/** Probability that each customer is still active at T, into out[0..n-1]. frequency, recency and
+ * T: n values each. */
 CRM_API int crm_clv_p_alive(const crm_clv_model *model, const double *frequency,
                             const double *recency, const double *T, size_t n, double *out);
 
 /** Gamma-Gamma: expected spend per future transaction given x and mean repeat spend (x = 0
- * gives the population mean p gamma / (q - 1); CRM_ESTATE unless q > 1). */
+ * gives the population mean p gamma / (q - 1); CRM_ESTATE unless q > 1). frequency (x) and
+ * monetary_value (mean repeat spend): n values each; out receives n expected spends. */
 CRM_API int crm_clv_expected_spend(const crm_clv_model *model, const double *frequency,
                                    const double *monetary_value, size_t n, double *out);
 
@@ -334,14 +348,15 @@ typedef struct crm_clv_options {
  * unknown version. */
 CRM_API int crm_clv_options_init(crm_clv_options *opts, unsigned int version);
 
-/** "discrete", "continuous"; NULL for another value. */
+/** "discrete", "continuous"; NULL for another value. `discounting` is a crm_discounting value. */
 CRM_API const char *crm_discounting_name(int discounting);
 /** Stores in *out_discounting the value named `text` (a name crm_discounting_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
 CRM_API int crm_discounting_parse(const char *text, int *out_discounting);
 
 /** Lifetime value of each customer: expected_spend[i] (e.g. from crm_clv_expected_spend)
- * times the discounted expected purchases of the purchase model over opts->horizon. */
+ * times the discounted expected purchases of the purchase model over opts->horizon. frequency,
+ * recency, T, expected_spend and out: n entries each. */
 CRM_API int crm_clv_lifetime_value(const crm_clv_model *model, const double *frequency,
                                    const double *recency, const double *T,
                                    const double *expected_spend, size_t n,
@@ -358,7 +373,9 @@ CRM_API int crm_clv_tracking_curve(const crm_clv_model *model, const double *fir
  * in the holdout (T, T + holdout_length]; then, per calibration frequency 0..max_frequency
  * (the last group: that frequency and above), the number of customers, mean actual and mean
  * predicted holdout purchases into arrays of max_frequency + 1 entries (any may be NULL).
- * actual[i]: customer i's holdout purchases. */
+ * actual[i]: customer i's holdout purchases. frequency, recency, T, actual and predicted have n
+ * entries; group_customers, group_actual_mean and group_predicted_mean receive the groups'
+ * figures. */
 CRM_API int crm_clv_compare_holdout(const crm_clv_model *model, double holdout_length,
                                     const double *frequency, const double *recency,
                                     const double *T, const double *actual, size_t n,
@@ -369,10 +386,11 @@ CRM_API int crm_clv_compare_holdout(const crm_clv_model *model, double holdout_l
 /** Files: a checksummed envelope around a portable text archive, written atomically.
  * Loading checks the envelope before decoding (CRM_ECORRUPT for a damaged file, CRM_EIO for
  * an unreadable one); `kind` = CRM_CLV_ANY accepts any model, another kind refuses a file of
- * a different model with CRM_EINVAL. */
+ * a different model with CRM_EINVAL. `path` names the file. */
 CRM_API int crm_clv_save(const crm_clv_model *model, const char *path);
 /** A model from a file written by crm_clv_save into *out (NULL on failure), owned by the caller:
- * free it with crm_clv_free. Errors as described above. */
+ * free it with crm_clv_free. Errors as described above. `path` names the file; `kind` a
+ * crm_clv_kind or CRM_CLV_ANY. */
 CRM_API int crm_clv_load(crm_clv_model **out, const char *path, int kind);
 
 /** The same bytes in memory: *out_len receives the size; CRM_EBUFS when buf_len is smaller
@@ -380,7 +398,7 @@ CRM_API int crm_clv_load(crm_clv_model **out, const char *path, int kind);
 CRM_API int crm_clv_to_buffer(const crm_clv_model *model, void *buf, size_t buf_len,
                               size_t *out_len);
 /** A model from len bytes made by crm_clv_to_buffer (only read during the call), as
- * crm_clv_load. */
+ * crm_clv_load. `kind` as for crm_clv_load. */
 CRM_API int crm_clv_from_buffer(crm_clv_model **out, const void *buf, size_t len, int kind);
 
 /* ---- customer value: RFM, concentration, tiers, status, loyalty, retention -------------
@@ -414,7 +432,7 @@ CRM_API int crm_segment_rules_parse(crm_segment_rules **out, const char *text);
 /** Releases `rules` and all it holds; NULL is fine. The handle must not be used afterwards. */
 CRM_API void crm_segment_rules_free(crm_segment_rules *rules);
 
-/** Number of rules (segment indexes are 0..count, count being "other"). */
+/** Number of rules (segment indexes are 0..count, count being "other"). *out_count receives it. */
 CRM_API int crm_segment_rules_count(const crm_segment_rules *rules, size_t *out_count);
 
 /** Name of segment i (0..count; count gives "other"), NUL-terminated; *out_len receives the
@@ -422,11 +440,13 @@ CRM_API int crm_segment_rules_count(const crm_segment_rules *rules, size_t *out_
 CRM_API int crm_segment_rules_name(const crm_segment_rules *rules, size_t i, char *buf,
                                    size_t buf_len, size_t *out_len);
 
-/** Index of the rule called `name`; CRM_EINVAL for a name no rule has. */
+/** Index of the rule called `name`; CRM_EINVAL for a name no rule has. *out_index receives it. */
 CRM_API int crm_segment_rules_find(const crm_segment_rules *rules, const char *name,
                                    size_t *out_index);
 
-/** Segment of one customer from its scores (1..9), e.g. at a till with frozen cuts. */
+/** Segment of one customer from its scores (1..9), e.g. at a till with frozen cuts. r, f and m
+ * are the customer's recency, frequency and monetary scores; *out_index receives the segment
+ * index (the rules' count for "other"). */
 CRM_API int crm_segment_of(const crm_segment_rules *rules, int r, int f, int m,
                            size_t *out_index);
 
@@ -514,7 +534,8 @@ typedef struct crm_concentration_options {
 #define CRM_CONCENTRATION_OPTIONS_INIT { CRM_CONCENTRATION_OPTIONS_VERSION, NULL, 0, NULL, 0, 100 }
 
 /** The defaults: the share arrays point at the library's static default shares (so the
- * counts are 5 and 3), lorenz_points 100. */
+ * counts are 5 and 3), lorenz_points 100. `version`: the layout
+ * (1..CRM_CONCENTRATION_OPTIONS_VERSION). */
 CRM_API int crm_concentration_options_init(crm_concentration_options *opts, unsigned int version);
 
 typedef struct crm_concentration_result {
@@ -549,7 +570,8 @@ typedef enum crm_tier {
 #define CRM_TIER_COUNT 5
 #define CRM_TIER_ABSENT 5 /**< migration: the customer is not in that period */
 
-/** "key", "major", "ordinary", "small", "inferior"; NULL for other values. Static. */
+/** "key", "major", "ordinary", "small", "inferior"; NULL for other values. Static. `tier` is a
+ * crm_tier value. */
 CRM_API const char *crm_tier_name(int tier);
 /** Stores in *out_tier the value named `text` (a name crm_tier_name gives); CRM_EINVAL listing
  * the names for any other text, and for NULL. Thread-safe. */
@@ -560,7 +582,7 @@ typedef enum crm_tier_scheme {
   CRM_TIER_SCHEME_RANK = 1   /**< cuts are cumulative shares of customers */
 } crm_tier_scheme;
 
-/** "share", "rank"; NULL for other values. */
+/** "share", "rank"; NULL for other values. `scheme` is a crm_tier_scheme value. */
 CRM_API const char *crm_tier_scheme_name(int scheme);
 /** Stores in *out_scheme the value named `text` (a name crm_tier_scheme_name gives); CRM_EINVAL
  * listing the names for any other text, and for NULL. Thread-safe. */
@@ -616,7 +638,7 @@ CRM_API int crm_assign_tiers(const double *values, size_t n, const crm_tier_opti
                              uint8_t *out_tiers, crm_tier_table *out_table);
 
 /** The per-tier table of any assignment, e.g. last period's tiers with this period's values;
- * CRM_EINVAL for a tier value above CRM_TIER_INFERIOR. */
+ * CRM_EINVAL for a tier value above CRM_TIER_INFERIOR. values and tiers: n entries each. */
 CRM_API int crm_tier_table_of(const double *values, const uint8_t *tiers, size_t n,
                               crm_tier_table *out_table);
 
@@ -639,7 +661,8 @@ typedef struct crm_tier_migration_result {
 #define CRM_TIER_MIGRATION_RESULT_INIT { CRM_TIER_MIGRATION_RESULT_VERSION, NULL, 0, 0, 0, 0, 0, 0 }
 
 /** Who moved between two periods, customers matched by id (unique within each period, else
- * CRM_EINVAL naming the duplicate). Either period may be empty (n = 0, arrays may be NULL). */
+ * CRM_EINVAL naming the duplicate). Either period may be empty (n = 0, arrays may be NULL).
+ * ids_before and tiers_before: n_before entries; ids_after and tiers_after: n_after entries. */
 CRM_API int crm_tier_migration(const int64_t *ids_before, const uint8_t *tiers_before,
                                size_t n_before, const int64_t *ids_after,
                                const uint8_t *tiers_after, size_t n_after,
@@ -658,7 +681,8 @@ typedef enum crm_customer_status {
 } crm_customer_status;
 #define CRM_STATUS_COUNT 5
 
-/** "new", "active", "at_risk", "lapsed", "won_back"; NULL for other values. Static. */
+/** "new", "active", "at_risk", "lapsed", "won_back"; NULL for other values. Static. `status` is
+ * a crm_customer_status value. */
 CRM_API const char *crm_customer_status_name(int status);
 /** Stores in *out_status the value named `text` (a name crm_customer_status_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -696,7 +720,10 @@ CRM_API int crm_classify_status(const double *first, const double *last,
                                 double *out_population_interval);
 
 /** One customer (at a till), given the population rhythm for one-time buyers (e.g. from
- * crm_classify_status); gap_before_last NaN when unknown. */
+ * crm_classify_status); gap_before_last NaN when unknown. first and last: day numbers of the
+ * first and latest purchase; purchases: their count; as_of: the day number the status is for;
+ * population_interval_days: the population's typical days between purchases; *out_status
+ * receives a crm_customer_status value. */
 CRM_API int crm_status_of(double first, double last, int64_t purchases, double gap_before_last,
                           double as_of, double population_interval_days,
                           const crm_status_options *opts, uint8_t *out_status);
@@ -714,7 +741,8 @@ typedef enum crm_stage {
 } crm_stage;
 #define CRM_STAGE_COUNT 5
 
-/** "awareness", "exploration", "expansion", "commitment", "dissolution"; NULL else. */
+/** "awareness", "exploration", "expansion", "commitment", "dissolution"; NULL else. `stage` is a
+ * crm_stage value. */
 CRM_API const char *crm_stage_name(int stage);
 /** Stores in *out_stage the value named `text` (a name crm_stage_name gives); CRM_EINVAL listing
  * the names for any other text, and for NULL. Thread-safe. */
@@ -759,7 +787,7 @@ typedef enum crm_missing_drivers {
   CRM_MISSING_REJECT = 1    /**< a missing value is CRM_EINVAL */
 } crm_missing_drivers;
 
-/** "reweight", "reject"; NULL for other values. */
+/** "reweight", "reject"; NULL for other values. `missing` is a crm_missing_drivers value. */
 CRM_API const char *crm_missing_drivers_name(int missing);
 /** Stores in *out_missing the value named `text` (a name crm_missing_drivers_name gives);
  * CRM_EINVAL listing the names for any other text, and for NULL. Thread-safe. */
@@ -784,7 +812,8 @@ typedef struct crm_loyalty_options {
 /** The defaults: the arrays point at the library's static default drivers (driver_count 5:
  * repeat_purchase_rate 0.30 on 0..1, tenure_days 0.15 on 0..730 saturating, satisfaction
  * 0.25 on 1..5, price_sensitivity 0.15 on 0..1 lower is loyal, complaint_tolerance 0.15 on
- * 0..1) and missing = CRM_MISSING_REWEIGHT. The static arrays are never written. */
+ * 0..1) and missing = CRM_MISSING_REWEIGHT. The static arrays are never written. `version`: the
+ * layout (1..CRM_LOYALTY_OPTIONS_VERSION). */
 CRM_API int crm_loyalty_options_init(crm_loyalty_options *opts, unsigned int version);
 
 typedef struct crm_loyalty_info {
@@ -873,7 +902,8 @@ CRM_API int crm_campaign_payback(const crm_retention_campaign *campaign,
                                  crm_campaign_payback_result *out);
 
 /** The campaign aimed at the at-risk customers of *risk: customers = at_risk_customers,
- * value_per_customer = their mean value, acquisition from the default multiple. */
+ * value_per_customer = their mean value, acquisition from the default multiple.
+ * cost_per_customer and win_back_rate go to the campaign's fields of those names. */
 CRM_API int crm_at_risk_campaign(const crm_value_at_risk_result *risk, double cost_per_customer,
                                  double win_back_rate, crm_retention_campaign *out);
 
@@ -940,7 +970,8 @@ CRM_API int crm_kmeans_options_init(crm_kmeans_options *opts, unsigned int versi
 /** Fits k-means (k chosen over opts' range); labels (n entries, may be NULL) receive each
  * row's segment 0..k-1, segments numbered by size, largest first. opts NULL = defaults.
  * CRM_EINVAL also for a constant column and k above the distinct rows. Free with
- * crm_kmeans_free. */
+ * crm_kmeans_free. x: n rows of p features, column-major (feature j's n values from x + j n),
+ * named by names[p]. */
 CRM_API int crm_kmeans_fit(crm_kmeans **out, const double *x, size_t n, size_t p,
                            const char *const *names, const crm_kmeans_options *opts,
                            int *labels);
@@ -967,7 +998,8 @@ CRM_API int crm_kmeans_info_get(const crm_kmeans *model, crm_kmeans_info *info);
 CRM_API int crm_kmeans_feature_name(const crm_kmeans *model, size_t j, char *buf,
                                     size_t buf_len, size_t *out_len);
 
-/** Centres in data units, row-major k x features; capacity in doubles (CRM_EBUFS if short). */
+/** Centres in data units, row-major k x features; capacity in doubles (CRM_EBUFS if short).
+ * centers receives them. */
 CRM_API int crm_kmeans_centers(const crm_kmeans *model, double *centers, size_t capacity);
 
 /** Every k tried: k, inertia, silhouette (arrays of `capacity`, each may be NULL); *out_count
@@ -977,20 +1009,22 @@ CRM_API int crm_kmeans_scores(const crm_kmeans *model, int *k, double *inertia,
 
 /** Segment profiles of the fit, k entries each (may be NULL): sizes, value shares (NaN
  * without a value column) and means (row-major k x features, data units), capacity = k.
- * CRM_ESTATE for a loaded model. */
+ * CRM_ESTATE for a loaded model. value_share: the value shares. */
 CRM_API int crm_kmeans_profiles(const crm_kmeans *model, size_t *sizes, double *value_share,
                                 double *means, size_t capacity);
 
-/** Segment of each row of a new table (n labels). */
+/** Segment of each row of a new table (n labels). x, p and names as for crm_kmeans_fit; columns
+ * are matched to the model's features by name. */
 CRM_API int crm_kmeans_assign(const crm_kmeans *model, const double *x, size_t n, size_t p,
                               const char *const *names, int *labels);
 
 /** Files and buffers: the checksummed archive envelope (text archive, written atomically);
  * CRM_ECORRUPT for damage, CRM_EINVAL for a file of another model type, CRM_EIO for I/O.
- * to_buffer: *out_len gets the size; CRM_EBUFS when buf_len is smaller (buf may be NULL). */
+ * to_buffer: *out_len gets the size; CRM_EBUFS when buf_len is smaller (buf may be NULL). `path`
+ * names the file. */
 CRM_API int crm_kmeans_save(const crm_kmeans *model, const char *path);
 /** A model from a file written by crm_kmeans_save into *out (NULL on failure); free it with
- * crm_kmeans_free. */
+ * crm_kmeans_free. `path` names the file. */
 CRM_API int crm_kmeans_load(crm_kmeans **out, const char *path);
 /** The bytes crm_kmeans_save writes, into the caller's buf (see above for the size protocol). */
 CRM_API int crm_kmeans_to_buffer(const crm_kmeans *model, void *buf, size_t buf_len,
@@ -1026,7 +1060,8 @@ CRM_API int crm_churn_options_init(crm_churn_options *opts, unsigned int version
 
 /** Fits the churn model on every column; label: n values 0 or 1 (1 = churned; CRM_EINVAL
  * naming the row otherwise, or for one class only). probability (n, may be NULL) receives
- * the fitted churn probabilities. Free with crm_churn_free. */
+ * the fitted churn probabilities. Free with crm_churn_free. x, p and names as for
+ * crm_kmeans_fit. */
 CRM_API int crm_churn_fit(crm_churn **out, const double *x, size_t n, size_t p,
                           const char *const *names, const double *label,
                           const crm_churn_options *opts, double *probability);
@@ -1036,12 +1071,13 @@ CRM_API void crm_churn_free(crm_churn *model);
 /** Coefficients, the intercept first then the features in model order: names (owned by the
  * handle, valid until it is freed), estimates, standard errors (inverse penalised Hessian),
  * z values, odds ratios (per scaled unit); arrays of `capacity`, each may be NULL;
- * *out_count gets features + 1; CRM_EBUFS (nothing written) when capacity is short. */
+ * *out_count gets features + 1; CRM_EBUFS (nothing written) when capacity is short. estimate,
+ * standard_error, z and odds_ratio receive them. */
 CRM_API int crm_churn_coefficients(const crm_churn *model, const char **names,
                                    double *estimate, double *standard_error, double *z,
                                    double *odds_ratio, size_t capacity, size_t *out_count);
 
-/** Churn probability of each row of a table (n entries). */
+/** Churn probability of each row of a table (n entries). x, p and names as for crm_churn_fit. */
 CRM_API int crm_churn_predict(const crm_churn *model, const double *x, size_t n, size_t p,
                               const char *const *names, double *probability);
 
@@ -1064,7 +1100,10 @@ typedef struct crm_churn_metrics {
 /** Metrics of probabilities against 0/1 labels. Per decile (highest predicted first; fewer
  * than 10 for n < 10): lift and cumulative lift into arrays of lift_capacity (may be NULL),
  * *out_deciles gets their number. Calibration over the 10 bins [0, 0.1), ..., [0.9, 1]:
- * customers, mean probability, observed rate (NaN in empty bins), arrays of 10 (may be NULL). */
+ * customers, mean probability, observed rate (NaN in empty bins), arrays of 10 (may be NULL).
+ * probability and label: n entries each; threshold: the probability counted as predicted churn;
+ * lift and cumulative_lift, calibration_customers, calibration_probability and
+ * calibration_observed receive those figures. */
 CRM_API int crm_churn_evaluate(const double *probability, const double *label, size_t n,
                                double threshold, crm_churn_metrics *out, double *lift,
                                double *cumulative_lift, size_t lift_capacity,
@@ -1073,7 +1112,9 @@ CRM_API int crm_churn_evaluate(const double *probability, const double *label, s
 
 /** Sensitivity: every row's churn probability before and after `feature` moves by `delta`
  * (data units), n entries each (may be NULL); value (n amounts at risk, may be NULL) gives
- * the expected value at risk before and after (NaN without values; pointers may be NULL). */
+ * the expected value at risk before and after (NaN without values; pointers may be NULL). x, p
+ * and names as for crm_churn_fit; *value_at_risk_before and *value_at_risk_after receive the
+ * values at risk. */
 CRM_API int crm_churn_sensitivity(const crm_churn *model, const double *x, size_t n, size_t p,
                                   const char *const *names, const char *feature,
                                   double delta, const double *value, double *before,
@@ -1083,7 +1124,8 @@ CRM_API int crm_churn_sensitivity(const crm_churn *model, const double *x, size_
 /** Drivers per group: groups (n labels >= 0, e.g. k-means segments; NULL = one group).
  * effects receives, row-major groups x features in model order, the mean change of the
  * churn probability when each scaled feature rises one unit; capacity in doubles;
- * *out_groups gets the number of groups (max label + 1). CRM_EBUFS when short. */
+ * *out_groups gets the number of groups (max label + 1). CRM_EBUFS when short. x, p and names as
+ * for crm_churn_fit. */
 CRM_API int crm_churn_drivers(const crm_churn *model, const double *x, size_t n, size_t p,
                               const char *const *names, const int *groups, double *effects,
                               size_t capacity, size_t *out_groups);
@@ -1093,7 +1135,7 @@ CRM_API int crm_churn_drivers(const crm_churn *model, const double *x, size_t n,
 CRM_API int crm_churn_save(const crm_churn *model, const char *path);
 /** A model from a file written by crm_churn_save into *out (NULL on failure); free it with
  * crm_churn_free. CRM_ECORRUPT for a damaged file, CRM_EINVAL for a file of another model type,
- * CRM_EIO for I/O. */
+ * CRM_EIO for I/O. `path` names the file. */
 CRM_API int crm_churn_load(crm_churn **out, const char *path);
 /** The bytes crm_churn_save writes, into the caller's buf: *out_len gets the size; CRM_EBUFS
  * when buf_len is smaller (buf may be NULL to ask). */
