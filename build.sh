@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ gcc make cmake pkg-config python3 libboost-serialization-dev libboost-graph-dev
-          libeigen3-dev catch2 libbenchmark-dev python3-numpy python3-pytest python3-pycparser
-          libcli11-dev nlohmann-json3-dev libsqlite3-dev libhowardhinnant-date-dev tzdata)
+          libeigen3-dev catch2 libbenchmark-dev python3-numpy python3-pytest python3-pycparser python3-pip
+          libcli11-dev nlohmann-json3-dev libsqlite3-dev libhowardhinnant-date-dev tzdata
+          chromium fonts-dejavu-core doxygen)
 JOBS=${CRMKIT_JOBS:-2}
 
 install_packages() {

@@ -7,15 +7,18 @@ import ctypes
 import os
 import re
 import subprocess
+import sys
 import tempfile
 
 import pytest
-from pycparser import c_ast, c_parser
+from pycparser import c_ast
 
-from crmkit import _lib
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "exports"))
+import c_header  # noqa: E402
 
-ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
-CAPI, INCLUDE = os.path.join(ROOT, "capi"), os.path.join(ROOT, "include")
+from crmkit import _lib  # noqa: E402
+
+CAPI, INCLUDE = c_header.CAPI, c_header.INCLUDE
 CC = os.environ.get("CC", "cc")
 
 # C struct name -> the Python class that mirrors it.
@@ -83,25 +86,10 @@ SCALARS = {"int": ctypes.c_int, "unsigned int": ctypes.c_uint, "double": ctypes.
            "size_t": ctypes.c_size_t, "int64_t": ctypes.c_int64, "uint8_t": ctypes.c_uint8,
            "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64,
            "char": ctypes.c_char}
-# Minimal stand-ins for the two system headers crmkit's headers include, so that pycparser
-# sees plain C (the real ones use compiler extensions).
-FAKE_STDDEF = "typedef unsigned long size_t;\n#define NULL ((void *)0)\n"
-FAKE_STDINT = ("typedef long int64_t; typedef unsigned char uint8_t;\n"
-               "typedef unsigned short uint16_t; typedef unsigned int uint32_t;\n"
-               "typedef unsigned long uint64_t;\n")
-
-
 @pytest.fixture(scope="module")
 def header():
-    """(AST, header text) of crmkit.h after the preprocessor."""
-    with tempfile.TemporaryDirectory() as fake:
-        for name, text in (("stddef.h", FAKE_STDDEF), ("stdint.h", FAKE_STDINT)):
-            with open(os.path.join(fake, name), "w") as f:
-                f.write(text)
-        source = subprocess.run([CC, "-E", "-P", "-nostdinc", "-I", fake, "-I", CAPI, "-I", INCLUDE,
-                                 os.path.join(CAPI, "crmkit.h")],
-                                check=True, capture_output=True, text=True).stdout
-    return c_parser.CParser().parse(source), source
+    """(AST, header text) of crmkit.h after the preprocessor (tests/exports/c_header.py)."""
+    return c_header.parse(CC)
 
 
 def _ctype(node):

@@ -76,7 +76,8 @@ void run(const DemoCommand& o) {
   file.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
              "<title>crmkit demo report</title>\n<style>body{font-family:sans-serif;max-width:980px;"
              "margin:2em auto}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid "
-             "#ccc;padding:3px 8px;text-align:right}th{background:#f4f4f4}</style></head><body>\n"
+             "#ccc;padding:3px 8px;text-align:right}th{background:#f4f4f4}.wide{overflow-x:auto}"
+             ".wide svg{max-width:none!important}</style></head><body>\n"
              "<h1>crmkit " CRMKIT_VERSION_STRING " demo report</h1>\n"
              "<p>Data: the data sets bundled with crmkit (<code>data/</code>; provenance in "
              "each folder's README).</p>\n" +
@@ -109,6 +110,8 @@ std::string html_table(const std::vector<std::string>& header,
   }
   return out + "</table>\n";
 }
+
+std::string wide_figure(const std::string& svg) { return "<div class=\"wide\">" + svg + "</div>\n"; }
 
 std::string fixed(double v, int decimals) {
   char buf[64];

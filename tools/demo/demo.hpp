@@ -43,5 +43,8 @@ std::string html_table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);
 // A number with a fixed count of decimals and thousands separators: 2,500,315.63.
 std::string fixed(double v, int decimals);
+// A chart wider than the page at its own size in a box that scrolls sideways, instead of
+// shrunk to the page's width with its text (the swim lanes' 1,800 px to 6 px letters).
+std::string wide_figure(const std::string& svg);
 
 }  // namespace crmkit_cli

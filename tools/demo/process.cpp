@@ -78,8 +78,8 @@ DemoSection demo_service_process(const DemoContext& context) {
     changes.push_back({x.step, x.what, signed_fixed(x.time, 1), signed_fixed(x.cost, 2)});
   s.html += "<p>What each change contributes (the contributions add up to the changes in work time and cost):</p>\n" +
             html_table({"step", "change", "minutes", "cost"}, changes);
-  s.html += process::swim_lanes(before, c.before, {"Complaint handling before redesign (swim lanes by department)"}) +
-            process::swim_lanes(after, c.after, {"Complaint handling after redesign (swim lanes by department)"});
+  s.html += wide_figure(process::swim_lanes(before, c.before, {"Complaint handling before redesign (swim lanes by department)"})) +
+            wide_figure(process::swim_lanes(after, c.after, {"Complaint handling after redesign (swim lanes by department)"}));
   const process::ValueChain chain_before = firm_chain(c.before.expected_cost);
   const process::ValueChain chain_after = firm_chain(c.after.expected_cost);
   std::vector<std::vector<std::string>> activities;

@@ -20,34 +20,50 @@ class Error(Exception):
 
 
 class InvalidArgument(Error, ValueError):
+    """CRM_EINVAL: an argument is missing, out of range, NaN, or sizes disagree."""
+
     status = -1
 
 
 class ParseError(Error, ValueError):
+    """CRM_EPARSE: text input does not follow its format; the message says file:line:col."""
+
     status = -2
 
 
 class NotConverged(Error):
+    """CRM_ECONVERGE: an iterative fit did not converge."""
+
     status = -3
 
 
 class IoError(Error, OSError):
+    """CRM_EIO: a file could not be read or written."""
+
     status = -4
 
 
 class CorruptData(Error):
+    """CRM_ECORRUPT: a saved file or archive failed its checks."""
+
     status = -5
 
 
 class InvalidState(Error):
+    """CRM_ESTATE: the object's state does not allow the operation."""
+
     status = -6
 
 
 class BufferTooSmall(Error):
+    """CRM_EBUFS: a result buffer was too small (handled inside the bindings)."""
+
     status = -7
 
 
 class OutOfMemory(Error, MemoryError):
+    """CRM_ENOMEM: out of memory, or a size beyond a safe limit."""
+
     status = -8
 
 

@@ -256,10 +256,14 @@ class Organisation(Handle):
         self._handle = handle
 
     def unit(self, name, authority):
+        """Adds a unit with its authority level; returns self to chain. crmkit.InvalidArgument
+        for an empty or repeated name."""
         lib.organisation_add_unit(self._live(), text_arg(name, "name"), int(authority))
         return self
 
     def path(self, source, target, handover_cost):
+        """Adds a one-way transfer path between two known units with the cost of handing a case
+        over (>= 0); returns self to chain."""
         lib.organisation_add_path(self._live(), text_arg(source, "from"), text_arg(target, "to"),
                                   float(handover_cost))
         return self

@@ -56,10 +56,12 @@ class Problem:
 
     @property
     def n(self):
+        """Number of alternatives (rows)."""
         return self.values.shape[0]
 
     @property
     def k(self):
+        """Number of criteria (columns)."""
         return self.values.shape[1]
 
 

@@ -33,6 +33,7 @@ class DecisionRecord(Handle):
         self._alternatives = []
 
     def set_statement(self, statement):
+        """Step 1: the decision to be made, in one sentence."""
         lib.decision_record_set_statement(self._live(), text_arg(statement, "statement"))
 
     def set_criteria(self, criteria):
@@ -46,11 +47,13 @@ class DecisionRecord(Handle):
         lib.decision_record_set_criteria(self._live(), names, ptr(directions, c_uint8), units, parents, n)
 
     def set_weights(self, weights, method=None):
+        """Step 3: one weight per criterion (in set_criteria's order), and the method that gave them (e.g. "ahp")."""
         w = f64(weights, "weights")
         lib.decision_record_set_weights(self._live(), ptr(w, c_double), w.shape[0],
                                         None if method is None else text_arg(method, "method"))
 
     def set_alternatives(self, alternatives):
+        """Step 4: the names of the alternatives considered."""
         names, n = c_strings(alternatives, "alternatives")
         lib.decision_record_set_alternatives(self._live(), names, n)
         self._alternatives = list(alternatives)
@@ -91,10 +94,12 @@ class DecisionRecord(Handle):
         return text(lambda _h, _i, buf, n, out: lib.decision_record_describe(record, buf, n, out), None, 0)
 
     def save(self, path):
+        """Writes the record to a file (crmkit.IoError if it cannot be written)."""
         lib.decision_record_save(self._live(), text_arg(path, "path"))
 
     @classmethod
     def load(cls, path):
+        """Reads a record saved by save() (crmkit.CorruptData if the file fails its checks)."""
         handle = POINTER(crm_decision_record)()
         lib.decision_record_load(byref(handle), text_arg(path, "path"))
         record = cls.__new__(cls)

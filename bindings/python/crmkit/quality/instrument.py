@@ -91,10 +91,12 @@ class Instrument(Handle):
 
     @property
     def name(self):
+        """The instrument's name."""
         return text(lambda h, _i, buf, n, out: lib.instrument_name(h, buf, n, out), self._live(), 0)
 
     @property
     def scale(self):
+        """The answer scale as (lowest, highest), e.g. (1.0, 7.0)."""
         lo, hi = c_double(), c_double()
         lib.instrument_scale(self._live(), byref(lo), byref(hi))
         return lo.value, hi.value
@@ -112,6 +114,7 @@ class Instrument(Handle):
 
     @property
     def item_texts(self):
+        """Item wordings in column order (as shown to respondents)."""
         return [text(lib.instrument_item_text, self._live(), i) for i in range(len(self))]
 
     @property
@@ -164,4 +167,5 @@ def missing_options(opts, missing, min_answered):
 
 
 def f64_ptr(arr):
+    """A ctypes double pointer to a float64 array's data (no copy)."""
     return arr.ctypes.data_as(POINTER(ctypes.c_double))

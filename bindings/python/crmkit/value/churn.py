@@ -45,6 +45,10 @@ def churn_metrics(probability, label, threshold=0.5):
 
 
 class ChurnModel(Handle):
+    """Churn as penalised logistic regression on named features (crm_churn_*): l2 penalty,
+    balanced class weights, feature scaling and log1p columns as options; fit(), then
+    predict(), sensitivity() and drivers(); save()/load() for scoring elsewhere."""
+
     _FREE = "churn_free"
 
     def __init__(self, l2=None, balanced=None, max_iterations=None, tolerance=None, threshold=None,
@@ -106,6 +110,7 @@ class ChurnModel(Handle):
 
     @property
     def feature_names(self):
+        """The features the model was fitted on, in order (the intercept excluded)."""
         return list(self.coefficients)[1:]
 
     def predict(self, X, feature_names=None):
@@ -147,19 +152,23 @@ class ChurnModel(Handle):
                 for k in range(count.value)]
 
     def save(self, path):
+        """Writes the fitted model to a file (crmkit.IoError if it cannot be written)."""
         lib.churn_save(self._live(), text_arg(path, "path"))
 
     def to_bytes(self):
+        """The fitted model as bytes, in the format save() writes."""
         return _handle_bytes(lib.churn_to_buffer, self._live())
 
     @classmethod
     def load(cls, path):
+        """Reads a model written by save() (crmkit.CorruptData if the file fails its checks)."""
         handle = POINTER(crm_churn)()
         lib.churn_load(byref(handle), text_arg(path, "path"))
         return cls()._adopt(handle)
 
     @classmethod
     def from_bytes(cls, data):
+        """A model from bytes made by to_bytes()."""
         data = bytes(data)
         handle = POINTER(crm_churn)()
         lib.churn_from_buffer(byref(handle), data, len(data))

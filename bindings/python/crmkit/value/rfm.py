@@ -60,6 +60,7 @@ class SegmentRules(Handle):
         return [text(lib.segment_rules_name, self._live(), i) for i in range(len(self) + 1)]
 
     def find(self, name):
+        """The segment index of the rule called `name` (crmkit.InvalidArgument if there is none)."""
         index = c_size_t()
         lib.segment_rules_find(self._live(), text_arg(name, "name"), byref(index))
         return index.value

@@ -92,12 +92,13 @@ class KMeans(Handle):
         lib.kmeans_info_get(self._live(), byref(info))
         return info
 
-    k = property(lambda self: self._info().k)
-    inertia = property(lambda self: self._info().inertia)
-    silhouette = property(lambda self: self._info().silhouette)
+    k = property(lambda self: self._info().k, doc='Number of clusters (chosen by the fit when a range of k was given).')
+    inertia = property(lambda self: self._info().inertia, doc='Within-cluster sum of squares of the fit; NaN for a loaded model.')
+    silhouette = property(lambda self: self._info().silhouette, doc='Mean silhouette of the fit (-1..1, higher is better separated); NaN for a loaded model.')
 
     @property
     def feature_names(self):
+        """The features the clustering was fitted on, in order."""
         return [text(lib.kmeans_feature_name, self._live(), j) for j in range(self._info().features)]
 
     @property
@@ -140,19 +141,23 @@ class KMeans(Handle):
         return out[:table.n]
 
     def save(self, path):
+        """Writes the fitted clustering to a file (crmkit.IoError if it cannot be written)."""
         lib.kmeans_save(self._live(), text_arg(path, "path"))
 
     def to_bytes(self):
+        """The fitted clustering as bytes, in the format save() writes."""
         return _handle_bytes(lib.kmeans_to_buffer, self._live())
 
     @classmethod
     def load(cls, path):
+        """Reads a clustering written by save() (crmkit.CorruptData if the file fails its checks)."""
         handle = POINTER(crm_kmeans)()
         lib.kmeans_load(byref(handle), text_arg(path, "path"))
         return cls()._adopt(handle)
 
     @classmethod
     def from_bytes(cls, data):
+        """A clustering from bytes made by to_bytes()."""
         data = bytes(data)
         handle = POINTER(crm_kmeans)()
         lib.kmeans_from_buffer(byref(handle), data, len(data))

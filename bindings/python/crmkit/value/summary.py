@@ -164,6 +164,7 @@ class Ledger(Handle):
         return "ledger is closed"
 
     def add_sale(self, customer, time, amount=0.0):
+        """Records one sale (time: day number, ISO text or date); on error nothing is recorded."""
         (c,) = array([customer], np.int64, "customer")
         lib.ledger_add_sale(self._live(), int(c), day(time), float(amount))
 
@@ -185,6 +186,7 @@ class Ledger(Handle):
         return "<Ledger: %s>" % ("%d customers" % len(self) if self._handle else "closed")
 
     def summary(self):
+        """The summary as of now, a new Summary; the ledger goes on accepting sales."""
         handle = ctypes.POINTER(crm_summary)()
         lib.ledger_summary(self._live(), byref(handle))
         return Summary(handle, text_keys=False)
