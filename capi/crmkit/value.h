@@ -157,6 +157,12 @@ CRM_API int crm_ledger_count(const crm_ledger *ledger, size_t *out_count);
 /* The summary as of now (a new table; the ledger goes on accepting sales). */
 CRM_API int crm_ledger_summary(const crm_ledger *ledger, crm_summary **out);
 
+/* One customer's row of that summary in O(1), e.g. at checkout: entry 0 of each non-NULL
+ * column of *columns; *out_found 1, or 0 (nothing written) for a customer without a sale
+ * in the calibration period. */
+CRM_API int crm_ledger_customer(const crm_ledger *ledger, int64_t customer,
+                                const crm_summary_columns *columns, int *out_found);
+
 /* Cumulative repeat transactions at the end of periods 1..periods counted in `unit` from
  * `origin` (day number), written to out[0..periods-1]: the tracking curve of CLV models. */
 CRM_API int crm_cumulative_repeat_transactions(const int64_t *customers, const double *times,

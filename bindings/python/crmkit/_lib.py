@@ -714,6 +714,7 @@ _SIGNATURES = {
     "crm_ledger_add_sales": (c_int, [_LEDGER, _P_I64, _P_F64, _P_F64, c_size_t, _P_SIZE]),
     "crm_ledger_count": (c_int, [_LEDGER, _P_SIZE]),
     "crm_ledger_summary": (c_int, [_LEDGER, _out(crm_summary)]),
+    "crm_ledger_customer": (c_int, [_LEDGER, c_int64, POINTER(SummaryColumns), POINTER(c_int)]),
     "crm_cumulative_repeat_transactions": (
         c_int, [_P_I64, _P_F64, c_size_t, c_double, c_int, c_int, _P_I64, c_size_t]),
     # CLV models
