@@ -9,7 +9,8 @@ cd "$(dirname "$0")"
 
 PACKAGES=(g++ gcc make cmake pkg-config python3 libboost-serialization-dev libboost-graph-dev
           libeigen3-dev catch2 libbenchmark-dev python3-numpy python3-pytest python3-pycparser
-          libcli11-dev nlohmann-json3-dev libsqlite3-dev libhowardhinnant-date-dev tzdata)
+          libcli11-dev nlohmann-json3-dev libsqlite3-dev libhowardhinnant-date-dev tzdata
+          python3-dask python3-distributed)
 JOBS=${CRMKIT_JOBS:-2}
 
 install_packages() {
