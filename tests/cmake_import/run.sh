@@ -51,10 +51,10 @@ for h in crmkit.h $(cd "$prefix/include" && ls crmkit/*.h); do
 done
 
 # find_package(crmkit X.Y): this version and its patches only before 1.0, the same major
-# after (crmkit-config-version.cmake). No languages: only the package files are read.
+# after (crmkit-config-version.cmake).
 accepts() {  # requested version -> 0 when find_package accepts it
   mkdir -p "$tmp/find-$1"
-  printf 'cmake_minimum_required(VERSION 3.25)\nproject(v LANGUAGES NONE)\nfind_package(crmkit %s REQUIRED)\n' \
+  printf 'cmake_minimum_required(VERSION 3.25)\nproject(v LANGUAGES CXX)\nfind_package(crmkit %s REQUIRED)\n' \
     "$1" > "$tmp/find-$1/CMakeLists.txt"
   cmake -S "$tmp/find-$1" -B "$tmp/find-$1/build" -DCMAKE_PREFIX_PATH="$prefix" > "$tmp/find-$1.log" 2>&1
 }
