@@ -16,6 +16,7 @@ to 1e-8 (relative, every parameter) and the summaries and scores agree.
 """
 import argparse
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -119,8 +120,11 @@ def main():
     ids, days, amounts = read_log(args.log, args.copies)
     end = float(days.max())  # the batch date: every partition counts T up to it
     timings = {}
-    with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    # The workers' scratch space in a temporary folder, not the current one.
+    with tempfile.TemporaryDirectory() as scratch, \
+            LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+                         dashboard_address=None, local_directory=scratch) as cluster, \
+            Client(cluster) as client:
         t0 = time.perf_counter()
         owner = ids % args.partitions  # by customer: all of a customer's sales in one place
         sales = client.scatter([(ids[owner == p], days[owner == p], amounts[owner == p])
