@@ -109,6 +109,7 @@ class ClvPartition(Handle):
 
     @property
     def statistics(self):
+        """This partition's PartitionStatistics (add them over partitions for the fit)."""
         out = PartitionStatistics(self._kind)
         lib.clv_partition_stats_get(self._live(), byref(out._c))
         return out
