@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 PACKAGES=(g++ gcc make cmake pkg-config python3 libboost-serialization-dev libboost-graph-dev
           libeigen3-dev catch2 libbenchmark-dev python3-numpy python3-pytest python3-pycparser python3-pip
           libcli11-dev nlohmann-json3-dev libsqlite3-dev libhowardhinnant-date-dev tzdata
-          chromium fonts-dejavu-core doxygen)
+          chromium fonts-dejavu-core doxygen python3-dask python3-distributed)
 JOBS=${CRMKIT_JOBS:-2}
 
 install_packages() {

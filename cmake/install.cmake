@@ -20,7 +20,7 @@ install(EXPORT crmkit-targets NAMESPACE crmkit:: DESTINATION ${CRMKIT_CMAKE_DIR}
 configure_package_config_file(cmake/crmkit-config.cmake.in
   "${PROJECT_BINARY_DIR}/crmkit-config.cmake" INSTALL_DESTINATION ${CRMKIT_CMAKE_DIR})
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/crmkit-config-version.cmake"
-  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion)
+  VERSION ${PROJECT_VERSION} COMPATIBILITY ${CRMKIT_COMPATIBILITY})
 install(FILES "${PROJECT_BINARY_DIR}/crmkit-config.cmake"
               "${PROJECT_BINARY_DIR}/crmkit-config-version.cmake"
         DESTINATION ${CRMKIT_CMAKE_DIR})

@@ -171,6 +171,12 @@ CRM_API int crm_ledger_count(const crm_ledger *ledger, size_t *out_count);
 /** The summary as of now (a new table; the ledger goes on accepting sales). */
 CRM_API int crm_ledger_summary(const crm_ledger *ledger, crm_summary **out);
 
+/** One customer's row of that summary in O(1), e.g. at checkout: entry 0 of each non-NULL
+ * column of *columns; *out_found 1, or 0 (nothing written) for a customer without a sale
+ * in the calibration period. */
+CRM_API int crm_ledger_customer(const crm_ledger *ledger, int64_t customer,
+                                const crm_summary_columns *columns, int *out_found);
+
 /** Cumulative repeat transactions at the end of periods 1..periods counted in `unit` from
  * `origin` (day number), written to out[0..periods-1]: the tracking curve of CLV models.
  * customers and times (day numbers): n sales in any order; merge_same_day 1 counts a customer's
@@ -400,6 +406,78 @@ CRM_API int crm_clv_to_buffer(const crm_clv_model *model, void *buf, size_t buf_
 /** A model from len bytes made by crm_clv_to_buffer (only read during the call), as
  * crm_clv_load. `kind` as for crm_clv_load. */
 CRM_API int crm_clv_from_buffer(crm_clv_model **out, const void *buf, size_t len, int kind);
+
+/* ---- CLV fits over partitions (include/crmkit/value/clv/partition.hpp) ------------------
+ * For customers split across processes or machines (examples/dask): each partition keeps
+ * its customers in a crm_clv_partition and answers, at the parameters the client sends, its
+ * log-likelihood and gradient; the client adds the partitions' statistics and runs the
+ * library's optimiser with a callback that sums the partitions' answers. The result equals
+ * crm_clv_fit / crm_clv_fit_spend on the whole table up to the order of floating-point sums.
+ * BG/NBD, MBG/NBD and Gamma-Gamma only (CRM_EINVAL for another kind). A partition handle is
+ * immutable once made: threads may evaluate it concurrently. */
+
+typedef struct crm_clv_partition crm_clv_partition;
+
+/** Sums that set the fit's start and the counts it reports; they add up over partitions. */
+typedef struct crm_clv_partition_stats {
+  unsigned int version;    /**< CRM_CLV_PARTITION_STATS_VERSION, set by the caller */
+  int kind;                /**< crm_clv_kind of the partition */
+  double customers;        /**< sum of weights of the rows used (Gamma-Gamma: x > 0) */
+  double repeat_customers; /**< of those, the weight with x > 0 */
+  double frequency_sum;    /**< weighted sum of x */
+  double age_sum;          /**< weighted sum of T (purchase models; 0 for Gamma-Gamma) */
+  double spend_sum;        /**< weighted sum of the mean repeat spend (Gamma-Gamma; else 0) */
+  size_t unique_rows;      /**< distinct histories, summed over partitions */
+} crm_clv_partition_stats;
+
+#define CRM_CLV_PARTITION_STATS_VERSION 1
+#define CRM_CLV_PARTITION_STATS_INIT { CRM_CLV_PARTITION_STATS_VERSION, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0 }
+
+/** A partition of a purchase model (`kind` CRM_CLV_BG_NBD or CRM_CLV_MBG_NBD) from n customers
+ * (x, t_x, T as for crm_clv_fit; weights may be NULL). The arrays are copied (compressed to
+ * unique rows); n may be 0 (an empty partition). CRM_EINVAL names a bad row by its 0-based
+ * index within the partition. Free with crm_clv_partition_free. */
+CRM_API int crm_clv_partition_create(crm_clv_partition **out, int kind, const double *frequency,
+                                     const double *recency, const double *T,
+                                     const double *weights, size_t n);
+/** A Gamma-Gamma partition from frequency and mean repeat spend (rows with x = 0 skipped). */
+CRM_API int crm_clv_partition_create_spend(crm_clv_partition **out, const double *frequency,
+                                           const double *monetary_value, const double *weights,
+                                           size_t n);
+/** Releases `partition` and all it holds; NULL is fine. The handle must not be used afterwards.
+ * */
+CRM_API void crm_clv_partition_free(crm_clv_partition *partition);
+
+/** The partition's statistics into *out (out->version set by the caller). */
+CRM_API int crm_clv_partition_stats_get(const crm_clv_partition *partition,
+                                        crm_clv_partition_stats *out);
+/** total += part, field by field; CRM_EINVAL when the kinds differ. To start a sum, copy the
+ * first partition's statistics. */
+CRM_API int crm_clv_partition_stats_add(crm_clv_partition_stats *total,
+                                        const crm_clv_partition_stats *part);
+
+/** Log-likelihood of the partition's customers at n_params natural-scale parameters (the
+ * order of crm_clv_params: r, alpha, a, b or p, q, gamma; each finite and > 0), and when
+ * gradient is not NULL its n_params partial derivatives with respect to them. An empty
+ * partition gives 0 and a zero gradient. */
+CRM_API int crm_clv_partition_log_likelihood(const crm_clv_partition *partition,
+                                             const double *params, size_t n_params,
+                                             double *out_log_likelihood, double *gradient);
+
+/** The client's sum over all partitions of crm_clv_partition_log_likelihood at `params`:
+ * writes *out_log_likelihood and, when gradient is not NULL, n_params derivatives. Returns
+ * CRM_OK, or a status that stops the fit (the fit returns it, with the message the callback
+ * left, if any, in crm_last_error). Called from the thread that called the fit. */
+typedef int (*crm_clv_log_likelihood_fn)(void *user, const double *params, size_t n_params,
+                                         double *out_log_likelihood, double *gradient);
+
+/** Fits model total->kind with the optimiser and starts of crm_clv_fit (opts as there, may be
+ * NULL) on the summed statistics `total` and the summed log-likelihood `fn` (user is passed
+ * to it unchanged). Errors as crm_clv_fit (not identifiable: no repeat purchase in any
+ * partition; CRM_ECONVERGE), plus the callback's status. *out is NULL on failure. */
+CRM_API int crm_clv_fit_partitioned(crm_clv_model **out, const crm_clv_partition_stats *total,
+                                    crm_clv_log_likelihood_fn fn, void *user,
+                                    const crm_clv_fit_options *opts);
 
 /* ---- customer value: RFM, concentration, tiers, status, loyalty, retention -------------
  * (include/crmkit/value/{rfm,concentration,tiers,status,loyalty,retention}.hpp.) Customers

@@ -9,6 +9,7 @@
 
 #include "crmkit/value/clv/model.hpp"
 #include "guard.hpp"
+#include "value/clv.hpp"
 
 using crmkit::Error;
 using crmkit::ErrorCode;
@@ -19,13 +20,9 @@ using crmkit::capi::enum_arg;
 using crmkit::capi::require_version;
 namespace value = crmkit::value;
 
-struct crm_clv_model {
-  value::ClvModel model;
-};
+using crmkit::capi::fit_options;
 
-namespace {
-
-value::FitOptions fit_options(const crm_clv_fit_options* opts) {
+crmkit::value::FitOptions crmkit::capi::fit_options(const crm_clv_fit_options* opts) {
   value::FitOptions o;
   if (opts == nullptr) return o;
   require_version(opts->version, CRM_CLV_FIT_OPTIONS_VERSION, "crm_clv_fit_options");
@@ -36,6 +33,8 @@ value::FitOptions fit_options(const crm_clv_fit_options* opts) {
   o.require_convergence = opts->require_convergence != 0;
   return o;
 }
+
+namespace {
 
 value::ClvOptions clv_options(const crm_clv_options* opts) {
   require_pointer(opts, "opts");

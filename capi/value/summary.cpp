@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,24 @@ void copy_column(T* dst, const std::vector<value::CustomerSummary>& rows,
   for (std::size_t i = 0; i < rows.size(); ++i) dst[i] = rows[i].*member;
 }
 
+// rows into every column the caller asked for (a NULL column is skipped).
+void copy_columns(const crm_summary_columns* columns,
+                  const std::vector<value::CustomerSummary>& rows) {
+  using S = value::CustomerSummary;
+  static_assert(sizeof(int64_t) == sizeof(std::int64_t), "int64_t");
+  copy_column(columns->customer_id, rows, &S::customer);
+  copy_column(columns->first, rows, &S::first);
+  copy_column(columns->last, rows, &S::last);
+  copy_column(columns->purchases, rows, &S::purchases);
+  copy_column(columns->frequency, rows, &S::frequency);
+  copy_column(columns->recency, rows, &S::recency);
+  copy_column(columns->T, rows, &S::T);
+  copy_column(columns->total_value, rows, &S::total_value);
+  copy_column(columns->monetary_value, rows, &S::monetary_value);
+  copy_column(columns->holdout_frequency, rows, &S::holdout_frequency);
+  copy_column(columns->holdout_value, rows, &S::holdout_value);
+}
+
 }  // namespace
 
 extern "C" {
@@ -157,19 +176,7 @@ CRM_API int crm_summary_get(const crm_summary* summary, const crm_summary_column
     if (out_count != nullptr) *out_count = rows.size();
     if (capacity < rows.size())
       throw crmkit::capi::BufferTooSmall(rows.size(), capacity);
-    using S = value::CustomerSummary;
-    static_assert(sizeof(int64_t) == sizeof(std::int64_t), "int64_t");
-    copy_column(columns->customer_id, rows, &S::customer);
-    copy_column(columns->first, rows, &S::first);
-    copy_column(columns->last, rows, &S::last);
-    copy_column(columns->purchases, rows, &S::purchases);
-    copy_column(columns->frequency, rows, &S::frequency);
-    copy_column(columns->recency, rows, &S::recency);
-    copy_column(columns->T, rows, &S::T);
-    copy_column(columns->total_value, rows, &S::total_value);
-    copy_column(columns->monetary_value, rows, &S::monetary_value);
-    copy_column(columns->holdout_frequency, rows, &S::holdout_frequency);
-    copy_column(columns->holdout_value, rows, &S::holdout_value);
+    copy_columns(columns, rows);
   });
 }
 
@@ -244,6 +251,19 @@ CRM_API int crm_ledger_count(const crm_ledger* ledger, size_t* out_count) {
     require_pointer(ledger, "ledger");
     require_pointer(out_count, "out_count");
     *out_count = ledger->ledger.customer_count();
+  });
+}
+
+CRM_API int crm_ledger_customer(const crm_ledger* ledger, int64_t customer,
+                                const crm_summary_columns* columns, int* out_found) {
+  return guarded([&] {
+    require_pointer(ledger, "ledger");
+    require_pointer(columns, "columns");
+    require_pointer(out_found, "out_found");
+    require_version(columns->version, CRM_SUMMARY_COLUMNS_VERSION, "crm_summary_columns");
+    const std::optional<value::CustomerSummary> row = ledger->ledger.customer(customer);
+    *out_found = row ? 1 : 0;
+    if (row) copy_columns(columns, {*row});
   });
 }
 

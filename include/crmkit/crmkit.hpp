@@ -21,6 +21,7 @@
 #include "crmkit/value/loyalty.hpp"
 #include "crmkit/value/clv/mbg_nbd.hpp"
 #include "crmkit/value/clv/pareto_nbd.hpp"
+#include "crmkit/value/clv/partition.hpp"
 #include "crmkit/value/ranking.hpp"
 #include "crmkit/value/retention.hpp"
 #include "crmkit/value/rfm.hpp"

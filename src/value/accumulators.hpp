@@ -21,6 +21,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <optional>
 #include <vector>
 
 #include "crmkit/io/time.hpp"
@@ -145,6 +146,9 @@ class Accumulators {
 
   // Summaries of every customer with a calibration purchase, in slot order.
   SummaryTable table() const;
+  // Customer `slot`'s row of table(), without building the table: nullopt when it has no
+  // calibration purchase. Only for a Ledger (not any_order), whose counts need no recount.
+  std::optional<CustomerSummary> customer(std::size_t slot) const;
 
   // Message for a sale add() refused by the order rule, naming the customer.
   std::string out_of_order_message(std::size_t slot, double time, const std::string& customer) const;
@@ -168,6 +172,9 @@ class Accumulators {
   };
   // Distinct days per stream of each flagged customer (indexed by slot; others zero).
   std::vector<Counts> recount() const;
+  // Customer `slot`'s row as of `end` with its transaction counts (count >= 1).
+  CustomerSummary row(std::size_t slot, double end, const Counts& counts) const;
+  double end() const noexcept { return options_.end ? *options_.end : latest_; }
 
   SummaryOptions options_;
   bool log_days_;  // any_order and merging: keep day_keys_

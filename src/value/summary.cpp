@@ -131,46 +131,56 @@ std::vector<Accumulators::Counts> Accumulators::recount() const {
   return counts;
 }
 
+CustomerSummary Accumulators::row(std::size_t i, double end, const Counts& counts) const {
+  const PurchaseStream& c = customers_[i].calibration;
+  const double per_unit = days_per_unit(options_.unit);
+  CustomerSummary s;
+  s.customer = customers_[i].id;
+  s.first = c.first;
+  s.last = c.last;
+  s.purchases = counts.calibration;
+  s.frequency = static_cast<double>(counts.calibration - 1);
+  s.recency = (c.last - c.first) / per_unit;
+  s.T = (end - c.first) / per_unit;
+  s.total_value = c.spend();
+  s.monetary_value = counts.calibration > 1 ? (c.spend() - c.first_amount) / s.frequency : 0.0;
+  if (!holdout_.empty()) {
+    s.holdout_frequency = static_cast<double>(counts.holdout);
+    s.holdout_value = holdout_[i].spend();
+  }
+  return s;
+}
+
 SummaryTable Accumulators::table() const {
   SummaryTable t;
   t.unit = options_.unit;
   t.holdout_end = options_.holdout_end;
-  t.end = options_.end ? *options_.end : latest_;
+  t.end = end();
   t.sales = sales_;
   t.dropped_sales = dropped_;
   const std::vector<Counts> recounted = flagged_ > 0 ? recount() : std::vector<Counts>{};
   std::int64_t transactions = 0;
-  const double per_unit = days_per_unit(options_.unit);
   t.customers.reserve(customers_.size());
   for (std::size_t i = 0; i < customers_.size(); ++i) {
-    const PurchaseStream& c = customers_[i].calibration;
-    const bool recount = customers_[i].recount;
-    const std::int64_t holdout_count =
-        holdout_.empty() ? 0 : recount ? recounted[i].holdout : holdout_[i].count;
-    const std::int64_t count = recount ? recounted[i].calibration : c.count;
-    transactions += count + holdout_count;
-    if (count == 0) {
+    const Counts counts =
+        customers_[i].recount
+            ? recounted[i]
+            : Counts{customers_[i].calibration.count, holdout_.empty() ? 0 : holdout_[i].count};
+    transactions += counts.calibration + counts.holdout;
+    if (counts.calibration == 0) {
       ++t.holdout_only_customers;
       continue;
     }
-    CustomerSummary s;
-    s.customer = customers_[i].id;
-    s.first = c.first;
-    s.last = c.last;
-    s.purchases = count;
-    s.frequency = static_cast<double>(count - 1);
-    s.recency = (c.last - c.first) / per_unit;
-    s.T = (t.end - c.first) / per_unit;
-    s.total_value = c.spend();
-    s.monetary_value = count > 1 ? (c.spend() - c.first_amount) / s.frequency : 0.0;
-    if (!holdout_.empty()) {
-      s.holdout_frequency = static_cast<double>(holdout_count);
-      s.holdout_value = holdout_[i].spend();
-    }
-    t.customers.push_back(s);
+    t.customers.push_back(row(i, t.end, counts));
   }
   t.merged_sales = sales_ - transactions;
   return t;
+}
+
+std::optional<CustomerSummary> Accumulators::customer(std::size_t i) const {
+  const Counts counts{customers_[i].calibration.count, holdout_.empty() ? 0 : holdout_[i].count};
+  if (counts.calibration == 0) return std::nullopt;
+  return row(i, end(), counts);
 }
 
 // --- Ledger -------------------------------------------------------------------------------
@@ -297,6 +307,13 @@ void Ledger::add_sales(const std::int64_t* customers, const double* times,
 SummaryTable Ledger::summary() const {
   require(state_ != nullptr, "ledger was moved from");
   return state_->acc.table();
+}
+
+std::optional<CustomerSummary> Ledger::customer(std::int64_t id) const {
+  require(state_ != nullptr, "ledger was moved from");
+  const std::uint32_t slot = state_->index.find(State::key_hash(id), State::same_customer);
+  if (slot >= state_->acc.size()) return std::nullopt;
+  return state_->acc.customer(slot);
 }
 
 std::size_t Ledger::customer_count() const noexcept { return state_ ? state_->acc.size() : 0; }

@@ -42,6 +42,7 @@ void run_options_tests(void);
 void run_time_tests(void);
 void run_summary_tests(void);
 void run_clv_tests(void);
+void run_partition_tests(void);
 void run_rfm_tests(void);
 void run_concentration_tests(void);
 void run_tiers_tests(void);

@@ -51,6 +51,7 @@ int main(void) {
   run_pls_tests();
   run_desk_tests();
   run_analytics_tests();
+  run_partition_tests();
   printf("%d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

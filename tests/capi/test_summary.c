@@ -140,6 +140,27 @@ static void test_ledger(void) {
   CHECK(crm_ledger_summary(l, &s) == CRM_OK);
   check_hand_example(s);
   crm_summary_free(s);
+  { /* One customer's row at checkout: customer 7 of the hand example, then an unknown one. */
+    int64_t id = 0, purchases = 0;
+    double x = -1, tx = -1, T = -1, mean = -1;
+    int found = -1;
+    crm_summary_columns one = CRM_SUMMARY_COLUMNS_INIT;
+    one.customer_id = &id;
+    one.purchases = &purchases;
+    one.frequency = &x;
+    one.recency = &tx;
+    one.T = &T;
+    one.monetary_value = &mean;
+    CHECK(crm_ledger_customer(l, 7, &one, &found) == CRM_OK && found == 1);
+    CHECK(id == 7 && purchases == 3 && x == 2 && mean == 16);
+    CHECK_NEAR(tx, 10.0 / 7, 1e-12);
+    CHECK_NEAR(T, 2.0, 1e-12);
+    x = -1;
+    CHECK(crm_ledger_customer(l, 42, &one, &found) == CRM_OK && found == 0 && x == -1);
+    CHECK(crm_ledger_customer(l, 7, NULL, &found) == CRM_EINVAL && error_mentions("columns"));
+    CHECK(crm_ledger_customer(l, 7, &one, NULL) == CRM_EINVAL && error_mentions("out_found"));
+    CHECK(crm_ledger_customer(NULL, 7, &one, &found) == CRM_EINVAL);
+  }
   /* A bad sale is refused and changes nothing. */
   CHECK(crm_ledger_add_sale(l, 7, 15, 1) == CRM_EINVAL && error_mentions("customer 7"));
   CHECK(crm_ledger_add_sale(l, 8, 1, NAN) == CRM_EINVAL && error_mentions("amount"));

@@ -36,6 +36,6 @@ assert crmkit.library_version() == crmkit.__version__
 print("pip-installed crmkit", crmkit.__version__, "uses", crmkit.library_path)
 PY
 env -u CRMKIT_LIBRARY PYTHONPATH="$tmp/site" LD_LIBRARY_PATH="$libdir" \
-  "$python" "$src/examples/python/summary.py" "$src/data/cdnow/CDNOW_sample.txt" > "$tmp/py.out"
-grep -q "customers: 2357" "$tmp/py.out"  # as examples/python and the install test
+  "$python" "$src/examples/python/erp_batch.py" "$src/data/cdnow/CDNOW_master.txt" "$tmp/customers.csv" > "$tmp/py.out"
+grep -q "customers: 23570" "$tmp/py.out"  # as examples/python and the ERP example's test
 echo "pip install test passed"

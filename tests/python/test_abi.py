@@ -82,6 +82,11 @@ HANDLES = {"crm_summary": _lib.crm_summary, "crm_ledger": _lib.crm_ledger,
            "crm_decision_record": _lib.crm_decision_record, "crm_pls": _lib.crm_pls,
            "crm_desk": _lib.crm_desk, "crm_organisation": _lib.crm_organisation}
 HANDLES.update({"crm_complaint_report": _lib.crm_complaint_report})
+# CLV fits over partitions: the stats struct, the handle, and the callback typedef (its
+# CFUNCTYPE prototype stands where the header names the typedef).
+STRUCTS["crm_clv_partition_stats"] = _lib.ClvPartitionStats
+HANDLES.update({"crm_clv_partition": _lib.crm_clv_partition,
+                "crm_clv_log_likelihood_fn": _lib.ClvLogLikelihoodFn})
 SCALARS = {"int": ctypes.c_int, "unsigned int": ctypes.c_uint, "double": ctypes.c_double,
            "size_t": ctypes.c_size_t, "int64_t": ctypes.c_int64, "uint8_t": ctypes.c_uint8,
            "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64,

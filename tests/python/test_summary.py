@@ -71,6 +71,12 @@ def test_cdnow_arrays_with_datetime64_and_ledger_agree():
         assert ledger.add_sales(ids[100:], dates[100:], dollars[100:]) == len(ids) - 100
         assert len(ledger) == 2357
         fed = ledger.summary()
+        # One customer's row at checkout is that customer's row of the whole summary.
+        for i in (0, 1, 1000, 2356):
+            row = ledger.customer(s.customer_id[i])
+            assert {k: row[k] for k in ("frequency", "recency", "T", "monetary_value")} == \
+                {k: getattr(s, k)[i] for k in ("frequency", "recency", "T", "monetary_value")}
+        assert ledger.customer(999999) is None
     for name in crmkit.value.Summary.COLUMNS:
         np.testing.assert_array_equal(getattr(fed, name), getattr(s, name))
 

@@ -730,6 +730,7 @@ _SIGNATURES = {
     "crm_ledger_add_sales": (c_int, [_LEDGER, _P_I64, _P_F64, _P_F64, c_size_t, _P_SIZE]),
     "crm_ledger_count": (c_int, [_LEDGER, _P_SIZE]),
     "crm_ledger_summary": (c_int, [_LEDGER, _out(crm_summary)]),
+    "crm_ledger_customer": (c_int, [_LEDGER, c_int64, POINTER(SummaryColumns), POINTER(c_int)]),
     "crm_cumulative_repeat_transactions": (
         c_int, [_P_I64, _P_F64, c_size_t, c_double, c_int, c_int, _P_I64, c_size_t]),
     # CLV models
@@ -1167,6 +1168,36 @@ _SIGNATURES.update({
     "crm_complaint_report_free": (None, [_REPORT]),
     "crm_complaint_report_summary": (c_int, [_REPORT, POINTER(ComplaintSummary)]),
     "crm_complaint_report_table": (c_int, [_REPORT, c_int, c_char_p, c_size_t, _P_SIZE]),
+})
+
+
+# ---- CLV fits over partitions (capi/value/partition.cpp) ----------------------------------
+class crm_clv_partition(_Opaque):
+    pass
+
+
+class ClvPartitionStats(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("kind", c_int), ("customers", c_double),
+                ("repeat_customers", c_double), ("frequency_sum", c_double),
+                ("age_sum", c_double), ("spend_sum", c_double), ("unique_rows", c_size_t)]
+
+
+# crm_clv_log_likelihood_fn: (user, params, n_params, out_log_likelihood, gradient) -> status
+ClvLogLikelihoodFn = ctypes.CFUNCTYPE(c_int, c_void_p, _P_F64, c_size_t, _P_F64, _P_F64)
+VERSIONS.update({ClvPartitionStats: 1})
+_PARTITION = POINTER(crm_clv_partition)
+_SIGNATURES.update({
+    "crm_clv_partition_create": (c_int, [_out(crm_clv_partition), c_int, _P_F64, _P_F64, _P_F64,
+                                         _P_F64, c_size_t]),
+    "crm_clv_partition_create_spend": (c_int, [_out(crm_clv_partition), _P_F64, _P_F64, _P_F64,
+                                               c_size_t]),
+    "crm_clv_partition_free": (None, [_PARTITION]),
+    "crm_clv_partition_stats_get": (c_int, [_PARTITION, POINTER(ClvPartitionStats)]),
+    "crm_clv_partition_stats_add": (c_int, [POINTER(ClvPartitionStats),
+                                            POINTER(ClvPartitionStats)]),
+    "crm_clv_partition_log_likelihood": (c_int, [_PARTITION, _P_F64, c_size_t, _P_F64, _P_F64]),
+    "crm_clv_fit_partitioned": (c_int, [_out(crm_clv_model), POINTER(ClvPartitionStats),
+                                        ClvLogLikelihoodFn, c_void_p, POINTER(ClvFitOptions)]),
 })
 
 

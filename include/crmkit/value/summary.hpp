@@ -114,6 +114,9 @@ class Ledger {
                  std::size_t n, std::size_t* added = nullptr);
   // The summary as of now: end = options.end, or the latest sale seen.
   SummaryTable summary() const;
+  // One customer's row of summary() as of now, in O(1) (a till asks at checkout); nullopt
+  // for a customer without a sale in the calibration period.
+  std::optional<CustomerSummary> customer(std::int64_t id) const;
   std::size_t customer_count() const noexcept;
   const SummaryOptions& options() const noexcept;
 

@@ -11,17 +11,13 @@ namespace crmkit {
 inline namespace v0 {
 namespace value {
 
-namespace {
-
-struct SpendRows {
-  std::vector<double> x, z, w;
-  double total_weight = 0;
-};
+namespace detail {
 
 SpendRows spend_rows(const double* frequency, const double* monetary, std::size_t n,
-                     const double* weights) {
-  require(n > 0, "Gamma-Gamma: no customers: the input is empty");
-  require(frequency && monetary, "Gamma-Gamma: frequency and monetary_value must not be null");
+                     const double* weights, bool for_fit) {
+  require(n > 0 || !for_fit, "Gamma-Gamma: no customers: the input is empty");
+  require(n == 0 || (frequency && monetary),
+          "Gamma-Gamma: frequency and monetary_value must not be null");
   struct Row {
     double x, z, w;
   };
@@ -38,7 +34,7 @@ SpendRows spend_rows(const double* frequency, const double* monetary, std::size_
                 std::to_string(z) + ")");
     rows.push_back({x, z, w});
   }
-  require(!rows.empty(),
+  require(!rows.empty() || !for_fit,
           "Gamma-Gamma: not identifiable: no customer has a repeat purchase (every frequency is 0)");
   std::sort(rows.begin(), rows.end(),
             [](const Row& a, const Row& b) { return a.x != b.x ? a.x < b.x : a.z < b.z; });
@@ -53,7 +49,7 @@ SpendRows spend_rows(const double* frequency, const double* monetary, std::size_
     }
     out.total_weight += r.w;
   }
-  require(out.x.size() > 1,
+  require(out.x.size() > 1 || !for_fit,
           "Gamma-Gamma: not identifiable: every repeat customer has the same frequency and "
           "monetary value, which cannot determine p, q and gamma");
   return out;
@@ -61,7 +57,8 @@ SpendRows spend_rows(const double* frequency, const double* monetary, std::size_
 
 // log f(zbar | p, q, gamma; x) = log Gamma(px+q) - log Gamma(px) - log Gamma(q) + q log gamma
 //   + (px-1) log zbar + px log x - (px+q) log(gamma + x zbar), and its gradient.
-double log_likelihood_rows(const SpendRows& d, const Eigen::VectorXd& par, Eigen::VectorXd* grad) {
+double gamma_gamma_log_likelihood(const SpendRows& d, const Eigen::VectorXd& par,
+                                  Eigen::VectorXd* grad) {
   using ::crmkit::detail::digamma;
   using ::crmkit::detail::log_gamma;
   const double p = par[0], q = par[1], g = par[2];
@@ -83,7 +80,7 @@ double log_likelihood_rows(const SpendRows& d, const Eigen::VectorXd& par, Eigen
   return ll;
 }
 
-}  // namespace
+}  // namespace detail
 
 template class detail::ModelBase<GammaGamma>;
 
@@ -96,14 +93,13 @@ GammaGamma::GammaGamma(const Params& p) : ModelBase(Eigen::Vector3d(p.p, p.q, p.
 
 const FitResult& GammaGamma::fit(const double* frequency, const double* monetary_value,
                                  std::size_t n, const FitOptions& options, const double* weights) {
-  const SpendRows rows = spend_rows(frequency, monetary_value, n, weights);
+  const detail::SpendRows rows = detail::spend_rows(frequency, monetary_value, n, weights);
   double mean_z = 0;
   for (std::size_t i = 0; i < rows.z.size(); ++i) mean_z += rows.w[i] * rows.z[i];
   mean_z /= rows.total_weight;
-  // Start at p = 1, q = 2, with gamma making the population mean spend the observed mean.
-  const detail::ModelSpec spec{model_name, Eigen::Vector3d(1.0, 2.0, mean_z), true};
+  const detail::ModelSpec spec{model_name, gamma_gamma_start(mean_z), true};
   const detail::LogLikelihood ll = [&rows](const Eigen::VectorXd& p, Eigen::VectorXd* g) {
-    return log_likelihood_rows(rows, p, g);
+    return detail::gamma_gamma_log_likelihood(rows, p, g);
   };
   return store_fit(detail::fit_maximum_likelihood(ll, nullptr, rows.total_weight, rows.x.size(),
                                                  spec, options));
@@ -125,8 +121,8 @@ GammaGamma::Params GammaGamma::params() const {
 
 double GammaGamma::log_likelihood(const double* frequency, const double* monetary_value,
                                   std::size_t n, const double* weights) const {
-  return log_likelihood_rows(spend_rows(frequency, monetary_value, n, weights), checked_params(),
-                             nullptr);
+  return detail::gamma_gamma_log_likelihood(detail::spend_rows(frequency, monetary_value, n, weights),
+                                           checked_params(), nullptr);
 }
 
 double GammaGamma::mean_spend() const {

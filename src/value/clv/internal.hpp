@@ -30,9 +30,24 @@ inline void require_same_size(Eigen::Index a, Eigen::Index b, Eigen::Index c) {
                                 std::to_string(c) + ")");
 }
 
-// Observed purchases per unit of time, the scale of the models' default starts.
+// Observed purchases per unit of time, the scale of the models' default starts, from the
+// weighted sums of x and T (all a start needs, so a fit over partitions finds the same one).
+inline double observed_purchase_rate(double frequency_sum, double age_sum) {
+  return std::max(frequency_sum / age_sum, 1e-12);
+}
 inline double observed_purchase_rate(const detail::RfmRows& rows) {
-  return std::max((rows.weight * rows.x).sum() / (rows.weight * rows.T).sum(), 1e-12);
+  return observed_purchase_rate((rows.weight * rows.x).sum(), (rows.weight * rows.T).sum());
+}
+
+// BG/NBD's and MBG/NBD's scale-aware start: mean purchase rate r/alpha equal to the observed.
+inline Eigen::VectorXd beta_geometric_start(double purchase_rate) {
+  return Eigen::Vector4d(1.0, 1.0 / purchase_rate, 1.0, 1.0);
+}
+
+// Gamma-Gamma's start: p = 1, q = 2, with gamma making the population mean spend the
+// observed mean repeat spend.
+inline Eigen::VectorXd gamma_gamma_start(double mean_spend) {
+  return Eigen::Vector3d(1.0, 2.0, mean_spend);
 }
 
 namespace detail {
@@ -258,6 +273,22 @@ Eigen::VectorXd PurchaseModelBase<Model>::p_alive(const Eigen::Ref<const Eigen::
   return out;
 }
 
+}  // namespace detail
+
+// Gamma-Gamma's customers with repeat purchases, validated and compressed to unique
+// (x, zbar) rows with summed weights (in gamma_gamma.cpp). `for_fit` also refuses a table
+// that cannot identify the parameters (no repeat customer, or one (x, zbar) only); without
+// it an empty table is allowed (a partition may hold no repeat customer).
+namespace detail {
+struct SpendRows {
+  std::vector<double> x, z, w;
+  double total_weight = 0;
+};
+SpendRows spend_rows(const double* frequency, const double* monetary, std::size_t n,
+                     const double* weights, bool for_fit = true);
+// Its weighted log-likelihood at (p, q, gamma), gradient when `grad` is non-null.
+double gamma_gamma_log_likelihood(const SpendRows& rows, const Eigen::VectorXd& params,
+                                  Eigen::VectorXd* grad);
 }  // namespace detail
 
 // Weighted log-likelihood of BG/NBD (drop_out_at_start false) or MBG/NBD (true) at natural

@@ -22,8 +22,7 @@ struct PurchaseModelTraits<ModifiedBetaGeo> {
   static constexpr TimeKind time_kind = TimeKind::continuous;
   // Scale-aware start: mean purchase rate r/alpha equal to the observed one.
   static ModelSpec fit_spec(const RfmRows& rows) {
-    return {ModifiedBetaGeo::model_name,
-            Eigen::Vector4d(1.0, 1.0 / observed_purchase_rate(rows), 1.0, 1.0), true};
+    return {ModifiedBetaGeo::model_name, beta_geometric_start(observed_purchase_rate(rows)), true};
   }
   static double log_likelihood(const RfmRows& rows, const Eigen::VectorXd& p,
                                Eigen::VectorXd* grad) {

@@ -39,3 +39,10 @@ from .loyalty import default_loyalty_drivers, loyalty_index  # noqa: F401
 from .retention import at_risk_campaign, campaign_payback, value_at_risk  # noqa: F401
 from .segment import K_SELECTIONS, SCALINGS, KMeans  # noqa: F401
 from .churn import ChurnModel, churn_metrics  # noqa: F401
+from .partition import (  # noqa: F401
+    ClvPartition,
+    PartitionStatistics,
+    fit_partitioned,
+    sum_answers,
+    sum_statistics,
+)

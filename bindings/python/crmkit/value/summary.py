@@ -1,7 +1,7 @@
 """Customer summaries: transaction logs to per-customer x, t_x, T and spend
 (crmkit::value::summarize, capi/value/summary.cpp)."""
 import ctypes
-from ctypes import byref, c_double, c_int64, c_size_t
+from ctypes import POINTER, byref, c_double, c_int, c_int64, c_size_t
 
 import numpy as np
 
@@ -190,6 +190,18 @@ class Ledger(Handle):
         handle = ctypes.POINTER(crm_summary)()
         lib.ledger_summary(self._live(), byref(handle))
         return Summary(handle, text_keys=False)
+
+    def customer(self, customer):
+        """One customer's row of summary() in O(1), as a dict of the summary's columns
+        (frequency, recency, T, monetary_value, ...), or None for a customer without a sale
+        in the calibration period."""
+        (c,) = array([customer], np.int64, "customer")
+        cells = {name: (c_int64 if ctype == POINTER(c_int64) else c_double)()
+                 for name, ctype in SummaryColumns._fields_[1:]}
+        cols = new(SummaryColumns, **{name: ctypes.pointer(cell) for name, cell in cells.items()})
+        found = c_int()
+        lib.ledger_customer(self._live(), int(c), byref(cols), byref(found))
+        return {name: cell.value for name, cell in cells.items()} if found.value else None
 
 
 def cumulative_repeat_transactions(customers, times, origin, periods, *, unit="week",

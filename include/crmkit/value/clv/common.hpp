@@ -104,6 +104,8 @@ void customer_lifetime_value(const PurchaseModel& model, const double* frequency
   }
 }
 
+class ClvModel;  // model.hpp; stores partitioned fits (clv/partition.hpp) in a model
+
 namespace detail {
 
 // Customer histories after validation, compressed to unique rows with summed weights and
@@ -210,6 +212,9 @@ class ModelBase {
   // Known parameters (natural scale, parameter_names() order); invalid_argument unless all
   // finite and > 0.
   explicit ModelBase(const Eigen::VectorXd& params);
+  // A fit whose likelihood the caller sums over partitions (ClvModel::fit_partitioned) is
+  // stored like any other, through store_fit and its range check.
+  friend class value::ClvModel;
   const Eigen::VectorXd& checked_params() const;  // invalid_state before fit or construction
   const FitResult& store_fit(FitResult result);   // the fitted parameters become the model's
 

@@ -6,6 +6,7 @@
 
 #include <Eigen/Core>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -23,6 +24,8 @@
 namespace crmkit {
 inline namespace v0 {
 namespace value {
+
+struct PartitionStatistics;  // clv/partition.hpp
 
 // The order is the C API's crm_clv_kind: do not reorder.
 enum class ClvModelKind { bg_nbd, pareto_nbd, mbg_nbd, bg_bb, gamma_gamma };
@@ -53,6 +56,15 @@ class ClvModel {
   // Gamma-Gamma: x and mean repeat spend; invalid_argument for a purchase model.
   const FitResult& fit_spend(const double* frequency, const double* monetary_value,
                              std::size_t n, const FitOptions& options, const double* weights);
+
+  // The same fit on customers split into partitions (clv/partition.hpp): `total` is the sum
+  // of every partition's statistics (its kind must be this model's), `log_likelihood` sums
+  // their log-likelihoods and gradients at the parameters it is given. The optimiser and
+  // its starts are fit's and fit_spend's, so the result equals theirs on the whole table.
+  const FitResult& fit_partitioned(const PartitionStatistics& total,
+                                   const std::function<double(const Eigen::VectorXd&,
+                                                              Eigen::VectorXd*)>& log_likelihood,
+                                   const FitOptions& options);
 
   // Bulk predictions into out[0..n-1]; invalid_argument when the model has no such
   // prediction (BG/BB: conditional_probability_of_purchases; Gamma-Gamma: the purchase
