@@ -3,6 +3,7 @@
 // src/complaint/desk.cpp; text archive (portable across platforms).
 #pragma once
 
+#include <boost/serialization/binary_object.hpp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/version.hpp>
 #include <cstdint>
@@ -58,16 +59,42 @@ void sequence(Ar& ar, std::vector<T>& items, Io&& io) {
   }
 }
 
+// Longest text field (id, actor, note, ...) a snapshot may hold: far above any real one.
+constexpr std::uint64_t kMaxText = std::uint64_t{1} << 20;
+
+// A text field. From format version 2 on, its length is checked against kMaxText before
+// anything is allocated, then its bytes follow (Boost's own string loader, used by version
+// 1, resizes to whatever length a damaged snapshot claims: 10 GB claimed is 10 GB asked for).
 template <class Ar>
-void audit(Ar& ar, AuditEntry& a) {
+void text(Ar& ar, std::string& s, unsigned version) {
+  if (version < 2) {
+    ar & s;
+    return;
+  }
+  std::uint64_t n = s.size();
+  ar & n;
+  if (Ar::is_loading::value) {
+    if (n > kMaxText)
+      throw Error(ErrorCode::corrupt_data, "snapshot text field of " + std::to_string(n) +
+                                               " bytes exceeds the limit of " + std::to_string(kMaxText));
+    s.resize(static_cast<std::size_t>(n));
+  }
+  if (n > 0) {
+    auto bytes = boost::serialization::make_binary_object(s.data(), static_cast<std::size_t>(n));
+    ar & bytes;
+  }
+}
+
+template <class Ar>
+void audit(Ar& ar, AuditEntry& a, unsigned version) {
   ar & a.sequence;
   time(ar, a.time);
-  ar & a.actor;
+  text(ar, a.actor, version);
   enumeration(ar, a.event);
   optional(ar, a.before, [](Ar& r, CaseState& s) { enumeration(r, s); });
   enumeration(ar, a.after);
-  ar & a.department;
-  ar & a.note;
+  text(ar, a.department, version);
+  text(ar, a.note, version);
 }
 
 template <class Ar>
@@ -77,15 +104,15 @@ void pause(Ar& ar, Pause& p) {
 }
 
 template <class Ar>
-void one_case(Ar& ar, ComplaintCase& c) {
+void one_case(Ar& ar, ComplaintCase& c, unsigned version) {
   const auto opt_time = [](Ar& r, Time& t) { time(r, t); };
-  ar & c.id;
+  text(ar, c.id, version);
   enumeration(ar, c.channel);
-  ar & c.customer;
-  ar & c.category;
+  text(ar, c.customer, version);
+  text(ar, c.category, version);
   enumeration(ar, c.priority);
-  ar & c.department;
-  ar & c.handler;
+  text(ar, c.department, version);
+  text(ar, c.handler, version);
   enumeration(ar, c.state);
   enumeration(ar, c.resume_to);
   time(ar, c.opened);
@@ -94,7 +121,7 @@ void one_case(Ar& ar, ComplaintCase& c) {
   optional(ar, c.closed, opt_time);
   sequence(ar, c.pauses, [](Ar& r, Pause& p) { pause(r, p); });
   ar & c.reopen_count;
-  sequence(ar, c.audit, [](Ar& r, AuditEntry& a) { audit(r, a); });
+  sequence(ar, c.audit, [version](Ar& r, AuditEntry& a) { audit(r, a, version); });
 }
 
 }  // namespace snapshot_io
@@ -105,9 +132,9 @@ struct DeskSnapshot {
   std::vector<ComplaintCase> cases;
 
   template <class Ar>
-  void serialize(Ar& ar, unsigned /*version*/) {
+  void serialize(Ar& ar, unsigned version) {
     ar & sequence;
-    snapshot_io::sequence(ar, cases, [](Ar& r, ComplaintCase& c) { snapshot_io::one_case(r, c); });
+    snapshot_io::sequence(ar, cases, [version](Ar& r, ComplaintCase& c) { snapshot_io::one_case(r, c, version); });
   }
   void check_invariants() const {
     if (sequence < 0) throw Error(ErrorCode::corrupt_data, "snapshot sequence is negative");
@@ -121,4 +148,5 @@ struct DeskSnapshot {
 }  // namespace v0
 }  // namespace crmkit
 
-BOOST_CLASS_VERSION(crmkit::complaint::DeskSnapshot, 1)
+// Version 2: text fields bounded before allocation (snapshot_io::text); 1 is still read.
+BOOST_CLASS_VERSION(crmkit::complaint::DeskSnapshot, 2)
