@@ -4,7 +4,9 @@ must end with exit code 1 and one line "crmkit: error: ..." naming the limit or 
 never a crash, an abort on a failed allocation, or a hang. Sizes claimed in headers (an
 archive's payload length, a text length inside a model or a desk snapshot) are far beyond
 the limit, so any attempt to allocate them would fail here.
-Usage: hostile.py CRMKIT_BINARY DATA_DIR"""
+Usage: hostile.py CRMKIT_BINARY DATA_DIR (with crmkit importable: PYTHONPATH, CRMKIT_LIBRARY)"""
+import base64
+import csv
 import pathlib
 import re
 import resource
@@ -70,28 +72,33 @@ with tempfile.TemporaryDirectory() as tmp:
     (tmp / "record.bin").write_bytes(envelope(head, forged))
     expect_error(r"exceeds", "decision", tmp / "record.bin")
 
-    # A desk whose snapshot claims a 10 GB case id (envelope and checksum intact).
+    # A desk whose snapshot (format 2, written by the library through the Python binding)
+    # claims a 10 GB case id; envelope and checksum intact.
     desk = tmp / "desk"
-    r = subprocess.run([str(crmkit), "complaints", "replay", str(data / "complaint/events.csv"),
-                        "--desk", str(desk)], capture_output=True, text=True)
-    if r.returncode != 0:
-        failures.append(f"complaints replay: {r.stderr}")
-    else:
-        golden = (data / "golden/complaint/v1/snapshot.txt").read_bytes()
-        head, text = envelope_parts(golden)
-        # Version 1 text archive: the first case id "C-1001" follows its length "6 ".
-        forged_text = text.replace(b" 6 C-1001", b" 10000000000 C-1001", 1)
-        with sqlite3.connect(desk / "desk.sqlite3") as con:
-            con.execute("INSERT OR REPLACE INTO snapshot(id, sequence, data) VALUES(1, 14, ?)",
-                        (envelope(head, forged_text),))
-        con.close()
-        expect_error(r"desk\.sqlite3: the snapshot is damaged", "complaints", "list", "--desk", desk)
-        # The database file itself damaged: its header claims pages it does not have.
-        raw = bytearray((desk / "desk.sqlite3").read_bytes())
-        raw[28:32] = struct.pack(">I", 0x7FFFFFFF)  # in-header database size, in pages
-        raw[100:4096] = b"\xff" * (4096 - 100)
-        (desk / "desk.sqlite3").write_bytes(bytes(raw))
-        expect_error(r"desk\.sqlite3", "complaints", "list", "--desk", desk)
+    import crmkit.complaint
+    with open(data / "complaint/events.csv", newline="") as f:
+        events = [{k: v for k, v in row.items() if v} for row in csv.DictReader(f)]
+    with crmkit.complaint.Desk(str(desk)) as d:
+        d.submit(events)
+        d.snapshot()
+    with sqlite3.connect(desk / "desk.sqlite3") as con:
+        (blob,) = con.execute("SELECT data FROM snapshot WHERE id = 1").fetchone()
+        head, text = envelope_parts(blob)
+        # Text archive: a text field is its length, an empty line, then its bytes in base64.
+        field = b" 6\n\n" + base64.b64encode(b"C-1001")
+        if field not in text:
+            failures.append("the snapshot does not hold C-1001 as expected")
+        forged_text = text.replace(field, b" 10000000000\n\n" + base64.b64encode(b"C-1001"), 1)
+        con.execute("UPDATE snapshot SET data = ? WHERE id = 1", (envelope(head, forged_text),))
+    con.close()
+    expect_error(r"desk\.sqlite3: the snapshot is damaged: .*10000000000 bytes exceeds the limit",
+                 "complaints", "list", "--desk", desk)
+    # The database file itself damaged: its header claims pages it does not have.
+    raw = bytearray((desk / "desk.sqlite3").read_bytes())
+    raw[28:32] = struct.pack(">I", 0x7FFFFFFF)  # in-header database size, in pages
+    raw[100:4096] = b"\xff" * (4096 - 100)
+    (desk / "desk.sqlite3").write_bytes(bytes(raw))
+    expect_error(r"desk\.sqlite3", "complaints", "list", "--desk", desk)
 
 for f in failures:
     print("FAIL:", f)
