@@ -151,7 +151,8 @@ void kpis(Bytes& in) {
   log.answered = maybe(answered, in.flag());
   log.abandoned = maybe(abandoned, in.flag());
   log.end = maybe(end, in.flag());
-  crm_kpi_figures figures = CRM_KPI_FIGURES_INIT;
+  crm_kpi_figures figures{};
+  figures.version = CRM_KPI_FIGURES_VERSION;
   check(crm_contact_kpis(&log, nullptr, &figures));
 }
 
