@@ -163,6 +163,7 @@ struct Desk::Impl {
     if (!s.step("reading the snapshot")) return 0;
     try {
       DeskSnapshot snapshot = io::from_bytes<DeskSnapshot>(s.blob(1));
+      if (snapshot.legacy) return 0;  // format 1 is not read: every event is replayed
       if (snapshot.sequence != s.integer(0)) throw Error(ErrorCode::corrupt_data, "sequence numbers disagree");
       for (ComplaintCase& c : snapshot.cases) book.put(std::move(c));
       return snapshot.sequence;
@@ -191,7 +192,10 @@ struct Desk::Impl {
 
   void replay() {
     last_sequence = load_snapshot();
-    events = pragma("SELECT count(*) FROM events WHERE seq <= (SELECT coalesce(max(sequence), 0) FROM snapshot)");
+    Statement covered(db, path, "SELECT count(*) FROM events WHERE seq <= ?");
+    covered.bind(1, last_sequence);
+    covered.step("counting the events the snapshot covers");
+    events = covered.integer(0);
     std::map<std::string, std::string> customers;
     Statement c(db, path, "SELECT case_id, customer FROM customers");
     while (c.step("reading customer references")) customers[c.text(0)] = c.text(1);

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <boost/serialization/binary_object.hpp>
-#include <boost/serialization/string.hpp>
 #include <boost/serialization/version.hpp>
 #include <cstdint>
 #include <vector>
@@ -62,15 +61,11 @@ void sequence(Ar& ar, std::vector<T>& items, Io&& io) {
 // Longest text field (id, actor, note, ...) a snapshot may hold: far above any real one.
 constexpr std::uint64_t kMaxText = std::uint64_t{1} << 20;
 
-// A text field. From format version 2 on, its length is checked against kMaxText before
-// anything is allocated, then its bytes follow (Boost's own string loader, used by version
-// 1, resizes to whatever length a damaged snapshot claims: 10 GB claimed is 10 GB asked for).
+// A text field: its length, checked against kMaxText before anything is allocated, then its
+// bytes. (Boost's own string loader, which format version 1 used, resizes to whatever length
+// a damaged snapshot claims: 10 GB claimed was 10 GB asked for; found by fuzz/snapshot_fuzzer.)
 template <class Ar>
-void text(Ar& ar, std::string& s, unsigned version) {
-  if (version < 2) {
-    ar & s;
-    return;
-  }
+void text(Ar& ar, std::string& s) {
   std::uint64_t n = s.size();
   ar & n;
   if (Ar::is_loading::value) {
@@ -86,15 +81,15 @@ void text(Ar& ar, std::string& s, unsigned version) {
 }
 
 template <class Ar>
-void audit(Ar& ar, AuditEntry& a, unsigned version) {
+void audit(Ar& ar, AuditEntry& a) {
   ar & a.sequence;
   time(ar, a.time);
-  text(ar, a.actor, version);
+  text(ar, a.actor);
   enumeration(ar, a.event);
   optional(ar, a.before, [](Ar& r, CaseState& s) { enumeration(r, s); });
   enumeration(ar, a.after);
-  text(ar, a.department, version);
-  text(ar, a.note, version);
+  text(ar, a.department);
+  text(ar, a.note);
 }
 
 template <class Ar>
@@ -104,15 +99,15 @@ void pause(Ar& ar, Pause& p) {
 }
 
 template <class Ar>
-void one_case(Ar& ar, ComplaintCase& c, unsigned version) {
+void one_case(Ar& ar, ComplaintCase& c) {
   const auto opt_time = [](Ar& r, Time& t) { time(r, t); };
-  text(ar, c.id, version);
+  text(ar, c.id);
   enumeration(ar, c.channel);
-  text(ar, c.customer, version);
-  text(ar, c.category, version);
+  text(ar, c.customer);
+  text(ar, c.category);
   enumeration(ar, c.priority);
-  text(ar, c.department, version);
-  text(ar, c.handler, version);
+  text(ar, c.department);
+  text(ar, c.handler);
   enumeration(ar, c.state);
   enumeration(ar, c.resume_to);
   time(ar, c.opened);
@@ -121,7 +116,7 @@ void one_case(Ar& ar, ComplaintCase& c, unsigned version) {
   optional(ar, c.closed, opt_time);
   sequence(ar, c.pauses, [](Ar& r, Pause& p) { pause(r, p); });
   ar & c.reopen_count;
-  sequence(ar, c.audit, [version](Ar& r, AuditEntry& a) { audit(r, a, version); });
+  sequence(ar, c.audit, [](Ar& r, AuditEntry& a) { audit(r, a); });
 }
 
 }  // namespace snapshot_io
@@ -131,10 +126,18 @@ struct DeskSnapshot {
   std::int64_t sequence = 0;  // the last event the cases include
   std::vector<ComplaintCase> cases;
 
+  // A format 1 snapshot is not read (its text fields are unbounded): `legacy` tells the desk
+  // to replay every event instead, once; its next snapshot() writes format 2.
+  bool legacy = false;
+
   template <class Ar>
   void serialize(Ar& ar, unsigned version) {
+    if (Ar::is_loading::value && version < 2) {
+      legacy = true;
+      return;
+    }
     ar & sequence;
-    snapshot_io::sequence(ar, cases, [version](Ar& r, ComplaintCase& c) { snapshot_io::one_case(r, c, version); });
+    snapshot_io::sequence(ar, cases, [](Ar& r, ComplaintCase& c) { snapshot_io::one_case(r, c); });
   }
   void check_invariants() const {
     if (sequence < 0) throw Error(ErrorCode::corrupt_data, "snapshot sequence is negative");
@@ -148,5 +151,5 @@ struct DeskSnapshot {
 }  // namespace v0
 }  // namespace crmkit
 
-// Version 2: text fields bounded before allocation (snapshot_io::text); 1 is still read.
+// Version 2: text fields bounded before allocation (snapshot_io::text); 1 is set aside.
 BOOST_CLASS_VERSION(crmkit::complaint::DeskSnapshot, 2)
