@@ -178,4 +178,9 @@ TEST_CASE("times: UTC, offsets and the error for anything else") {
   // date.h negate its "no offset" value, a signed overflow, before the error.
   CHECK_THAT(error_of([] { parse_time("2026-03-02T10:30:0-CZ10"); }), Catch::Contains("is not of the form"));
   CHECK_THAT(error_of([] { parse_time("2026-03-02T10:30:00-1"); }), Catch::Contains("is not of the form"));
+  // Also found by fuzz/events_fuzzer (corpus events/broken_minutes.csv): a time breaking off
+  // in its minutes made date.h convert an uninitialised seconds value.
+  CHECK_THAT(error_of([] { parse_time("+2026-03-02T09:+0:00Z"); }), Catch::Contains("is not of the form"));
+  CHECK_THAT(error_of([] { parse_time("2026-03-02T09:+0:00Z"); }), Catch::Contains("is not of the form"));
+  CHECK_THAT(error_of([] { parse_time("2026-03-02T09:00:00 "); }), Catch::Contains("is not of the form"));
 }
