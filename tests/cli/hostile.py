@@ -18,7 +18,7 @@ import tempfile
 import zlib
 
 LIMIT = 768 << 20
-crmkit, data = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2]).resolve()
+cli, data = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2]).resolve()
 failures = []
 
 
@@ -27,7 +27,7 @@ def limited():
 
 
 def expect_error(pattern, *args):
-    r = subprocess.run([str(crmkit), *map(str, args)], capture_output=True, text=True,
+    r = subprocess.run([str(cli), *map(str, args)], capture_output=True, text=True,
                        preexec_fn=limited, timeout=120)
     err = r.stderr.strip()
     if r.returncode != 1 or len(err.splitlines()) != 1 or not err.startswith("crmkit: error:") \
