@@ -1,15 +1,13 @@
 // Fuzz harness for the CSV reader and the transaction-log summary behind it: any bytes
 // must either parse or raise crmkit::Error; never crash, hang or throw anything else.
 #include <cstdint>
-#include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 #include "crmkit/error.hpp"
 #include "crmkit/io/csv.hpp"
 #include "crmkit/io/transaction_log.hpp"
+#include "temp_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
@@ -28,17 +26,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const crmkit::Error&) {
   }
   // The same bytes as a transaction log file (customer_id,date,amount).
-  char path[] = "/tmp/crmkit-fuzz-XXXXXX";
-  int fd = mkstemp(path);
-  if (fd < 0) return 0;
-  close(fd);
-  { std::ofstream(path, std::ios::binary) << text; }
+  const crmkit_fuzz::TempFile file(data, size);
+  if (!file.ok()) return 0;
   try {
     crmkit::value::SummaryOptions summary;
     summary.merge_same_day = size > 2 && data[2] % 2 == 0;
-    crmkit::io::summarize_transaction_log(path, options, {}, summary);
+    crmkit::io::summarize_transaction_log(file.path(), options, {}, summary);
   } catch (const crmkit::Error&) {
   }
-  std::remove(path);
   return 0;
 }

@@ -157,13 +157,17 @@ struct Desk::Impl {
     if (!head.row("reading the snapshot")) return 0;
     try {
       const std::int64_t sequence = head.integer(0), parts = head.integer(2);
+      // Returns false for a format 1 snapshot, which is not read (its text fields are
+      // unbounded): the desk then replays every event.
       const auto load_part = [&](const std::string& bytes, std::int64_t stored_sequence, std::int64_t part) {
         DeskSnapshot snapshot = io::from_bytes<DeskSnapshot>(bytes);
+        if (snapshot.legacy) return false;
         if (snapshot.sequence != stored_sequence || stored_sequence != sequence)
           throw Error(ErrorCode::corrupt_data, "sequence numbers disagree in part " + std::to_string(part));
         for (ComplaintCase& c : snapshot.cases) book.put(std::move(c));
+        return true;
       };
-      load_part(head.blob(1), sequence, 1);
+      if (!load_part(head.blob(1), sequence, 1)) return 0;
       store::Query rest(db, path, "SELECT part, sequence, data FROM snapshot_parts ORDER BY part");
       std::int64_t expected = 2;
       for (; rest.row("reading the snapshot"); ++expected) {
@@ -171,7 +175,8 @@ struct Desk::Impl {
           throw Error(ErrorCode::corrupt_data, "part " + std::to_string(rest.integer(0)) + " found where part " +
                                                    std::to_string(expected) + " of " + std::to_string(parts) +
                                                    " was expected");
-        load_part(rest.blob(2), rest.integer(1), expected);
+        if (!load_part(rest.blob(2), rest.integer(1), expected))
+          throw Error(ErrorCode::corrupt_data, "part " + std::to_string(expected) + " is of format 1");
       }
       if (expected != parts + 1)
         throw Error(ErrorCode::corrupt_data, "it has " + std::to_string(expected - 1) + " of its " + std::to_string(parts) +
@@ -235,7 +240,10 @@ struct Desk::Impl {
 
   void replay() {
     last_sequence = load_snapshot();
-    events = pragma("SELECT count(*) FROM events WHERE seq <= (SELECT coalesce(max(sequence), 0) FROM snapshot)");
+    store::Query covered(db, path, "SELECT count(*) FROM events WHERE seq <= ?");
+    covered.bind(1, last_sequence);
+    covered.row("counting the events the snapshot covers");
+    events = covered.integer(0);
     std::map<std::string, std::string> customers;
     store::Query c(db, path, "SELECT case_id, customer FROM customers");
     while (c.row("reading customer references")) customers[c.text(0)] = c.text(1);

@@ -4,7 +4,7 @@
 // on). Internal to src/complaint/desk.cpp; text archives (portable across platforms).
 #pragma once
 
-#include <boost/serialization/string.hpp>
+#include <boost/serialization/binary_object.hpp>
 #include <boost/serialization/version.hpp>
 #include <cstdint>
 #include <vector>
@@ -62,6 +62,28 @@ void sequence(Ar& ar, std::vector<T>& items, Io&& io) {
   }
 }
 
+// Longest text field (id, actor, note, ...) a snapshot may hold: far above any real one.
+constexpr std::uint64_t kMaxText = std::uint64_t{1} << 20;
+
+// A text field: its length, checked against kMaxText before anything is allocated, then its
+// bytes. (Boost's own string loader, which format version 1 used, resizes to whatever length
+// a damaged snapshot claims: 10 GB claimed was 10 GB asked for; found by fuzz/snapshot_fuzzer.)
+template <class Ar>
+void text(Ar& ar, std::string& s) {
+  std::uint64_t n = s.size();
+  ar & n;
+  if (Ar::is_loading::value) {
+    if (n > kMaxText)
+      throw Error(ErrorCode::corrupt_data, "snapshot text field of " + std::to_string(n) +
+                                               " bytes exceeds the limit of " + std::to_string(kMaxText));
+    s.resize(static_cast<std::size_t>(n));
+  }
+  if (n > 0) {
+    auto bytes = boost::serialization::make_binary_object(s.data(), static_cast<std::size_t>(n));
+    ar & bytes;
+  }
+}
+
 template <class Ar>
 void seconds(Ar& ar, Seconds& s) {
   std::int64_t n = s.count();
@@ -69,18 +91,18 @@ void seconds(Ar& ar, Seconds& s) {
   if (Ar::is_loading::value) s = Seconds(n);
 }
 
-// Version 2 of the snapshot added escalation changes and follow-up links.
+// Version 3 of the snapshot added escalation changes (follow-up links: one_case).
 template <class Ar>
 void audit(Ar& ar, AuditEntry& a, unsigned version) {
   ar & a.sequence;
   time(ar, a.time);
-  ar & a.actor;
+  text(ar, a.actor);
   enumeration(ar, a.event);
   optional(ar, a.before, [](Ar& r, CaseState& s) { enumeration(r, s); });
   enumeration(ar, a.after);
-  ar & a.department;
-  ar & a.note;
-  if (version >= 2) ar & a.changes;
+  text(ar, a.department);
+  text(ar, a.note);
+  if (version >= 3) ar & a.changes;
 }
 
 template <class Ar>
@@ -92,13 +114,13 @@ void pause(Ar& ar, Pause& p) {
 template <class Ar>
 void one_case(Ar& ar, ComplaintCase& c, unsigned version) {
   const auto opt_time = [](Ar& r, Time& t) { time(r, t); };
-  ar & c.id;
+  text(ar, c.id);
   enumeration(ar, c.channel);
-  ar & c.customer;
-  ar & c.category;
+  text(ar, c.customer);
+  text(ar, c.category);
   enumeration(ar, c.priority);
-  ar & c.department;
-  ar & c.handler;
+  text(ar, c.department);
+  text(ar, c.handler);
   enumeration(ar, c.state);
   enumeration(ar, c.resume_to);
   time(ar, c.opened);
@@ -107,10 +129,10 @@ void one_case(Ar& ar, ComplaintCase& c, unsigned version) {
   optional(ar, c.closed, opt_time);
   sequence(ar, c.pauses, [](Ar& r, Pause& p) { pause(r, p); });
   ar & c.reopen_count;
-  if (version >= 2) {
-    ar & c.follows;
-    sequence(ar, c.follow_ups, [](Ar& r, std::string& id) { r & id; });
-    ar & c.replaced_handler;
+  if (version >= 3) {
+    text(ar, c.follows);
+    sequence(ar, c.follow_ups, [](Ar& r, std::string& id) { text(r, id); });
+    text(ar, c.replaced_handler);
   }
   sequence(ar, c.audit, [version](Ar& r, AuditEntry& a) { audit(r, a, version); });
 }
@@ -118,7 +140,7 @@ void one_case(Ar& ar, ComplaintCase& c, unsigned version) {
 template <class Ar>
 void calendar(Ar& ar, BusinessCalendar& c) {
   std::string zone = c.time_zone();
-  ar & zone;
+  text(ar, zone);
   if (Ar::is_loading::value) c = BusinessCalendar(zone);
   for (int day = 0; day < 7; ++day) {
     WorkingHours h = c.week()[static_cast<std::size_t>(day)];
@@ -137,12 +159,12 @@ void organisation(Ar& ar, Organisation& org) {
   std::vector<Organisation::Unit> units = org.unit_list();
   std::vector<Organisation::Path> paths = org.path_list();
   sequence(ar, units, [](Ar& r, Organisation::Unit& u) {
-    r & u.name;
+    text(r, u.name);
     r & u.authority;
   });
   sequence(ar, paths, [](Ar& r, Organisation::Path& p) {
-    r & p.from;
-    r & p.to;
+    text(r, p.from);
+    text(r, p.to);
     r & p.cost;
   });
   if (Ar::is_loading::value) {
@@ -159,8 +181,16 @@ struct DeskSnapshot {
   std::int64_t sequence = 0;  // the last event the cases include
   std::vector<ComplaintCase> cases;
 
+  // A format 1 snapshot is not read (its text fields are unbounded): `legacy` tells the desk
+  // to replay every event instead, once; its next snapshot() writes format 2.
+  bool legacy = false;
+
   template <class Ar>
   void serialize(Ar& ar, unsigned version) {
+    if (Ar::is_loading::value && version < 2) {
+      legacy = true;
+      return;
+    }
     ar & sequence;
     snapshot_io::sequence(ar, cases, [version](Ar& r, ComplaintCase& c) { snapshot_io::one_case(r, c, version); });
   }
@@ -203,5 +233,7 @@ struct DeskSettings {
 }  // namespace v0
 }  // namespace crmkit
 
-BOOST_CLASS_VERSION(crmkit::complaint::DeskSnapshot, 2)
+// Version 2: text fields bounded before allocation (snapshot_io::text); 1 is set aside.
+// Version 3: escalation changes, follow-up links and the replaced handler.
+BOOST_CLASS_VERSION(crmkit::complaint::DeskSnapshot, 3)
 BOOST_CLASS_VERSION(crmkit::complaint::DeskSettings, 1)

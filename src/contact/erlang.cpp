@@ -27,8 +27,11 @@ void require_positive(double v, const char* name) {
 }
 
 void require_traffic(double traffic) {
-  require(std::isfinite(traffic) && traffic > 0,
-          "traffic = " + detail::number_text(traffic) + " Erlangs: must be a finite number > 0");
+  // The upper bound: found by fuzz/capi_fuzzer, 8e136 Erlangs overflowed the agent count
+  // (undefined behaviour) and would have searched upward for ever.
+  require(std::isfinite(traffic) && traffic > 0 && traffic <= kMaxTraffic,
+          "traffic = " + detail::number_text(traffic) + " Erlangs: must be a finite number > 0 and at most " +
+              detail::number_text(kMaxTraffic));
 }
 
 double log_sum_exp(double a, double b) {

@@ -53,7 +53,13 @@ Row read_row(const ContactColumns& log, std::size_t i, double interval) {
   r.channel = log.channel[i];
   r.agent = log.agent ? log.agent[i] : -1;
   const double arrival = log.arrival[i];
-  require_lazy(std::isfinite(arrival), [&] { return where + "arrival is not a finite day number"; });
+  // Day numbers within the years 0001-9999 (io/time.hpp): beyond them the interval number
+  // of a contact would not fit its integer (found by fuzz/capi_fuzzer).
+  const auto in_years = [](double t) { return t >= io::kFirstDayNumber && t < io::kEndDayNumber; };
+  const auto require_in_years = [&](double t, const char* field) {
+    require_lazy(in_years(t), [&] { return where + field + " is not a day number within the years 0001-9999"; });
+  };
+  require_in_years(arrival, "arrival");
   const double answered = value_or(log.answered, i, kNaN);
   const double abandoned = value_or(log.abandoned, i, kNaN);
   const double end = value_or(log.end, i, kNaN);
@@ -64,7 +70,7 @@ Row read_row(const ContactColumns& log, std::size_t i, double interval) {
   require_lazy(!std::isinf(r.satisfaction), [&] { return where + "satisfaction is infinite"; });
   r.answered = !std::isnan(answered);
   r.abandoned = !std::isnan(abandoned);
-  const auto when = [](double t) { return std::isfinite(t) ? io::format_time(t) : std::string("not finite"); };
+  const auto when = [](double t) { return io::format_time(t); };
   require_lazy(!(r.answered && r.abandoned), [&] { return where + "both answered and abandoned"; });
   require_lazy(!(r.ivr && (r.answered || r.abandoned)), [&] {
     return where + "contained in the voice system (ivr = 1) but also " +
@@ -74,18 +80,21 @@ Row read_row(const ContactColumns& log, std::size_t i, double interval) {
     return where + "offered to the agents (ivr = 0) but neither answered nor abandoned";
   });
   if (r.answered) {
-    require_lazy(std::isfinite(answered) && answered >= arrival, [&] {
+    require_in_years(answered, "answered");
+    require_lazy(answered >= arrival, [&] {
       return where + "answered " + when(answered) + " is before arrival " + when(arrival);
     });
     require_lazy(!std::isnan(end), [&] { return where + "answered but without an end time"; });
-    require_lazy(std::isfinite(end) && end >= answered, [&] {
+    require_in_years(end, "end");
+    require_lazy(end >= answered, [&] {
       return where + "end " + when(end) + " is before answered " + when(answered);
     });
     r.wait = seconds(arrival, answered);
     r.handle = seconds(answered, end);
   }
   if (r.abandoned) {
-    require_lazy(std::isfinite(abandoned) && abandoned >= arrival, [&] {
+    require_in_years(abandoned, "abandoned");
+    require_lazy(abandoned >= arrival, [&] {
       return where + "abandoned " + when(abandoned) + " is before arrival " + when(arrival);
     });
     r.wait = seconds(arrival, abandoned);

@@ -236,7 +236,9 @@ int complete_lambda_optimal(Judgments& j, std::size_t n, const AhpOptions& o) {
   std::vector<double> right, left;
   for (int cycle = 1; cycle <= o.max_iterations; ++cycle) {
     double largest_move = 0;
-    for (auto [r, c] : free) {
+    for (const auto& cell : free) {
+      // Named copies, not structured bindings: C++17 does not let a lambda capture those.
+      const std::size_t r = cell.first, c = cell.second;
       const double before = std::log(a(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)));
       // d lambda_max / dt for a_rc = e^t, a_cr = e^-t is proportional to
       // v_r w_c a_rc - v_c w_r a_cr (w, v the right and left Perron vectors): increasing in t,

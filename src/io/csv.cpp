@@ -53,6 +53,8 @@ CsvReader::~CsvReader() = default;
 void CsvReader::start() {
   require(options_.max_record_bytes > 0 && options_.max_record_bytes <= kMaxRecordLimit,
           "max_record_bytes must be in 1..2^30");
+  require(options_.max_fields > 0, "max_fields must be at least 1");
+  require(options_.max_records > 0, "max_records must be at least 1");
   require(options_.quote != '\n' && options_.quote != '\r', "quote must not be a line end");
   buf_.resize(std::min(kInitialBuffer, options_.max_record_bytes + 2));
   refill();
@@ -159,6 +161,10 @@ CsvReader::Scan CsvReader::scan_record() {
         while (p < end_ && b[p] != d && b[p] != '\n' && b[p] != '\r' && !(ws && b[p] == '\t')) ++p;
         if (p >= end_ && !eof_) return Scan::need_more;
       }
+      if (fields_.size() == options_.max_fields) {
+        p = field_start;
+        fail_here("more than " + std::to_string(options_.max_fields) + " fields in one record (the max_fields limit)");
+      }
       fields_.push_back(Span{static_cast<std::uint32_t>(field_start - pos_),
                              static_cast<std::uint32_t>(p - field_start), quoted});
     }
@@ -208,6 +214,10 @@ bool CsvReader::next() {
     next_line_ += std::max<std::int64_t>(record_lines_, 1);
     bool blank = fields_.empty() || (fields_.size() == 1 && fields_[0].length == 0 && !fields_[0].quoted);
     if (blank) continue;
+    if (records_ == options_.max_records)
+      throw Error(ErrorCode::parse_error, name_ + ":" + std::to_string(record_line_) + ": more than " +
+                                              std::to_string(options_.max_records) + " records (the max_records limit)");
+    ++records_;
     for (Span& f : fields_)
       if (f.quoted) unquote(f);
     if (expected_fields_ == 0) {

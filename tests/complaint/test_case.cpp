@@ -172,6 +172,17 @@ TEST_CASE("times: UTC, offsets and the error for anything else") {
   CHECK(parse_time("2026-03-27T00:00:00Z").time_since_epoch().count() == 20539LL * 86400);
   CHECK(format_time(parse_time("2026-03-27T15:00:00Z")) == "2026-03-27T15:00:00Z");
   CHECK_THAT(error_of([] { parse_time("27/03/2026"); }), Catch::Contains("time '27/03/2026' is not of the form"));
+  // 14:00 at -01:00 is 15:00 UTC.
+  CHECK(parse_time("2026-03-27T14:00:00-01:00") == parse_time("2026-03-27T15:00:00Z"));
+  // Found by fuzz/events_fuzzer (corpus events/broken_offset.csv): a broken offset made
+  // date.h negate its "no offset" value, a signed overflow, before the error.
+  CHECK_THAT(error_of([] { parse_time("2026-03-02T10:30:0-CZ10"); }), Catch::Contains("is not of the form"));
+  CHECK_THAT(error_of([] { parse_time("2026-03-02T10:30:00-1"); }), Catch::Contains("is not of the form"));
+  // Also found by fuzz/events_fuzzer (corpus events/broken_minutes.csv): a time breaking off
+  // in its minutes made date.h convert an uninitialised seconds value.
+  CHECK_THAT(error_of([] { parse_time("+2026-03-02T09:+0:00Z"); }), Catch::Contains("is not of the form"));
+  CHECK_THAT(error_of([] { parse_time("2026-03-02T09:+0:00Z"); }), Catch::Contains("is not of the form"));
+  CHECK_THAT(error_of([] { parse_time("2026-03-02T09:00:00 "); }), Catch::Contains("is not of the form"));
 }
 
 TEST_CASE("a late reopen is refused; a follow-up case links to the finished one both ways") {

@@ -1,11 +1,14 @@
 // The durable desk: recovery by replay, refused events never written, damaged files,
-// concurrent submits, and a writer killed with SIGKILL at random points.
+// concurrent submits, a writer killed with SIGKILL in every write phase, and a full disk.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <thread>
 
 #include <sqlite3.h>
@@ -14,6 +17,7 @@
 
 #include "crmkit/complaint/desk.hpp"
 #include "error_of.hpp"
+#include "fault_vfs.hpp"
 
 using namespace crmkit::complaint;
 using crmkit::Error;
@@ -172,45 +176,98 @@ TEST_CASE("eight threads submitting to one desk lose nothing") {
   CHECK(desk.list(CaseState::sharing, false, t0).size() == static_cast<std::size_t>(kThreads * kCases));
 }
 
-TEST_CASE("a writer killed at random points loses no acknowledged event and invents none") {
+namespace {
+
+// The writer of the crash tests: one durable submit per event, each event's number sent
+// down `ack_fd` only after submit returned (the acknowledgement); now and then a snapshot,
+// and an erasure (which checkpoints the WAL into the database file), as a real host does,
+// so that every write phase of the store comes up. Never returns.
+[[noreturn]] void crash_test_writer(const std::string& dir, int ack_fd) {
+  using crmkit_test::enter_phase;
+  using crmkit_test::WritePhase;
+  try {
+    Desk desk(dir);
+    for (std::int64_t n = desk.event_count();; ++n) {
+      enter_phase(WritePhase::engine);
+      desk.submit(ev("E" + std::to_string(n), CaseEvent::open, 0));
+      enter_phase(WritePhase::acknowledged);
+      if (write(ack_fd, &n, sizeof n) != static_cast<ssize_t>(sizeof n)) _exit(3);
+      if (n % 8 == 3) desk.erase_customer("cust-E" + std::to_string(n - 1));
+      if (n % 8 == 7) desk.snapshot();
+    }
+  } catch (...) {
+    _exit(2);
+  }
+}
+
+// Waits for a writer that is to kill itself; a writer still alive after a minute never
+// reached its phase: killed, and reported as a failure.
+int wait_for_self_kill(pid_t child) {
+  int status = 0;
+  for (int tenth = 0; tenth < 600; ++tenth) {
+    if (waitpid(child, &status, WNOHANG) == child) return status;
+    usleep(100000);
+  }
+  kill(child, SIGKILL);
+  waitpid(child, &status, 0);
+  FAIL("the writer never reached " << crmkit_test::name_of(static_cast<crmkit_test::WritePhase>(
+                                          crmkit_test::fault_state().kill_phase)));
+  return status;
+}
+
+}  // namespace
+
+TEST_CASE("a writer killed in every write phase loses no acknowledged event and invents none") {
+  using crmkit_test::WritePhase;
+  crmkit_test::install_fault_vfs();
+  crmkit_test::FaultState& state = crmkit_test::fault_state();
   TempDir dir;
   std::mt19937 rng(20261203);
-  std::uniform_int_distribution<int> delay_us(0, 15000);
+  std::uniform_int_distribution<int> delay_us(0, 15000), entry(1, 12);
+  constexpr int kPhases = static_cast<int>(WritePhase::count);
+  // Odd iterations kill the writer at a random moment (the parent sends SIGKILL after a
+  // random delay); even ones make it kill itself on the Nth entry into one chosen phase,
+  // taking every phase in turn, so each is hit whatever the machine's timing.
+  constexpr int kIterations = 2 * kPhases * 20;
   std::int64_t acknowledged_total = 0;
-  constexpr int kIterations = 200;
+  std::array<int, kPhases> hits{};
   for (int iteration = 0; iteration < kIterations; ++iteration) {
+    const bool targeted = iteration % 2 == 0;
+    state.kill_phase = targeted ? (iteration / 2) % kPhases : -1;
+    state.kill_after = entry(rng);
+    state.entries = 0;
+    state.phase = static_cast<int>(WritePhase::engine);
     int fds[2];
     REQUIRE(pipe(fds) == 0);
     const pid_t child = fork();
     REQUIRE(child >= 0);
     if (child == 0) {
-      // The writer: one durable submit per event; its number goes down the pipe only after
-      // submit returned (the acknowledgement).
       close(fds[0]);
-      try {
-        Desk desk(dir.str());
-        for (std::int64_t n = desk.event_count();; ++n) {
-          desk.submit(ev("E" + std::to_string(n), CaseEvent::open, 0));
-          if (write(fds[1], &n, sizeof n) != static_cast<ssize_t>(sizeof n)) _exit(3);
-        }
-      } catch (...) {
-        _exit(2);
-      }
+      crash_test_writer(dir.str(), fds[1]);
     }
     close(fds[1]);
-    // Wait for the first acknowledgement (so every writer gets one event through, whatever
-    // the machine's load), then kill at a random point of the following commits.
     std::int64_t n = 0, last = -1;
-    if (read(fds[0], &n, sizeof n) == static_cast<ssize_t>(sizeof n)) last = n;
-    usleep(static_cast<useconds_t>(delay_us(rng)));
-    kill(child, SIGKILL);
+    if (!targeted) {
+      // Wait for the first acknowledgement (so every writer gets one event through,
+      // whatever the machine's load), then kill at a random point of the following commits.
+      if (read(fds[0], &n, sizeof n) == static_cast<ssize_t>(sizeof n)) last = n;
+      usleep(static_cast<useconds_t>(delay_us(rng)));
+      kill(child, SIGKILL);
+    }
     int status = 0;
-    waitpid(child, &status, 0);
+    if (targeted)
+      status = wait_for_self_kill(child);
+    else
+      waitpid(child, &status, 0);
     REQUIRE(WIFSIGNALED(status));  // killed, not failed
+    REQUIRE(WTERMSIG(status) == SIGKILL);
+    // The shared phase is the one the writer was in when it died.
+    ++hits[static_cast<std::size_t>(state.phase)];
     while (read(fds[0], &n, sizeof n) == static_cast<ssize_t>(sizeof n)) last = n;
     close(fds[0]);
     acknowledged_total = std::max(acknowledged_total, last + 1);
 
+    state.kill_phase = -1;  // the recovering desk below runs through the same VFS
     Desk desk(dir.str());
     const std::int64_t recovered = desk.event_count();
     // Every acknowledged event is there; at most the one in flight when the kill came is
@@ -220,12 +277,67 @@ TEST_CASE("a writer killed at random points loses no acknowledged event and inve
     acknowledged_total = recovered;  // the next writer continues from what was recovered
     if (recovered > 0) REQUIRE(desk.find("E" + std::to_string(recovered - 1)).has_value());
   }
+  std::ostringstream report;
+  int distinct = 0;
+  for (int p = 0; p < kPhases; ++p) {
+    report << "  " << crmkit_test::name_of(static_cast<WritePhase>(p)) << ": " << hits[p] << "\n";
+    distinct += hits[p] > 0;
+  }
+  std::printf("desk crash test: %d kills, %d of %d write phases hit:\n%s", kIterations, distinct, kPhases,
+              report.str().c_str());
+  CHECK(distinct == kPhases);
   // The ids are exactly E0..E(n-1): nothing lost in the middle, nothing invented.
   Desk desk(dir.str());
   const auto ids = desk.list(std::nullopt, false, t0);
   CHECK(static_cast<std::int64_t>(ids.size()) == desk.event_count());
   for (std::int64_t i = 0; i < desk.event_count(); ++i) REQUIRE(desk.find("E" + std::to_string(i)).has_value());
-  CHECK(acknowledged_total >= kIterations);  // each writer got at least one event through
+  CHECK(acknowledged_total >= kIterations / 2);  // each randomly killed writer got one through
+}
+
+TEST_CASE("a full disk fails the submit with an error and loses no acknowledged event") {
+  crmkit_test::install_fault_vfs();
+  crmkit_test::FaultState& state = crmkit_test::fault_state();
+  state.kill_phase = -1;
+  TempDir dir;
+  std::vector<std::string> acknowledged;
+  std::string refused;
+  {
+    Desk desk(dir.str());
+    for (int i = 0; i < 20; ++i) {
+      desk.submit(ev("F" + std::to_string(i), CaseEvent::open, i));
+      acknowledged.push_back("F" + std::to_string(i));
+    }
+    // The disk fills up: a few more commits fit, then a write fails with SQLITE_FULL.
+    state.written = 0;
+    state.failed_writes = 0;
+    state.budget = 64 * 1024;
+    for (int i = 20; refused.empty(); ++i) {
+      REQUIRE(i < 10000);
+      const std::string id = "F" + std::to_string(i);
+      try {
+        desk.submit(ev(id, CaseEvent::open, i));
+        acknowledged.push_back(id);
+      } catch (const Error& e) {
+        CHECK(e.code() == ErrorCode::io_error);
+        CHECK_THAT(e.what(), Catch::Contains("desk.sqlite3") && Catch::Contains("full"));
+        refused = id;
+      }
+    }
+    CHECK(state.failed_writes > 0);
+    // Still full: the next submit fails the same way and the desk does not take the event.
+    CHECK(code_of([&] { desk.submit(ev("G0", CaseEvent::open, 0)); }) == ErrorCode::io_error);
+    CHECK_FALSE(desk.find(refused).has_value());
+    CHECK(desk.event_count() == static_cast<std::int64_t>(acknowledged.size()));
+    // Space comes back: the same desk takes events again.
+    state.budget = -1;
+    desk.submit(ev("G1", CaseEvent::open, 0));
+    acknowledged.push_back("G1");
+  }
+  Desk desk(dir.str());
+  CHECK(desk.event_count() == static_cast<std::int64_t>(acknowledged.size()));
+  for (const std::string& id : acknowledged) REQUIRE(desk.find(id).has_value());
+  CHECK_FALSE(desk.find(refused).has_value());
+  CHECK_FALSE(desk.find("G0").has_value());
 }
 
 namespace {

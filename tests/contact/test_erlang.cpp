@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "crmkit/contact/erlang.hpp"
+#include "crmkit/contact/staffing.hpp"
 #include "crmkit/error.hpp"
 #include "error_of.hpp"
 
@@ -74,6 +75,13 @@ TEST_CASE("Erlang C refuses N <= A; bad workloads name the field", "[erlang]") {
   CHECK_THAT(error_of([] { evaluate(14, kExample, erlang_a_options(0, 20)); }), Contains("patience = 0"));
   CHECK_THAT(error_of([] { evaluate(14, kExample, erlang_a_options(120, -1)); }), Contains("answer_within = -1"));
   CHECK_THAT(error_of([] { evaluate(0, kExample, erlang_a_options(120, 20)); }), Contains("agents = 0"));
+  // Found by fuzz/capi_fuzzer (corpus capi/staffing_huge_traffic): 8e136 Erlangs overflowed
+  // the agent count. 1e7 Erlangs is the largest accepted (kMaxTraffic): 1e7 calls of 1800 s
+  // in 1800 s is exactly that, one more call is refused.
+  CHECK_THAT(error_of([] { required_agents(Workload{8e136, 1800, 180}, StaffingTargets{}); }),
+             Contains("traffic = 8e+135 Erlangs: must be a finite number > 0 and at most 10000000"));  // 8e136 x 180 / 1800
+  CHECK_THAT(error_of([] { erlang_b(10, 1e7 + 1); }), Contains("at most 10000000"));
+  CHECK(erlang_b(1, 1e7) > 0.99);  // one agent for 1e7 Erlangs blocks nearly every call
 }
 
 TEST_CASE("Erlang A matches the 50-digit birth-death chain", "[erlang]") {

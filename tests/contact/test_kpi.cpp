@@ -169,7 +169,15 @@ TEST_CASE("bad log rows are named: contact and field", "[kpi]") {
   CHECK_THAT(message([](Log& l) { l.abandoned[2] = kNaN; }), Contains("contact 2: offered to the agents"));
   CHECK_THAT(message([](Log& l) { l.ivr[0] = 1; }), Contains("contact 0: contained in the voice system"));
   CHECK_THAT(message([](Log& l) { l.transferred[5] = 2; }), Contains("contact 5: transferred = 2: must be 0 or 1"));
-  CHECK_THAT(message([](Log& l) { l.arrival[6] = kNaN; }), Contains("contact 6: arrival is not a finite"));
+  CHECK_THAT(message([](Log& l) { l.arrival[6] = kNaN; }),
+             Contains("contact 6: arrival is not a day number within the years 0001-9999"));
+  // Found by fuzz/capi_fuzzer (corpus capi/kpi_arrival_out_of_range): an arrival of
+  // -8.4e35 days overflowed the interval number (undefined behaviour) instead of an error.
+  CHECK_THAT(message([](Log& l) { l.arrival[6] = -8.41519e35; }),
+             Contains("contact 6: arrival is not a day number within the years 0001-9999"));
+  // 10000-01-01 (day 2932897) is the first day refused; answered and end likewise.
+  CHECK_THAT(message([](Log& l) { l.arrival[6] = 2932897; }), Contains("contact 6: arrival is not a day number"));
+  CHECK_THAT(message([](Log& l) { l.end[0] = 1e300; }), Contains("contact 0: end is not a day number"));
   CHECK_THAT(message([](Log& l) { l.satisfaction[0] = INFINITY; }), Contains("contact 0: satisfaction"));
   Log log;
   ContactColumns c = log.columns();

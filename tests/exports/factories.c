@@ -115,6 +115,14 @@ static crm_complaint_report *make_crm_complaint_report(void) {
   return r;
 }
 
+/* A BG/NBD partition of two customers (weights NULL: one each). */
+static crm_clv_partition *make_crm_clv_partition(void) {
+  static const double x[] = {0, 2}, t_x[] = {0, 5}, T[] = {10, 10};
+  crm_clv_partition *p = NULL;
+  made(crm_clv_partition_create(&p, CRM_CLV_BG_NBD, x, t_x, T, NULL, 2), "crm_clv_partition");
+  return p;
+}
+
 static crm_organisation *make_crm_organisation(void) {
   crm_organisation *o = NULL;
   made(crm_organisation_new(&o), "crm_organisation");

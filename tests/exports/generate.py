@@ -46,6 +46,7 @@ HUGE_WITH_NULL_IS_FINE = {
 INT_LIMITS = {"int": ("0", "1", "INT_MAX"), "unsigned int": ("0", "1", "UINT_MAX"),
               "size_t": ("0", "1", "SIZE_MAX"), "int64_t": ("0", "1", "INT64_MAX")}
 CASES = ("null", "null-huge", "empty", "live", "live-one", "live-huge")
+CALLBACK_TYPES = set()  # typedef names of function pointers, filled by functions()
 SCRATCH_BYTES = 8192  # per pointer argument: room for the outputs of the small live objects
 
 
@@ -63,7 +64,9 @@ class Param:
         self.ctype = gen._generate_type(node.type, emit_declname=False)
         t = node.type
         self.kind, self.handle = "data", None
-        if isinstance(t, c_ast.TypeDecl):
+        if isinstance(t, c_ast.TypeDecl) and " ".join(t.type.names) in CALLBACK_TYPES:
+            self.kind = "callback"  # a typedef'd function pointer: passed as NULL
+        elif isinstance(t, c_ast.TypeDecl):
             name = " ".join(t.type.names)
             self.kind = "double" if name == "double" else "int"
             self.limits = INT_LIMITS.get(name)
@@ -107,6 +110,9 @@ def functions(ast):
         if isinstance(ext, c_ast.Typedef) and isinstance(ext.type.type, c_ast.Struct) and \
                 ext.type.type.decls is None:
             handles.add(ext.name)
+        if isinstance(ext, c_ast.Typedef) and isinstance(ext.type, c_ast.PtrDecl) and \
+                isinstance(ext.type.type, c_ast.FuncDecl):
+            CALLBACK_TYPES.add(ext.name)
     gen = c_generator.CGenerator()
     found = {}
     for ext in ast.ext:

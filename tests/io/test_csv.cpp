@@ -129,6 +129,26 @@ TEST_CASE("csv: a record longer than the limit is an error, not an allocation", 
   CHECK(read_all(ok, o)[0][0].size() == 990);
 }
 
+TEST_CASE("csv: field and record counts have limits the caller can move", "[csv]") {
+  // Defaults: 10,000 fields per record, 100 million records.
+  CHECK(CsvOptions{}.max_fields == 10000);
+  CHECK(CsvOptions{}.max_records == 100000000);
+  CsvOptions o;
+  o.max_fields = 3;
+  CHECK(read_all("a,b,c\n1,2,3\n", o).size() == 1);  // rows after the header
+  // The fourth field starts at byte 7 of line 1 ("a,b,c,d").
+  CHECK(parse_error_of("a,b,c,d\n", o) == "mem.csv:1:7: more than 3 fields in one record (the max_fields limit)");
+  // A line of 100,000 commas under the default limit stops at field 10,001 (byte 10,001).
+  CHECK(parse_error_of(std::string(100000, ',') + "\n") ==
+        "mem.csv:1:10001: more than 10000 fields in one record (the max_fields limit)");
+  o = CsvOptions{};
+  o.max_records = 3;  // the header and two rows
+  CHECK(read_all("a\n1\n2\n", o).size() == 2);
+  CHECK(parse_error_of("a\n1\n2\n3\n", o) == "mem.csv:4: more than 3 records (the max_records limit)");
+  o.max_records = 0;
+  CHECK_THROWS_AS(read_all("a\n", o), Error);
+}
+
 TEST_CASE("csv: a 2 GB line fails fast with bounded memory", "[csv]") {
   // A sparse 2 GiB file of one line: the reader must stop at its record limit (16 MiB by
   // default) instead of reading, or allocating, the whole line.

@@ -40,7 +40,12 @@ struct Workload {
   double traffic() const noexcept { return calls * aht / length; }
 };
 
-// Throws invalid_argument naming the field for non-positive or non-finite calls, length or aht.
+// The largest offered traffic accepted, in Erlangs: far beyond any contact centre, and it
+// keeps the recurrences and the staffing search (a few steps per Erlang) bounded in time.
+inline constexpr double kMaxTraffic = 1e7;
+
+// Throws invalid_argument naming the field for non-positive or non-finite calls, length or
+// aht, and for a traffic above kMaxTraffic.
 void validate(const Workload& workload);
 
 // How a staffing level is evaluated: the model, Erlang A's mean patience, and the answer

@@ -26,8 +26,15 @@ struct CsvOptions {
   char delimiter = kAuto;
   bool has_header = true;
   char quote = '"';
-  // A record longer than this is an error (memory stays bounded on a hostile file).
+  // Limits that keep memory bounded on a hostile file, checked before anything grows past
+  // them; exceeding one is a parse_error naming the line and the option. A record (one
+  // line, or several for quoted newlines) longer than max_record_bytes (1..2^30); a
+  // record with more than max_fields fields (each costs a 12-byte index entry, so a 16 MiB
+  // line of commas would otherwise take 200 MB); more than max_records records (for the
+  // readers that keep every row, such as surveys, decision and event files).
   std::size_t max_record_bytes = std::size_t{16} << 20;
+  std::size_t max_fields = 10000;
+  std::uint64_t max_records = std::uint64_t{100} * 1000 * 1000;
 
   // Comma-separated with a header: the fixed layout of crmkit's own file formats.
   static CsvOptions comma() {
@@ -111,6 +118,7 @@ class CsvReader {
   std::int64_t record_line_ = 0;
   std::int64_t next_line_ = 1;
   std::int64_t record_lines_ = 0;  // line ends inside the current record
+  std::uint64_t records_ = 0;       // records returned so far (the header included)
   std::vector<Span> fields_;
   std::vector<std::string> header_;
   std::size_t expected_fields_ = 0;
