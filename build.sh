@@ -14,8 +14,11 @@ cd "$(dirname "$0")"
 PACKAGES=(g++ gcc make cmake pkg-config python3 libboost-serialization-dev libboost-graph-dev
           libeigen3-dev catch2 libbenchmark-dev python3-numpy python3-pytest python3-pycparser python3-pip
           libcli11-dev nlohmann-json3-dev libsqlite3-dev libhowardhinnant-date-dev tzdata
-          chromium fonts-dejavu-core doxygen python3-dask python3-distributed clang libclang-rt-14-dev)
+          chromium fonts-dejavu-core doxygen python3-dask python3-distributed clang libclang-rt-14-dev ccache)
 JOBS=${CRMKIT_JOBS:-2}
+# ccache (CMakeLists.txt uses it when found) with paths relative to the checkout, so the
+# static build of the install test (build/release-static) reuses the release objects.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 
 install_packages() {
   local missing=()
