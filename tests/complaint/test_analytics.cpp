@@ -15,25 +15,16 @@
 #include "crmkit/complaint/analytics.hpp"
 #include "crmkit/complaint/cfpb.hpp"
 #include "error_of.hpp"
+#include "temp_dir.hpp"
 
 using namespace crmkit::complaint;
 using crmkit::Error;
 using crmkit::ErrorCode;
 using crmkit_test::error_of;
+using crmkit_test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() / ("crmkit-analytics-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string str() const { return path.string(); }
-};
 
 DeskOptions business_desk() {
   DeskOptions o;
@@ -123,7 +114,7 @@ const Count& count_of(const std::vector<Count>& v, const std::string& key) {
 }  // namespace
 
 TEST_CASE("time distributions in calendar and business time, by hand") {
-  TempDir dir;
+  TempDir dir("crmkit-analytics");
   Desk desk(dir.str(), business_desk());
   load(desk, hand_log());
   AnalyticsOptions o;
@@ -153,7 +144,7 @@ TEST_CASE("time distributions in calendar and business time, by hand") {
 }
 
 TEST_CASE("SLA compliance per channel and priority, reopen rate, empowerment, volumes") {
-  TempDir dir;
+  TempDir dir("crmkit-analytics");
   Desk desk(dir.str(), business_desk());
   load(desk, hand_log());
   AnalyticsOptions o;
@@ -198,7 +189,7 @@ TEST_CASE("the iceberg and revenue at risk, by hand") {
   // 4 complainants (ann has two cases) at the default 5%: 4 / 0.05 = 80 dissatisfied, 76
   // silent, 80 * 9 = 720 told. Values ann 100, bob 300, zed 200: mean 200; ann 100 + bob 300
   // + dan and eve at the mean 200 each = 800, plus 76 silent * 200 = 15,200: 16,000.
-  TempDir dir;
+  TempDir dir("crmkit-analytics");
   Desk desk(dir.str(), business_desk());
   load(desk, hand_log());
   AnalyticsOptions o;
@@ -221,7 +212,7 @@ TEST_CASE("the iceberg and revenue at risk, by hand") {
 }
 
 TEST_CASE("a review by the handler is refused; quality scores per handler by hand") {
-  TempDir dir;
+  TempDir dir("crmkit-analytics");
   Desk desk(dir.str(), business_desk());
   load(desk, hand_log());
   Review by_handler;
@@ -271,7 +262,7 @@ TEST_CASE("a review by the handler is refused; quality scores per handler by han
 }
 
 TEST_CASE("satisfaction on close comes from the customer only; recovery costs per case and cause") {
-  TempDir dir;
+  TempDir dir("crmkit-analytics");
   Desk desk(dir.str(), business_desk());
   load(desk, hand_log());
   SatisfactionAnswer s;
@@ -350,7 +341,7 @@ TEST_CASE("satisfaction on close comes from the customer only; recovery costs pe
 }
 
 TEST_CASE("a satisfaction answer survives reopening the desk and keeps no customer reference") {
-  TempDir dir;
+  TempDir dir("crmkit-analytics");
   {
     Desk desk(dir.str(), business_desk());
     load(desk, hand_log());
@@ -426,7 +417,7 @@ TEST_CASE("the CFPB sample: counts, Pareto, flags and dispute rates against an i
   REQUIRE(flagged_lines.size() == 23);
   REQUIRE(channel["Web"] == 691);
 
-  TempDir dir;
+  TempDir dir("crmkit-analytics");
   Desk desk(dir.str());
   const ImportResult first = import_cfpb(desk, kCfpb);
   CHECK(first.rows == 1000);
@@ -470,7 +461,7 @@ TEST_CASE("the CFPB sample: counts, Pareto, flags and dispute rates against an i
 }
 
 TEST_CASE("CFPB rows that cannot be read are rejected with line and reason") {
-  TempDir dir;
+  TempDir dir("crmkit-analytics");
   Desk desk(dir.str());
   std::istringstream in(
       "date_received,product,issue,company,submitted_via,date_sent_to_company,company_response_to_consumer,"

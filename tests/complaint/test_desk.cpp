@@ -17,27 +17,17 @@
 
 #include "crmkit/complaint/desk.hpp"
 #include "error_of.hpp"
+#include "temp_dir.hpp"
 #include "fault_vfs.hpp"
 
 using namespace crmkit::complaint;
 using crmkit::Error;
 using crmkit::ErrorCode;
 using crmkit_test::error_of;
+using crmkit_test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A fresh directory under the system temp directory, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() / ("crmkit-desk-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string str() const { return path.string(); }
-};
 
 const Time t0 = parse_time("2026-05-04T08:00:00Z");
 
@@ -70,7 +60,7 @@ ErrorCode code_of(const std::function<void()>& f) {
 }  // namespace
 
 TEST_CASE("a desk reopened rebuilds every case from its events") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   {
     Desk desk(dir.str());
     desk.submit(ev("A", CaseEvent::open, 0));
@@ -94,7 +84,7 @@ TEST_CASE("a desk reopened rebuilds every case from its events") {
 }
 
 TEST_CASE("a refused event is reported and nothing of it is written") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   {
     Desk desk(dir.str());
     desk.submit(ev("A", CaseEvent::open, 0));
@@ -119,14 +109,14 @@ TEST_CASE("a refused event is reported and nothing of it is written") {
 
 TEST_CASE("damaged, foreign and locked databases give clear errors") {
   SECTION("garbage") {
-    TempDir dir;
+    TempDir dir("crmkit-desk");
     fs::create_directories(dir.path);
     std::ofstream(dir.path / "desk.sqlite3") << std::string(4096, 'x');
     CHECK(code_of([&] { Desk d(dir.str()); }) == ErrorCode::corrupt_data);
     CHECK_THAT(error_of([&] { Desk d(dir.str()); }), Catch::Contains("desk.sqlite3"));
   }
   SECTION("truncated") {
-    TempDir dir;
+    TempDir dir("crmkit-desk");
     {
       Desk desk(dir.str());
       std::vector<CaseEventRecord> batch;
@@ -139,7 +129,7 @@ TEST_CASE("damaged, foreign and locked databases give clear errors") {
     CHECK(code_of([&] { Desk d(dir.str()); }) == ErrorCode::corrupt_data);
   }
   SECTION("another SQLite database") {
-    TempDir dir;
+    TempDir dir("crmkit-desk");
     fs::create_directories(dir.path);
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((dir.path / "desk.sqlite3").c_str(), &db) == SQLITE_OK);
@@ -148,14 +138,14 @@ TEST_CASE("damaged, foreign and locked databases give clear errors") {
     CHECK_THAT(error_of([&] { Desk d(dir.str()); }), Catch::Contains("an SQLite database but not a crmkit desk"));
   }
   SECTION("open twice") {
-    TempDir dir;
+    TempDir dir("crmkit-desk");
     Desk first(dir.str());
     CHECK_THAT(error_of([&] { Desk second(dir.str()); }), Catch::Contains("open in another process"));
   }
 }
 
 TEST_CASE("eight threads submitting to one desk lose nothing") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   constexpr int kThreads = 8, kCases = 40;
   {
     Desk desk(dir.str());
@@ -221,7 +211,7 @@ TEST_CASE("a writer killed in every write phase loses no acknowledged event and 
   using crmkit_test::WritePhase;
   crmkit_test::install_fault_vfs();
   crmkit_test::FaultState& state = crmkit_test::fault_state();
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   std::mt19937 rng(20261203);
   std::uniform_int_distribution<int> delay_us(0, 15000), entry(1, 12);
   constexpr int kPhases = static_cast<int>(WritePhase::count);
@@ -298,7 +288,7 @@ TEST_CASE("a full disk fails the submit with an error and loses no acknowledged 
   crmkit_test::install_fault_vfs();
   crmkit_test::FaultState& state = crmkit_test::fault_state();
   state.kill_phase = -1;
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   std::vector<std::string> acknowledged;
   std::string refused;
   {
@@ -352,7 +342,7 @@ bool file_contains(const fs::path& file, const std::string& needle) {
 }  // namespace
 
 TEST_CASE("erasing a customer removes the reference from the database bytes, keeps the counts") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   const std::string secret = "cust-Q9X7-ERASE-ME";
   const fs::path db = dir.path / "desk.sqlite3", wal = dir.path / "desk.sqlite3-wal";
   {
@@ -395,7 +385,7 @@ void run_sql(const fs::path& db_file, const char* sql) {
 }  // namespace
 
 TEST_CASE("recovery from a snapshot replays only the later events") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   const fs::path db = dir.path / "desk.sqlite3";
   {
     Desk desk(dir.str());
@@ -419,7 +409,7 @@ TEST_CASE("recovery from a snapshot replays only the later events") {
 }
 
 TEST_CASE("a damaged snapshot is a clear error naming the file") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   {
     Desk desk(dir.str());
     desk.submit({ev("S", CaseEvent::open, 0), ev("S", CaseEvent::listen, 1)});
@@ -437,7 +427,7 @@ TEST_CASE("a damaged snapshot is a clear error naming the file") {
 }
 
 TEST_CASE("erasing a customer rewrites the snapshot too") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   const std::string secret = "cust-SNAP-ERASE-77";
   const fs::path db = dir.path / "desk.sqlite3";
   {
@@ -455,7 +445,7 @@ TEST_CASE("erasing a customer rewrites the snapshot too") {
 }
 
 TEST_CASE("the desk stores its policy: a later opening without options applies the same rules") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   DeskOptions o;
   o.cases.reopen_window = std::chrono::hours(48);
   o.cases.escalation_changes = change_bit(Change::person);
@@ -490,7 +480,7 @@ TEST_CASE("the desk stores its policy: a later opening without options applies t
 }
 
 TEST_CASE("set_sla_policy stores the SLA policy and keeps the case rules") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   DeskOptions o;
   o.cases.reopen_window = std::chrono::hours(48);
   o.sla.mode = ClockMode::business_time;
@@ -501,7 +491,7 @@ TEST_CASE("set_sla_policy stores the SLA policy and keeps the case rules") {
 }
 
 TEST_CASE("with an organisation, hand-overs follow its paths and an escalation is routed") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   DeskOptions o;
   // front (1) -> billing (2) cost 1 -> manager (3) cost 1; front -> manager cost 5.
   o.organisation = Organisation().unit("front", 1).unit("billing", 2).unit("manager", 3).unit("legal", 2);
@@ -533,7 +523,7 @@ TEST_CASE("with an organisation, hand-overs follow its paths and an escalation i
 }
 
 TEST_CASE("follow-ups and escalation changes survive a reopen and a snapshot") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   DeskOptions o;
   o.cases.reopen_window = std::chrono::hours(1);
   {
@@ -565,7 +555,7 @@ TEST_CASE("follow-ups and escalation changes survive a reopen and a snapshot") {
 }
 
 TEST_CASE("a desk of schema version 1 is upgraded when opened") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   fs::create_directories(dir.path);
   const fs::path db = dir.path / "desk.sqlite3";
   // The version 1 layout, as the previous release created it.
@@ -597,7 +587,7 @@ TEST_CASE("a desk of schema version 1 is upgraded when opened") {
 }
 
 TEST_CASE("a snapshot in parts: every part loads, a missing or foreign part is a clear error") {
-  TempDir dir;
+  TempDir dir("crmkit-desk");
   const fs::path db = dir.path / "desk.sqlite3";
   {
     Desk desk(dir.str());

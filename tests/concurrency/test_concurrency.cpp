@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <deque>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -17,20 +18,13 @@
 #include "crmkit/io/survey.hpp"
 #include "crmkit/quality/pls.hpp"
 #include "crmkit/value/segment.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace crmkit;
+using crmkit_test::TempDir;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("crmkit-concurrency-" + std::to_string(getpid()) + "-" + name)) {
-    fs::remove_all(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 const complaint::Time t0 = complaint::parse_time("2026-05-04T08:00:00Z");
 
@@ -58,7 +52,7 @@ void run_threads(int n, F&& f) {
 }  // namespace
 
 TEST_CASE("submitters, readers and a snapshot taker share one desk") {
-  TempDir dir("desk");
+  TempDir dir("crmkit-concurrency-desk");
   constexpr int kWriters = 6, kReaders = 2, kCases = 25;
   std::atomic<int> writers_done{0};
   std::atomic<std::int64_t> snapshots{0};
@@ -133,8 +127,8 @@ TEST_CASE("k-means on four threads equals one thread") {
 
 TEST_CASE("separate C API handles used from several threads at once") {
   constexpr int kThreads = 4, kCases = 10;
-  std::vector<TempDir> dirs;
-  for (int t = 0; t < kThreads; ++t) dirs.emplace_back("capi-" + std::to_string(t));
+  std::deque<TempDir> dirs;  // not a vector: a TempDir is never moved (nor removed twice)
+  for (int t = 0; t < kThreads; ++t) dirs.emplace_back("crmkit-concurrency-capi-" + std::to_string(t));
   std::vector<std::int64_t> counts(kThreads, -1);
   std::vector<std::vector<std::string>> errors(kThreads);
   run_threads(kThreads, [&](int t) {
