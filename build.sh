@@ -94,7 +94,7 @@ case "${1:-}" in
     fi
     if [ "${CI:-}" = true ] || [ "${CRMKIT_FUZZ:-0}" = 1 ]; then
       build fuzz crmkit_fuzzers
-      run_fuzzers "${CRMKIT_FUZZ_SECONDS:-20}"
+      run_fuzzers "${CRMKIT_FUZZ_SECONDS:-10}"
     fi
     echo "build.sh: all tests passed"
     ;;
