@@ -145,8 +145,8 @@ ImportResult import(Desk& desk, io::CsvReader& reader) {
         const ImportedComplaint& f = row.facts;
         q.bind(1, f.case_id).bind(2, f.line).bind(3, f.channel).bind(4, f.product).bind(5, f.issue).bind(6, f.company);
         q.bind(7, f.response).bind(8, std::int64_t{f.timely}).bind(9, std::int64_t{f.disputed});
-        q.bind(10, std::int64_t{f.received.time_since_epoch().count()});
-        q.bind(11, std::int64_t{f.sent.time_since_epoch().count()}).bind(12, std::int64_t{f.sent_before_received});
+        q.bind(10, f.received);
+        q.bind(11, f.sent).bind(12, std::int64_t{f.sent_before_received});
         q.run("writing an imported complaint");
       }
     });
@@ -191,8 +191,8 @@ std::vector<ImportedComplaint> imported_complaints(const Desk& desk) {
       f.response = q.text(6);
       f.timely = q.integer(7) != 0;
       f.disputed = q.integer(8) != 0;
-      f.received = Time(Seconds(q.integer(9)));
-      f.sent = Time(Seconds(q.integer(10)));
+      f.received = q.time(9);
+      f.sent = q.time(10);
       f.sent_before_received = q.integer(11) != 0;
       out.push_back(std::move(f));
     }

@@ -255,7 +255,7 @@ struct Desk::Impl {
       const std::int64_t seq = s.integer(0);
       try {
         CaseEventRecord e;
-        e.time = Time(Seconds(s.integer(1)));
+        e.time = s.time(1);
         e.case_id = s.text(2);
         e.event = enum_from_int<CaseEvent>(s.integer(3), "event");
         e.actor = s.text(4);
@@ -348,7 +348,7 @@ struct Desk::Impl {
                        " follows, changes) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
       store::Query customer(db, path, "INSERT OR REPLACE INTO customers(case_id, customer) VALUES(?,?)");
       for (const auto& [index, e] : accepted) {
-        insert.bind(1, static_cast<std::int64_t>(e.time.time_since_epoch().count()));
+        insert.bind(1, e.time);
         insert.bind(2, e.case_id);
         insert.bind(3, static_cast<std::int64_t>(e.event));
         insert.bind(4, e.actor);

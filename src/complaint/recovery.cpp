@@ -24,8 +24,6 @@ void create_tables(sqlite3* db, const std::string& path) {
               "creating the recovery and satisfaction tables");
 }
 
-std::int64_t seconds_of(Time t) { return t.time_since_epoch().count(); }
-
 bool valid_currency(const std::string& c) {
   if (c.size() != 3) return false;
   for (char ch : c)
@@ -59,9 +57,9 @@ void record_recovery(Desk& desk, const Recovery& r) {
       store::Query q(db, path,
                      "INSERT INTO recoveries(case_id, time, actor, apology, remedy, compensation, currency, follow_up,"
                      " principles) VALUES(?,?,?,?,?,?,?,?,?)");
-      q.bind(1, r.case_id).bind(2, seconds_of(r.time)).bind(3, r.actor).bind(4, std::int64_t{r.apology});
+      q.bind(1, r.case_id).bind(2, r.time).bind(3, r.actor).bind(4, std::int64_t{r.apology});
       q.bind(5, r.remedy).bind(6, r.compensation_minor).bind(7, r.currency).bind(9, principles);
-      if (r.follow_up) q.bind(8, seconds_of(*r.follow_up));
+      if (r.follow_up) q.bind(8, *r.follow_up);
       q.run("writing a recovery");
     });
   });
@@ -77,13 +75,13 @@ std::vector<Recovery> recoveries(const Desk& desk) {
     while (q.row("reading recoveries")) {
       Recovery r;
       r.case_id = q.text(0);
-      r.time = Time(Seconds(q.integer(1)));
+      r.time = q.time(1);
       r.actor = q.text(2);
       r.apology = q.integer(3) != 0;
       r.remedy = q.text(4);
       r.compensation_minor = q.integer(5);
       r.currency = q.text(6);
-      if (q.integer(9) == 0) r.follow_up = Time(Seconds(q.integer(7)));
+      if (q.integer(9) == 0) r.follow_up = q.time(7);
       const std::int64_t p = q.integer(8);
       r.preventive = p & 1;
       r.timely = p & 2;
@@ -139,7 +137,7 @@ void submit_satisfaction(Desk& desk, const SatisfactionAnswer& a) {
         throw Error(ErrorCode::invalid_state, where + ": the case already has an answer");
       store::Query q(db, path,
                      "INSERT INTO satisfaction(case_id, time, score, scale_min, scale_max, comment) VALUES(?,?,?,?,?,?)");
-      q.bind(1, a.case_id).bind(2, seconds_of(a.time)).bind(3, a.score).bind(4, a.scale_min).bind(5, a.scale_max);
+      q.bind(1, a.case_id).bind(2, a.time).bind(3, a.score).bind(4, a.scale_min).bind(5, a.scale_max);
       q.bind(6, a.comment).run("writing a satisfaction answer");
     });
   });
@@ -153,7 +151,7 @@ std::vector<SatisfactionAnswer> satisfaction_answers(const Desk& desk) {
     while (q.row("reading satisfaction")) {
       SatisfactionAnswer a;
       a.case_id = q.text(0);
-      a.time = Time(Seconds(q.integer(1)));
+      a.time = q.time(1);
       a.score = q.real(2);
       a.scale_min = q.real(3);
       a.scale_max = q.real(4);

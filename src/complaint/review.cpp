@@ -73,7 +73,7 @@ void record_review(Desk& desk, Review r) {
     store::transaction(db, path, [&] {
       store::Query q(db, path,
                      "INSERT INTO reviews(case_id, time, reviewer, handler, steps, taboos, comment) VALUES(?,?,?,?,?,?,?)");
-      q.bind(1, r.case_id).bind(2, std::int64_t{r.time.time_since_epoch().count()}).bind(3, r.reviewer);
+      q.bind(1, r.case_id).bind(2, r.time).bind(3, r.reviewer);
       q.bind(4, r.handler).bind(5, steps).bind(6, taboos).bind(7, r.comment).run("writing a review");
     });
   });
@@ -87,7 +87,7 @@ std::vector<Review> reviews(const Desk& desk) {
     while (q.row("reading reviews")) {
       Review r;
       r.case_id = q.text(0);
-      r.time = Time(Seconds(q.integer(1)));
+      r.time = q.time(1);
       r.reviewer = q.text(2);
       r.handler = q.text(3);
       const std::string steps = q.text(4);

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "crmkit/complaint/case.hpp"
 #include "crmkit/error.hpp"
 
 namespace crmkit {
@@ -57,6 +58,8 @@ class Query {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  // Times are stored as whole seconds since 1970-01-01 UTC.
+  Query& bind(int i, Time t) { return bind(i, std::int64_t{t.time_since_epoch().count()}); }
   Query& bind_blob(int i, const std::string& v) {
     sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT);
     return *this;
@@ -75,6 +78,7 @@ class Query {
   }
   std::int64_t integer(int i) const { return sqlite3_column_int64(stmt_, i); }
   double real(int i) const { return sqlite3_column_double(stmt_, i); }
+  Time time(int i) const { return Time(Seconds(integer(i))); }
   std::string blob(int i) const {
     const void* p = sqlite3_column_blob(stmt_, i);
     return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
