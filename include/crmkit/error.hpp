@@ -19,10 +19,15 @@ enum class ErrorCode {
   out_of_memory,         // an allocation failed or a size exceeds a safe limit
 };
 
+// `message` with control bytes other than newline and tab written as \xNN. Messages quote
+// the user's values, and a NUL read from a hostile file would otherwise end the message
+// early in every C string it is copied to (the C API, the CLI).
+std::string printable_message(const std::string& message);
+
 class Error : public std::runtime_error {
  public:
   Error(ErrorCode code, const std::string& message)
-      : std::runtime_error(message), code_(code) {}
+      : std::runtime_error(printable_message(message)), code_(code) {}
   ErrorCode code() const noexcept { return code_; }
 
  private:

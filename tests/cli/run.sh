@@ -831,6 +831,11 @@ printf 'time,case_id,event,actor\n2026-03-02T09:00:00Z,A,open,ann\nyesterday,A,l
 "$crmkit" complaints replay "$tmp/badtime.csv" --desk "$tmp/desk3" 2> "$tmp/badtime.err" > /dev/null && fail "bad time: exit 0"
 grep -q "badtime.csv:3:1: time 'yesterday' is not of the form" "$tmp/badtime.err" || fail "bad time message: $(cat "$tmp/badtime.err")"
 [ "$("$crmkit" complaints list --desk "$tmp/desk3" --at 2026-03-04T00:00:00Z | wc -l)" = 1 ] || fail "bad time: something was written"
+# A NUL in a time is shown as \x00 and the message goes on to say what a time looks like.
+"$crmkit" complaints replay "$here/../../fuzz/corpus/events/nul_in_time.csv" --desk "$tmp/desk3" 2> "$tmp/nultime.err" > /dev/null \
+  && fail "NUL in a time: exit 0"
+grep -qF "nul_in_time.csv:2:1: time '9999-12-3\x00\x00" "$tmp/nultime.err" && grep -q "is not of the form" "$tmp/nultime.err" \
+  || fail "NUL in a time: $(cat -v "$tmp/nultime.err")"
 # The stored policy: an organisation and a required change of person, then a follow-up of
 # C-1001 and two escalations. C-1004 (billing, authority 1) escalates without a department:
 # the cheapest unit with more authority is claims (billing -> claims, cost 1); C-1003

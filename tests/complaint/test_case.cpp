@@ -183,6 +183,12 @@ TEST_CASE("times: UTC, offsets and the error for anything else") {
   CHECK_THAT(error_of([] { parse_time("+2026-03-02T09:+0:00Z"); }), Catch::Contains("is not of the form"));
   CHECK_THAT(error_of([] { parse_time("2026-03-02T09:+0:00Z"); }), Catch::Contains("is not of the form"));
   CHECK_THAT(error_of([] { parse_time("2026-03-02T09:00:00 "); }), Catch::Contains("is not of the form"));
+  // Found by fuzz/events_fuzzer (corpus events/nul_in_time.csv): a NUL in the quoted time
+  // cut the message off after the NUL wherever it was copied as a C string; control bytes
+  // are written as \xNN so the whole message survives.
+  const std::string message = error_of([] { parse_time(std::string("9999-12-3\0\0`@\x01\x32", 15)); });
+  CHECK(message.find('\0') == std::string::npos);
+  CHECK_THAT(message, Catch::StartsWith("time '9999-12-3\\x00\\x00`@\\x012' is not of the form"));
 }
 
 TEST_CASE("a late reopen is refused; a follow-up case links to the finished one both ways") {
