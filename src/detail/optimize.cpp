@@ -60,6 +60,14 @@ OptimizeResult minimize_bfgs(const Objective& f, const Eigen::VectorXd& x0,
     double step = dmax > options.max_step ? options.max_step / dmax : 1.0;
     // Backtracking line search with the Armijo condition; non-finite values count as
     // failures so the search retreats from overflow regions.
+    //
+    // A likelihood summed over many customers from terms that cancel carries rounding noise
+    // of order 1e-14 of its value, while its analytic gradient stays accurate far below the
+    // tolerance. Near the optimum the Armijo test then compares noise and refuses real
+    // progress (Gamma-Gamma on 1.15 M customers stopped at gradient 7e-8 for a tolerance of
+    // 4.3e-8). So a step whose value stays within that noise is also accepted when it
+    // shrinks the gradient: there the gradient is the better measure of progress.
+    const double value_noise = 1e-12 * std::max(1.0, std::fabs(res.value));
     bool accepted = false;
     double f_new = 0;
     for (int k = 0; k < 60; ++k) {
@@ -67,7 +75,8 @@ OptimizeResult minimize_bfgs(const Objective& f, const Eigen::VectorXd& x0,
       f_new = f(x_new, &g_new);
       ++res.evaluations;
       if (std::isfinite(f_new) && all_finite(g_new) &&
-          f_new <= res.value + 1e-4 * step * slope) {
+          (f_new <= res.value + 1e-4 * step * slope ||
+           (f_new <= res.value + value_noise && max_abs(g_new) < res.gradient_norm))) {
         accepted = true;
         break;
       }
@@ -81,6 +90,7 @@ OptimizeResult minimize_bfgs(const Objective& f, const Eigen::VectorXd& x0,
     const Eigen::VectorXd y = g_new - res.gradient;
     const double sy = s.dot(y);
     const double decrease = res.value - f_new;
+    const double previous_gradient_norm = res.gradient_norm;
     res.x = x_new;
     res.value = f_new;
     res.gradient = g_new;
@@ -94,9 +104,11 @@ OptimizeResult minimize_bfgs(const Objective& f, const Eigen::VectorXd& x0,
       H = (I - rho * s * y.transpose()) * H * (I - rho * y * s.transpose()) +
           rho * s * s.transpose();
     }
-    // Rounding noise can leave the gradient just above a tight tolerance while the value
-    // no longer changes; stop after a few such iterations and report it.
-    stalled = decrease <= 1e-15 * (1.0 + std::fabs(res.value)) ? stalled + 1 : 0;
+    // Rounding noise can leave the gradient just above a tight tolerance while neither the
+    // value nor the gradient changes much; stop after a few such iterations and report it.
+    const bool progress = decrease > 1e-15 * (1.0 + std::fabs(res.value)) ||
+                          res.gradient_norm < 0.5 * previous_gradient_norm;
+    stalled = progress ? 0 : stalled + 1;
     if (stalled >= 5) {
       res.message = "no further decrease in the objective";
       break;

@@ -4,8 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <fstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -17,25 +15,12 @@ namespace crmkit_test {
 
 inline const crmkit::value::SummaryTable& cdnow_split() {
   static const crmkit::value::SummaryTable table = [] {
-    const std::string path = std::string(CRMKIT_TEST_DATA_DIR) + "/cdnow/CDNOW_master.txt";
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot open " + path);
-    std::string header;
-    std::getline(in, header);
-    std::vector<std::int64_t> ids;
-    std::vector<double> days, dollars;
-    std::int64_t id = 0, date = 0, cds = 0;
-    double amount = 0;
-    while (in >> id >> date >> cds >> amount) {
-      ids.push_back(id);
-      days.push_back(static_cast<double>(cdnow::day_of(date)));
-      dollars.push_back(amount);
-    }
+    const cdnow::SaleColumns sales = cdnow::load_master_columns();
     crmkit::value::SummaryOptions o;
     o.unit = crmkit::value::TimeUnit::day;
     o.end = static_cast<double>(cdnow::day_of(19970930));
     o.holdout_end = static_cast<double>(cdnow::end_day());
-    return crmkit::value::summarize(ids, days, dollars, o);
+    return crmkit::value::summarize(sales.ids, sales.days, sales.dollars, o);
   }();
   return table;
 }

@@ -40,29 +40,56 @@ inline std::int64_t day_of(std::int64_t yyyymmdd) {
 // The observation end of the master file: 1998-06-30.
 inline std::int64_t end_day() { return day_of(19980630); }
 
-// Customers in id order.
-inline std::vector<Customer> load_master() {
+struct Sale {
+  std::int64_t id = 0;
+  std::int64_t day = 0;  // days since 1970-01-01
+  double dollars = 0;
+};
+
+// Every line of the file, in file order.
+inline std::vector<Sale> load_master_sales() {
   const std::string path = std::string(CRMKIT_TEST_DATA_DIR) + "/cdnow/CDNOW_master.txt";
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot open " + path);
   std::string header;
   std::getline(in, header);
-  std::map<std::int64_t, Customer> by_id;
+  std::vector<Sale> sales;
   std::int64_t id = 0, date = 0, cds = 0;
   double dollars = 0;
-  while (in >> id >> date >> cds >> dollars) {  // >> skips the CR of CRLF as whitespace
-    Customer& c = by_id[id];
-    const std::int64_t day = day_of(date);
-    if (c.rows == 0) {
-      c.id = id;
-      c.first = c.last = day;
-    }
-    c.total += dollars;
-    ++c.rows;
-    c.first = std::min(c.first, day);
-    c.last = std::max(c.last, day);
-  }
+  while (in >> id >> date >> cds >> dollars) sales.push_back({id, day_of(date), dollars});  // >> skips the CR of CRLF
   if (!in.eof()) throw std::runtime_error("parse error in " + path);
+  return sales;
+}
+
+// The same sales as columns, the shape summarize() takes (days as doubles).
+struct SaleColumns {
+  std::vector<std::int64_t> ids;
+  std::vector<double> days, dollars;
+};
+inline SaleColumns load_master_columns() {
+  SaleColumns columns;
+  for (const Sale& sale : load_master_sales()) {
+    columns.ids.push_back(sale.id);
+    columns.days.push_back(static_cast<double>(sale.day));
+    columns.dollars.push_back(sale.dollars);
+  }
+  return columns;
+}
+
+// Customers in id order.
+inline std::vector<Customer> load_master() {
+  std::map<std::int64_t, Customer> by_id;
+  for (const Sale& sale : load_master_sales()) {
+    Customer& c = by_id[sale.id];
+    if (c.rows == 0) {
+      c.id = sale.id;
+      c.first = c.last = sale.day;
+    }
+    c.total += sale.dollars;
+    ++c.rows;
+    c.first = std::min(c.first, sale.day);
+    c.last = std::max(c.last, sale.day);
+  }
   std::vector<Customer> customers;
   for (const auto& entry : by_id) customers.push_back(entry.second);
   return customers;
