@@ -12,7 +12,8 @@ worker processes (README.md beside this file).
    purchases and spend, CLV) and return per-partition totals.
 --copies K repeats the log K times with new customer ids (a larger base for timing);
 --check also runs the single-process batch and exits 1 unless the distributed fit equals it
-to 1e-8 (relative, every parameter) and the summaries and scores agree.
+to 1e-8 (relative, every parameter; 1e-6 above 200,000 distinct histories, where the
+single-process fit starts on a subsample) and the summaries and scores agree.
 """
 import argparse
 import sys
@@ -161,10 +162,16 @@ def main():
     worst = max(abs(m.params[k] - s.params[k]) / abs(s.params[k])
                 for m, s in ((bg, single_bg), (gg, single_gg)) for k in s.params)
     print("largest relative difference of a parameter from the single-process fit: %.1e" % worst)
-    ok = (worst <= 1e-8 and scores["customers"] == len(whole["x"])
+    # Above 200,000 distinct histories the single-process BG/NBD fit searches on a subsample
+    # and polishes on all rows: another path to the same optimum, which agrees to the
+    # convergence tolerance (parameters to 1e-6) rather than to rounding (1e-8).
+    limit = 1e-6 if single_bg.fit_info["unique_rows"] > 200000 else 1e-8
+    print("relative difference of the CLV total: %.1e, of the P(alive) total: %.1e"
+          % (abs(scores["clv"] / single["clv"] - 1), abs(scores["p_alive"] / single["p_alive"] - 1)))
+    ok = (worst <= limit and scores["customers"] == len(whole["x"])
           and repeat == whole["repeat_purchases"]
-          and abs(scores["clv"] - single["clv"]) <= 1e-9 * single["clv"]
-          and abs(scores["p_alive"] - single["p_alive"]) <= 1e-9 * single["p_alive"])
+          and abs(scores["clv"] - single["clv"]) <= limit / 10 * single["clv"]
+          and abs(scores["p_alive"] - single["p_alive"]) <= limit / 10 * single["p_alive"])
     print("distributed == single process:", ok)
     return 0 if ok else 1
 
