@@ -1133,8 +1133,9 @@ void swot(Bytes& in) {
 
 void group_ahp(Bytes& in) {
   const std::bitset<64> null = in.flags();  // see Bytes::flags
-  // Small: completing blank judgments (lambda-optimal) costs up to 0.1 s natively on 6 x 6.
-  const std::size_t members = in.size_upto(3), n = in.size_upto(5);
+  // Small: completing blank judgments (lambda-optimal) took 0.2-0.4 s natively on 5 x 5
+  // with extreme judgments, 10 s under the sanitizers (the power iteration's 1e-15 stop).
+  const std::size_t members = in.size_upto(3), n = in.size_upto(4);
   std::vector<double> matrices;
   for (std::size_t k = 0; k < members; ++k) {
     const std::vector<double> m = judgments(in, n);
