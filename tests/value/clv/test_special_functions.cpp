@@ -118,5 +118,6 @@ TEST_CASE("digamma next to 0 is -1/x, -inf where 1/x overflows, never a throw", 
   // Found by fuzz/capi_fuzzer: Boost threw overflow_error at 5e-324 through a noexcept function.
   CHECK(digamma(1e-305) == Approx(-1e305).epsilon(1e-15));
   CHECK(digamma(5e-324) == -HUGE_VAL);
+  CHECK(digamma(0.0) == -HUGE_VAL);  // the pole, as the limit from above (a BG/BB fit reached it)
   CHECK(digamma(1e-10) == Approx(-1e10 - 0.5772156649015329).epsilon(1e-15));
 }
