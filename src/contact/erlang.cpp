@@ -186,8 +186,12 @@ void require_stable(std::int64_t agents, double traffic) {
 double erlang_b(std::int64_t agents, double traffic) {
   require(agents >= 0, "agents = " + std::to_string(agents) + ": must be >= 0");
   require_traffic(traffic);
+  // Once B underflows to 0 every later step keeps it 0, so stop there: B falls faster than
+  // a Poisson tail beyond the traffic and reaches 0 within 40 sqrt(A) agents above it, which
+  // bounds the loop by kMaxTraffic. Found by fuzz/capi_fuzzer: 2^63 - 1 agents ran the
+  // recurrence 9.2e18 times (a hang).
   double b = 1;
-  for (std::int64_t n = 1; n <= agents; ++n) b = detail::erlang_b_step(n, traffic, b);
+  for (std::int64_t n = 1; n <= agents && b > 0; ++n) b = detail::erlang_b_step(n, traffic, b);
   return b;
 }
 

@@ -20,7 +20,13 @@ double log_gamma(double x) noexcept {
 }
 
 double digamma(double x) noexcept {
-  // The likelihoods only call this for x > 0, where no error policy can trigger.
+  // The likelihoods call this for x >= 0 (0 when a parameter underflows in a fit's line
+  // search). Near 0, digamma(x) = -1/x - 0.5772... + O(x), which is -1/x in double below
+  // 1e-300, -inf where 1/x overflows and at the pole 0; Boost throws overflow_error and
+  // domain_error there, which noexcept turned into std::terminate (found by
+  // fuzz/capi_fuzzer: a partition's log-likelihood at a parameter of 5e-324, a BG/BB fit).
+  if (x == 0) return -HUGE_VAL;
+  if (x > 0 && x < 1e-300) return -1 / x;
   return boost::math::digamma(x);
 }
 

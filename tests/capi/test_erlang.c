@@ -16,6 +16,18 @@ static void test_exact_cases(void) {
   CHECK_NEAR(v, 0.074401774037428377, 1e-12);
 }
 
+static void test_most_agents(void) {
+  double v = -1;
+  /* B(N, 10) <= 10^N / N! underflows to 0 in double from N ~ 1000 on (hand bound; see
+   * tests/contact/test_erlang.cpp): 2^63 - 1 agents give 0 at once. Found by
+   * fuzz/capi_fuzzer, where the recurrence ran once per agent (a hang). */
+  CHECK(crm_erlang_b(INT64_MAX, 10.0, &v) == CRM_OK);
+  CHECK(v == 0.0);
+  v = -1;
+  CHECK(crm_erlang_c(INT64_MAX, 10.0, &v) == CRM_OK);
+  CHECK(v == 0.0);
+}
+
 static void test_errors(void) {
   double v = 0;
   CHECK(crm_erlang_c(10, 10.0, &v) == CRM_EINVAL);
@@ -38,6 +50,7 @@ static void test_model_names(void) {
 }
 
 void run_erlang_tests(void) {
+  test_most_agents();
   test_exact_cases();
   test_errors();
   test_model_names();

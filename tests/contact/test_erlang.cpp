@@ -1,6 +1,8 @@
 // Erlang B, C and A: exact small cases, the worked example, loads of thousands of Erlangs, and
 // Erlang A against an independent 50-digit computation.
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -62,6 +64,19 @@ TEST_CASE("Erlang B and C at thousands of Erlangs match 50-digit factorial sums"
   CHECK(erlang_b(5100, 5000) == Approx(0.0022435792955605247).epsilon(1e-11));
   CHECK(erlang_c(5100, 5000) == Approx(0.10288141360093403).epsilon(1e-11));
   CHECK(erlang_c(13, 10) == Approx(0.28527045303649294).epsilon(1e-14));
+}
+
+TEST_CASE("Erlang B and C with the largest agent count give 0, not a hang", "[erlang]") {
+  // B(N, A) <= A^N / N! (the last term over a sum that includes it); A = 10, N = 1000:
+  // 10^1000 / 1000! ~ 10^(1000 - 2567.6), far below the least double 4.9e-324, so B and
+  // C = N B / (N - A (1 - B)) are 0 in double for every N from there on, 2^63 - 1 too.
+  // Found by fuzz/capi_fuzzer: the recurrence ran once per agent, 9.2e18 times.
+  const std::int64_t most = std::numeric_limits<std::int64_t>::max();
+  CHECK(erlang_b(most, 10.0) == 0.0);
+  CHECK(erlang_c(most, 10.0) == 0.0);
+  // At the largest traffic accepted: B(N, 1e7) underflows within 40 sqrt(1e7) agents above
+  // 1e7 (B is below the Poisson(1e7) tail ratio exp(-k^2 / 2) at k standard deviations).
+  CHECK(erlang_b(most, kMaxTraffic) == 0.0);
 }
 
 TEST_CASE("Erlang C refuses N <= A; bad workloads name the field", "[erlang]") {

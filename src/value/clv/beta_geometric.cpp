@@ -284,8 +284,11 @@ double beta_geometric_future_integral(double r, double alpha, double a, double b
   };
   boost::math::quadrature::tanh_sinh<double> integrator;
   const double tail = std::exp(std::log(n) + L - a * (L + S) - std::log(a) - lb);
-  const double value =
-      integrator.integrate(f, 0.0, L, 1e-13) + integrator.integrate(f, L, L + S, 1e-13) + tail;
+  // [L, L + S] as u = v - L on [0, S]: Boost's tanh-sinh evaluates the abscissas next to a
+  // left end below 0.5 by their distance from it, but next to L = 12 it rounded one onto L
+  // itself (its assertion failed: found by fuzz/capi_fuzzer at t = 1.1e6).
+  const double value = integrator.integrate(f, 0.0, L, 1e-13) +
+                       integrator.integrate([&](double u) { return f(L + u); }, 0.0, S, 1e-13) + tail;
   if (!std::isfinite(value)) {
     throw Error(ErrorCode::invalid_argument,
                 "expected purchases over a horizon of " + std::to_string(t) +

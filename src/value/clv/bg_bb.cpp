@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "detail/format.hpp"
 #include "detail/special_functions.hpp"
 #include "crmkit/error.hpp"
 #include "value/clv/internal.hpp"
@@ -33,7 +34,9 @@ constexpr double kMaxOpportunities = 100000;
 void require_opportunities(double n, const char* what) {
   if (n > kMaxOpportunities) {
     throw Error(ErrorCode::invalid_argument,
-                std::string("BG/BB: ") + what + " " + std::to_string(static_cast<long long>(n)) +
+                // As a double: a count beyond 2^63 (4e233 from the C API fuzzer) made the
+                // cast to long long undefined.
+                std::string("BG/BB: ") + what + " " + ::crmkit::detail::format_number(n) +
                     " exceeds the limit of 100000 transaction opportunities (use a coarser "
                     "period, e.g. weeks instead of days)");
   }

@@ -271,3 +271,17 @@ TEST_CASE("BG/NBD and MBG/NBD conditional P(Y(t) = n | history), n into the thou
   CHECK_THROWS_WITH(bg.conditional_probability_of_purchases(1, 39, 2, 40, 38.86),
                     Catch::Contains("recency 40 exceeds T"));
 }
+
+TEST_CASE("BG/NBD conditional expected purchases over a very long horizon reach E[1/p] P(alive)", "[btyd][bg_nbd]") {
+  // Found by fuzz/capi_fuzzer: at t = 1.1e6 the quadrature's assertion failed (Debug builds
+  // abort; with NDEBUG it evaluated the integrand on the interval's end). Hand calculation:
+  // an active customer buys until dropping out after a purchase with probability p, so
+  // 1 / p purchases on average; given x repeat purchases p ~ Beta(a, b + x), and
+  // E[1 / p] = (a + b + x - 1) / (a - 1) = (3.5 + 3.625 + 1 - 1) / 2.5 = 2.85. With rates of
+  // Gamma(r + x, alpha + T) = Gamma(12, 6.5) (1.85 a unit) a horizon of 1.1e6 units leaves
+  // out only customers with p below ~1e-5: a share of order 1e-17.
+  const BetaGeo model(BetaGeo::Params{11, 4.5, 3.5, 3.625});
+  const double t = 1113618.3056335009;
+  CHECK(model.conditional_expected_purchases(t, 1, 1, 2) ==
+        Approx(2.85 * model.p_alive(1, 1, 2)).epsilon(1e-9));
+}

@@ -111,3 +111,13 @@ TEST_CASE("BFGS reaches the tolerance when the value carries rounding noise and 
     CHECK((res.x - Eigen::Vector2d(1, 1)).norm() <= 1.5e-7);
   }
 }
+
+TEST_CASE("digamma next to 0 is -1/x, -inf where 1/x overflows, never a throw", "[special]") {
+  // digamma(x) = -1/x - 0.5772156649... + O(x) (Abramowitz & Stegun 6.3.5 with
+  // digamma(1 + x) = -gamma + O(x)): the constant is below half an ulp of 1/x for x < 1e-300.
+  // Found by fuzz/capi_fuzzer: Boost threw overflow_error at 5e-324 through a noexcept function.
+  CHECK(digamma(1e-305) == Approx(-1e305).epsilon(1e-15));
+  CHECK(digamma(5e-324) == -HUGE_VAL);
+  CHECK(digamma(0.0) == -HUGE_VAL);  // the pole, as the limit from above (a BG/BB fit reached it)
+  CHECK(digamma(1e-10) == Approx(-1e10 - 0.5772156649015329).epsilon(1e-15));
+}
